@@ -1,0 +1,2 @@
+/** Lucene analyzers for news text, names, car model codes and autocomplete. */
+package dev.carnews.analysis;

@@ -1,0 +1,2 @@
+/** The indexer command line. */
+package dev.carnews.cli;

@@ -1,0 +1,26 @@
+package dev.carnews.entity;
+
+import java.util.Objects;
+
+/**
+ * One place in a text where an entity is named.
+ *
+ * @param type what kind of entity
+ * @param text the surface text as written ({@code "Mr de Meo"} may be the mention of {@code "Luca
+ *     de Meo"})
+ * @param start character offset of the first character in the text it was found in
+ * @param end character offset one past the last character
+ * @param canonical the display name it resolves to
+ */
+public record Mention(EntityType type, String text, int start, int end, String canonical) {
+
+  /** Validates the span. */
+  public Mention {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(canonical, "canonical");
+    if (start < 0 || end < start) {
+      throw new IllegalArgumentException("bad span " + start + ".." + end);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.carnews.entity;
+
+import dev.carnews.ingest.Article;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An article with the entities found in it: what the index stores.
+ *
+ * @param article the article as read
+ * @param authors the writers, cleaned from the bylines ({@code "Tom Krisher"})
+ * @param persons the people in the story, one per real person, most salient first
+ * @param brands the marques in the story, most salient first
+ * @param mentions every mention found in the title and body (offsets into {@link #text()}), for
+ *     previews; may be empty when read back from the index
+ */
+public record TaggedArticle(
+    Article article,
+    List<String> authors,
+    List<Entity> persons,
+    List<Entity> brands,
+    List<Mention> mentions) {
+
+  /** Copies the lists. */
+  public TaggedArticle {
+    Objects.requireNonNull(article, "article");
+    authors = List.copyOf(authors);
+    persons = List.copyOf(persons);
+    brands = List.copyOf(brands);
+    mentions = List.copyOf(mentions);
+  }
+
+  /** The text that mention offsets point into: the title, a blank line, then the body. */
+  public String text() {
+    return textOf(article);
+  }
+
+  /** The text the tagger reads for an article: the title, a blank line, then the body. */
+  public static String textOf(Article article) {
+    return article.title() + "\n\n" + article.body();
+  }
+
+  /** The display names of the people. */
+  public List<String> personNames() {
+    return persons.stream().map(Entity::name).toList();
+  }
+
+  /** The display names of the brands. */
+  public List<String> brandNames() {
+    return brands.stream().map(Entity::name).toList();
+  }
+}
