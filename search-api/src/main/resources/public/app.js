@@ -265,11 +265,22 @@
     return isFinite(n) ? n : fallback;
   }
 
+  var loadingTimer = null;
+
+  /**
+   * Dims the old results and, if the answer is slow, shows "Searching…". The summary (a live region
+   * holding #total) is left alone until the new count arrives, so it never flickers.
+   */
   function setLoading(loading) {
-    var main = $('main');
-    main.classList.toggle('is-loading', loading);
+    $('main').classList.toggle('is-loading', loading);
+    $('main').setAttribute('data-state', loading ? 'loading' : 'ready');
     $('results').setAttribute('aria-busy', loading ? 'true' : 'false');
-    if (loading) $('summary').textContent = 'Searching…';
+    clearTimeout(loadingTimer);
+    if (loading) {
+      loadingTimer = setTimeout(function () { $('loading').hidden = false; }, 250);
+    } else {
+      $('loading').hidden = true;
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
