@@ -144,6 +144,7 @@
   var lastResponse = null;
   var requestSeq = 0;
   var inFlight = null;
+  var hitCounter = 0;  // makes element ids unique however odd the article ids are
   var facetUi = {};  // per facet: { expanded: bool, filter: string } kept across renders
   FACETS.forEach(function (f) { facetUi[f.key] = { expanded: false, filter: '' }; });
 
@@ -376,7 +377,7 @@
   function renderHit(hit) {
     var title = typeof hit.title === 'string' && hit.title.trim() ? hit.title : 'Untitled article';
     var url = safeUrl(hit.url);
-    var headingId = 'hit-' + String(hit.id || Math.random()).replace(/[^A-Za-z0-9_-]/g, '_');
+    var headingId = 'hit-' + (++hitCounter);
     var heading = el('h3', { class: 'hit__title', id: headingId },
       url ? el('a', { href: url, rel: 'noopener' }, title) : el('span', null, title));
 
@@ -501,7 +502,7 @@
   // ----- related articles (optional per hit, loaded on demand)
 
   function relatedBlock(id, headingId) {
-    var panelId = 'related-' + id.replace(/[^A-Za-z0-9_-]/g, '_');
+    var panelId = 'related-' + headingId;
     var button = el('button', {
       type: 'button', class: 'link-button hit__related-toggle', 'aria-expanded': 'false',
       'aria-controls': panelId, 'data-related': id, 'aria-describedby': headingId
@@ -617,14 +618,22 @@
       if (s[f.key].length) parts.push(f.label.toLowerCase() + ' ' + s[f.key].join(' or '));
     });
     var dates = describeDates(s.from, s.to);
-    if (dates) parts.push(dates.charAt(0).toLowerCase() + dates.slice(1));
+    if (dates) parts.push(/^(from|until) /.test(dates) ? 'dated ' + dates : 'dated ' + dates.replace(' – ', ' to '));
     return parts.join(', ');
   }
 
+  /** "May 2023 – Nov 2023" for whole months, else "1 Jan 2024 – 15 Feb 2024", "from …", "until …". */
   function describeDates(from, to) {
-    if (from && to) return 'From ' + from + ' to ' + to;
-    if (from) return 'From ' + from;
-    if (to) return 'Until ' + to;
+    var wholeMonths = (!from || from.slice(8) === '01') && (!to || to === monthEnd(to.slice(0, 7)));
+    var show = function (d) {
+      if (wholeMonths) return monthLabel(d.slice(0, 7));
+      return +d.slice(8, 10) + ' ' + MONTHS[+d.slice(5, 7) - 1] + ' ' + d.slice(0, 4);
+    };
+    if (from && to) {
+      return from.slice(0, 7) === to.slice(0, 7) && wholeMonths ? show(from) : show(from) + ' – ' + show(to);
+    }
+    if (from) return 'from ' + show(from);
+    if (to) return 'until ' + show(to);
     return '';
   }
 
@@ -661,7 +670,7 @@
       list.appendChild(el('li', null, el('button', {
         type: 'button', class: 'chip chip--removable', 'data-action': 'clear-dates',
         'aria-label': 'Remove filter ' + text
-      }, el('span', { class: 'chip__kind' }, 'Date'), text.replace(/^From /, ''),
+      }, el('span', { class: 'chip__kind' }, 'Date'), text,
       el('span', { class: 'chip__x', 'aria-hidden': 'true' }, '×'))));
     }
     if (filterCount(state) > 1) {
@@ -853,6 +862,7 @@
       target = document.querySelector('[data-facet-more="' + cssEscape(f.more) + '"]');
     } else if (f.month) {
       target = document.querySelector('[data-month="' + cssEscape(f.month) + '"]');
+      setRovingBar(target);
     } else if (f.id) {
       target = $(f.id);
     }
@@ -874,6 +884,7 @@
       if (d && typeof d.value === 'string' && /^\d{4}-\d{2}$/.test(d.value)) counts[d.value] = toInt(d.count, 0);
     });
     var keys = Object.keys(counts).sort();
+    $('histogram-help').hidden = !keys.length;
     if (!keys.length) {
       box.appendChild(el('p', { class: 'facet__none' }, 'No dated articles in these results.'));
       return;
@@ -902,11 +913,43 @@
       bars.appendChild(el('li', { class: 'histogram__col' }, item));
     });
     box.appendChild(bars);
+    var barButtons = bars.querySelectorAll('button[data-month]');
+    var current = bars.querySelector('button.is-selected') || barButtons[barButtons.length - 1];
+    setRovingBar(current);
     var first = months[0];
     var last = months[months.length - 1];
     box.appendChild(el('div', { class: 'histogram__axis', 'aria-hidden': 'true' },
       el('span', null, monthLabel(first)), el('span', null, first === last ? '' : monthLabel(last))));
     restoreFocus(focus);
+  }
+
+  /** The histogram is one tab stop; arrow keys move between months (roving tabindex). */
+  function setRovingBar(target) {
+    if (!target) return;
+    Array.prototype.forEach.call($('histogram').querySelectorAll('button[data-month]'), function (b) {
+      b.tabIndex = b === target ? 0 : -1;
+    });
+  }
+
+  function onHistogramKey(event) {
+    var bar = event.target.closest('button[data-month]');
+    if (!bar) return;
+    var bars = Array.prototype.slice.call($('histogram').querySelectorAll('button[data-month]'));
+    var i = bars.indexOf(bar);
+    var next = null;
+    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') next = bars[Math.min(bars.length - 1, i + 1)];
+    else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') next = bars[Math.max(0, i - 1)];
+    else if (event.key === 'Home') next = bars[0];
+    else if (event.key === 'End') next = bars[bars.length - 1];
+    if (event.key === 'Enter' && event.shiftKey) {
+      event.preventDefault();
+      selectMonth(bar.getAttribute('data-month'), true);
+      return;
+    }
+    if (!next) return;
+    event.preventDefault();
+    setRovingBar(next);
+    next.focus();
   }
 
   function monthRange(first, last) {
@@ -1089,6 +1132,7 @@
       var bar = event.target.closest('[data-month]');
       if (bar) selectMonth(bar.getAttribute('data-month'), event.shiftKey);
     });
+    $('histogram').addEventListener('keydown', onHistogramKey);
 
     $('facet-lists').addEventListener('change', function (event) {
       var box = event.target;
