@@ -13,9 +13,9 @@
   'use strict';
 
   var FACETS = [
-    { key: 'brand', label: 'Brand', plural: 'brands', apiField: 'brands' },
-    { key: 'author', label: 'Author', plural: 'authors', apiField: 'authors' },
-    { key: 'person', label: 'Person', plural: 'people', apiField: 'persons' }
+    { key: 'brand', label: 'Brand', plural: 'brands' },
+    { key: 'author', label: 'Author', plural: 'authors' },
+    { key: 'person', label: 'Person', plural: 'people' }
   ];
   var SORTS = ['relevance', 'newest', 'oldest'];
   var FACET_COLLAPSED = 8;       // values shown before "Show more"
@@ -251,6 +251,10 @@
       .catch(function (err) {
         if (seq !== requestSeq || (err && err.name === 'AbortError')) return;
         lastResponse = null;
+        if (err instanceof ApiError && err.status === 400 && !state.q && !hasFilters(state)) {
+          renderWelcome(); // an API that requires q: the bare page invites a search instead of failing
+          return;
+        }
         renderError(err instanceof ApiError ? err.message : 'Something went wrong while searching.');
       })
       .then(function () {
@@ -320,7 +324,7 @@
     var pages = toInt(data.pages, 0);
     if (pages > 1) parts.push(' · page ' + toInt(data.page, state.page) + ' of ' + pages);
     if (typeof data.tookMs === 'number') {
-      parts.push(el('span', { class: 'summary__took' }, ' (' + data.tookMs + ' ms)'));
+      parts.push(el('span', { class: 'summary__took', 'aria-hidden': 'true' }, ' (' + data.tookMs + ' ms)'));
     }
     append(summary, parts);
   }
@@ -652,6 +656,19 @@
     $('pager').hidden = true;
   }
 
+  function renderWelcome() {
+    $('error').hidden = true;
+    clear($('results'));
+    clear($('notices'));
+    $('pager').hidden = true;
+    $('summary').textContent = 'Type a search to find car news.';
+    var box = $('empty');
+    clear(box);
+    box.appendChild(el('p', { class: 'empty__title' }, 'Search by brand, model, person or topic, for example ',
+      el('q', null, 'electric SUV'), ' or ', el('q', null, 'plug-in hybrid ute'), '.'));
+    box.hidden = false;
+  }
+
   // ----- active filters
 
   function renderActiveFilters() {
@@ -702,8 +719,9 @@
   }
 
   function pageWindow(page, pages) {
+    var radius = window.matchMedia && window.matchMedia('(max-width: 480px)').matches ? 1 : 2;
     var wanted = [1, pages];
-    for (var p = page - 2; p <= page + 2; p++) wanted.push(p);
+    for (var p = page - radius; p <= page + radius; p++) wanted.push(p);
     wanted = unique(wanted.filter(function (n) { return n >= 1 && n <= pages; }).map(String)).map(Number)
       .sort(function (a, b) { return a - b; });
     var out = [];
