@@ -58,6 +58,9 @@ public final class AuthorNames {
   private static final Pattern NAME_WORD =
       Pattern.compile("\\p{L}[\\p{L}\\p{M}'’.\\-]*\\.?|\\p{L}\\.");
 
+  /** An elided particle before a capitalised name: {@code d'Afflisio}, {@code d'ARCY}. */
+  private static final Pattern ELIDED = Pattern.compile("\\p{Ll}['’]\\p{Lu}.*");
+
   /** Folded agency names, and how the facet spells them. */
   private static final Map<String, String> AGENCIES = agencies();
 
@@ -302,7 +305,9 @@ public final class AuthorNames {
       boolean title = TITLE_WORDS.contains(word.toLowerCase(Locale.ROOT));
       boolean nameLike = NAME_WORD.matcher(word).matches() && !title;
       boolean particle = PARTICLES.contains(word.toLowerCase(Locale.ROOT));
-      if (nameLike && (particle || Character.isUpperCase(word.codePointAt(0)) || allLower(text))) {
+      boolean capitalised =
+          Character.isUpperCase(word.codePointAt(0)) || ELIDED.matcher(word).matches();
+      if (nameLike && (particle || capitalised || allLower(text))) {
         run.add(word);
       } else {
         if (run.size() >= 2) {
@@ -328,7 +333,7 @@ public final class AuthorNames {
    */
   private static String recase(List<String> words) {
     String joined = String.join(" ", words);
-    boolean caps = joined.equals(joined.toUpperCase(Locale.ROOT));
+    boolean caps = words.stream().allMatch(AuthorNames::capsWord);
     boolean lower = joined.equals(joined.toLowerCase(Locale.ROOT));
     if (!caps && !lower) {
       return joined;
@@ -346,6 +351,14 @@ public final class AuthorNames {
       }
     }
     return out.toString();
+  }
+
+  /** A word in capitals, a lower-case particle, or an elided particle before capitals. */
+  private static boolean capsWord(String word) {
+    String rest = ELIDED.matcher(word).matches() ? word.substring(2) : word;
+    return rest.equals(rest.toUpperCase(Locale.ROOT))
+        || PARTICLES.contains(word.toLowerCase(Locale.ROOT))
+            && word.equals(word.toLowerCase(Locale.ROOT));
   }
 
   /** {@code jean-pierre} → {@code Jean-Pierre}, {@code o'neil} → {@code O'Neil}, Mc and Mac. */

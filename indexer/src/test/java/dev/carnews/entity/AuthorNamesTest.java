@@ -70,6 +70,8 @@ class AuthorNamesTest {
     assertEquals(Optional.of("Rui Machado"), AuthorNames.cleanOne("RUI MACHADO"));
     assertEquals(Optional.of("Anne-Sophie Valois"), AuthorNames.cleanOne("ANNE-SOPHIE VALOIS"));
     assertEquals(Optional.of("Pieter van Dijk"), AuthorNames.cleanOne("pieter van dijk"));
+    assertEquals(Optional.of("Remy D'Aubrac"), AuthorNames.cleanOne("REMY d'AUBRAC"));
+    assertEquals(Optional.of("Hugo van der Berg"), AuthorNames.cleanOne("HUGO van der BERG"));
   }
 
   @Test
