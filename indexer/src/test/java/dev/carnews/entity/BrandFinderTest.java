@@ -170,4 +170,35 @@ class BrandFinderTest {
             .mapToObj(i -> FINDER.find(text))
             .allMatch(expected::equals));
   }
+
+  @Test
+  void animalsAndPlacesWithMarqueNamesAreNotBrands() {
+    assertEquals(List.of(), brands("Rangers said the Jaguar was seen near the river at dawn."));
+    assertEquals(List.of(), brands("Kia ora, said the host, welcoming the guests."));
+    assertEquals(List.of(), brands("The museum in Dodge City opened a new wing."));
+    assertEquals(
+        List.of("Jaguar"), brands("The new Jaguar saloon is the quickest car the firm has made."));
+  }
+
+  @Test
+  void strictNameNeedsAModelOrTheMarqueElsewhere() {
+    assertEquals(List.of(), brands("RAM prices rose, and Ram sales of the memory chips fell."));
+    assertEquals(List.of("Ram 1500"), surfaces("The Ram 1500 pickup was updated."));
+    assertEquals(
+        List.of("Ram Trucks", "Ram"),
+        surfaces("Ram Trucks showed a concept. Ram said more follow."));
+  }
+
+  @Test
+  void genesisNeedsCarContext() {
+    assertEquals(List.of(), brands("In Genesis, the first book, the world is made in six days."));
+    assertEquals(
+        List.of("Hyundai", "Genesis", "Genesis"),
+        brands("Hyundai's Genesis brand launched the GV60 in Europe."));
+  }
+
+  @Test
+  void capitalsRunIsNotTheMarquesOwnSpelling() {
+    assertEquals(List.of(), brands("The phone company cut its SMART-WATS rate for callers."));
+  }
 }
