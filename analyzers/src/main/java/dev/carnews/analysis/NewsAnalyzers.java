@@ -132,8 +132,11 @@ public final class NewsAnalyzers {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new KeywordTokenizer();
+        // Lower case on both sides of folding: folding can give capitals (U+33DD -> "Wb"), and a
+        // key must not change when it is keyed again.
         TokenStream stream = new LowerCaseFilter(source);
         stream = new ASCIIFoldingFilter(stream);
+        stream = new LowerCaseFilter(stream);
         stream = new PatternReplaceFilter(stream, WHITESPACE, " ", true);
         stream = new TrimFilter(stream);
         return new TokenStreamComponents(source, stream);
@@ -146,7 +149,7 @@ public final class NewsAnalyzers {
 
       @Override
       protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        return new LowerCaseFilter(new ASCIIFoldingFilter(new LowerCaseFilter(in)));
       }
     };
   }
