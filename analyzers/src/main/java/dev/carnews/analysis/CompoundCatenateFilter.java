@@ -83,6 +83,11 @@ public final class CompoundCatenateFilter extends TokenFilter {
         inputDone = true;
         continue;
       }
+      if (pending.isEmpty() && (flagsAtt.getFlags() & CompoundSplitFilter.PART_FLAG) == 0) {
+        // Fast path: no compound open and none starting, so the token passes through unbuffered.
+        position += posIncAtt.getPositionIncrement();
+        return true;
+      }
       read();
     }
   }

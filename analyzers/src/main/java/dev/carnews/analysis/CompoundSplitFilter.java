@@ -26,7 +26,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * offsets span (upstream filters kept it, or only removed a suffix); otherwise every part gets the
  * whole token's offsets, which is still valid for highlighting. Characters that are neither
  * letters, digits nor joiners (apostrophes, dots in {@code 3.5}, combining marks) stay inside their
- * part, so possessives and decimal numbers pass through.
+ * part, so possessives and decimal numbers pass through. A final "s" after digits is a plural, not
+ * a part: {@code F150s} gives {@code F}, {@code 150}, and {@code 1990s} stays whole.
  */
 public final class CompoundSplitFilter extends TokenFilter {
 
@@ -52,6 +53,10 @@ public final class CompoundSplitFilter extends TokenFilter {
   private int[] partEnds = new int[8];
   private int partCount;
   private int nextPart;
+
+  /** End (in the term) of a plural "s" dropped after the last part, or -1. */
+  private int pluralEnd = -1;
+
   private int tokenStart;
   private int tokenEnd;
   private boolean exactOffsets;
@@ -106,6 +111,7 @@ public final class CompoundSplitFilter extends TokenFilter {
     System.arraycopy(termAtt.buffer(), 0, text, 0, length);
     partCount = 0;
     nextPart = 0;
+    pluralEnd = -1;
     int partStart = -1;
     int previousClass = JOINER;
     int i = 0;
@@ -130,6 +136,27 @@ public final class CompoundSplitFilter extends TokenFilter {
     if (partStart >= 0) {
       addPart(partStart, length);
     }
+    if (partCount >= 2 && isPluralS(partCount - 1) && isDigits(partCount - 2)) {
+      if (partCount == 2) {
+        // "1990s": a number's plural, not a compound.
+        partCount = 1;
+        partEnds[0] = partEnds[1];
+      } else {
+        // "F150s": the plural of the compound; the last number part keeps the "s" in its offsets.
+        partCount--;
+        pluralEnd = partEnds[partCount];
+      }
+    }
+  }
+
+  private boolean isPluralS(int part) {
+    return partEnds[part] - partStarts[part] == 1
+        && (text[partStarts[part]] == 's' || text[partStarts[part]] == 'S')
+        && partStarts[part] == partEnds[part - 1];
+  }
+
+  private boolean isDigits(int part) {
+    return Character.isDigit(Character.codePointBefore(text, partEnds[part]));
   }
 
   private static int classOf(int codePoint) {
@@ -157,7 +184,8 @@ public final class CompoundSplitFilter extends TokenFilter {
     int end = partEnds[part];
     termAtt.copyBuffer(text, start, end - start);
     if (exactOffsets) {
-      offsetAtt.setOffset(tokenStart + start, tokenStart + end);
+      int offsetEnd = part == partCount - 1 && pluralEnd > 0 ? pluralEnd : end;
+      offsetAtt.setOffset(tokenStart + start, tokenStart + offsetEnd);
     } else {
       offsetAtt.setOffset(tokenStart, tokenEnd);
     }

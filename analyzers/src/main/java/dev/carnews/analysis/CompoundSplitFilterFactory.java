@@ -8,9 +8,9 @@ import org.apache.lucene.analysis.TokenStream;
  * Creates {@link CompoundSplitFilter}: splits compounds and model codes ({@code CX-5}, {@code CX5})
  * into parts.
  *
- * <p>In Solr, put a {@code solr.PatternReplaceCharFilterFactory} first that replaces a hyphen
- * between letters or digits and a dot between a letter and a digit with {@code _} (see {@code
- * NewsAnalyzers}), so that {@code StandardTokenizer} keeps {@code CX-5} and {@code ID.4} one token.
+ * <p>With {@code StandardTokenizer}, put the {@code compoundJoin} char filter ({@link
+ * CompoundJoinCharFilterFactory}) first, so that {@code CX-5} and {@code ID.4} reach this filter as
+ * one token. A whitespace tokenizer needs no char filter: hyphens are joiners here too.
  *
  * <p>SPI name {@value #NAME}; takes no arguments. {@code <filter name="compoundSplit"/>}
  */

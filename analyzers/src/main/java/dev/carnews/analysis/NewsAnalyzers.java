@@ -24,7 +24,6 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.miscellaneous.TrimFilter;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
@@ -50,16 +49,6 @@ public final class NewsAnalyzers {
 
   /** Longest prefix that {@link #autocomplete()} indexes; longer words are also kept whole. */
   public static final int AUTOCOMPLETE_MAX_PREFIX = 20;
-
-  /**
-   * A hyphen between letters or digits ({@code CX-5}, {@code e-tron}, {@code F-150}) and a dot
-   * between a letter and a digit ({@code ID.4}). {@link StandardTokenizer} would break the word
-   * there; an underscore keeps it one token, which {@link CompoundSplitFilter} then splits itself.
-   * One character replaces one character, so offsets stay exact.
-   */
-  private static final Pattern COMPOUND_JOINER =
-      Pattern.compile(
-          "(?<=[\\p{L}\\p{N}])[-\\u2010\\u2011](?=[\\p{L}\\p{N}])|(?<=\\p{L})\\.(?=\\p{N})");
 
   private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}]+");
 
@@ -182,10 +171,6 @@ public final class NewsAnalyzers {
     return new EnglishMinimalStemFilter(stream);
   }
 
-  private static Reader joinCompounds(Reader reader) {
-    return new PatternReplaceCharFilter(COMPOUND_JOINER, "_", reader);
-  }
-
   private static SynonymMap parseSynonyms(Reader rules) throws IOException {
     // Rules are analyzed by the same linear chain as the text they will meet in the filter.
     try (Analyzer ruleAnalyzer = new TextAnalyzer(null, false)) {
@@ -232,7 +217,7 @@ public final class NewsAnalyzers {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-      return joinCompounds(reader);
+      return new CompoundJoinCharFilter(reader);
     }
 
     @Override

@@ -1,15 +1,20 @@
 package dev.carnews.analysis;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenFilterFactory;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
 
-/** The compound filters as Solr would load them: by SPI name, on a whitespace tokenizer. */
+/** The compound filters as Solr would load them: by SPI name. */
 public class CompoundFilterFactoriesTest extends BaseTokenStreamTestCase {
 
   private static Analyzer solrStyleChain() {
@@ -71,6 +76,47 @@ public class CompoundFilterFactoriesTest extends BaseTokenStreamTestCase {
         }) {
       assertAnalyzesTo(analyzer, "cx 5", new String[] {"cx", "5"});
     }
+  }
+
+  public void testChainBuiltFromSpiNamesAnalyzesLikeText() throws Exception {
+    try (Analyzer byName =
+            CustomAnalyzer.builder()
+                .addCharFilter("compoundJoin")
+                .withTokenizer("standard")
+                .addTokenFilter("compoundSplit")
+                .addTokenFilter("englishPossessive")
+                .addTokenFilter("lowercase")
+                .addTokenFilter("asciiFolding")
+                .addTokenFilter("englishMinimalStem")
+                .addTokenFilter("compoundCatenate")
+                .build();
+        Analyzer text = NewsAnalyzers.text()) {
+      String input = "Citroën's CX-5, e-tron and ID.4 rivals: F150s and RAV-4 cars";
+      assertAnalyzesTo(
+          byName,
+          input,
+          new String[] {
+            "citroen", "cx", "cx5", "5", "e", "etron", "tron", "and", "id", "id4", "4", "rival",
+            "f", "f150", "150", "and", "rav", "rav4", "4", "car"
+          });
+      for (int i = 0; i < 100 * RANDOM_MULTIPLIER; i++) {
+        String random = Compounds.random(random()).replace("Renault's", "Renault");
+        assertEquals(random, tokens(text, random), tokens(byName, random));
+      }
+    }
+  }
+
+  private static List<String> tokens(Analyzer analyzer, String text) throws IOException {
+    List<String> tokens = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream("f", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        tokens.add(term.toString());
+      }
+      stream.end();
+    }
+    return tokens;
   }
 
   public void testRandomData() throws Exception {

@@ -93,6 +93,19 @@ public class TextAnalyzerTest extends BaseTokenStreamTestCase {
     assertAnalyzesTo(analyzer, "Model3", new String[] {"model", "model3", "3"});
   }
 
+  public void testPluralOfModelCodeIsTheModelCode() throws Exception {
+    assertAnalyzesTo(
+        analyzer,
+        "F150s 1990s _1990s",
+        // A number's plural is not split; the plural stemmer then treats it like any plural.
+        new String[] {"f", "f150", "150", "1990", "1990"},
+        new int[] {0, 0, 1, 6, 13},
+        new int[] {1, 5, 5, 11, 18},
+        null,
+        new int[] {1, 0, 1, 1, 1},
+        new int[] {1, 2, 1, 1, 1});
+  }
+
   public void testDecimalNumbersStayWhole() throws Exception {
     assertAnalyzesTo(
         analyzer, "a 3.5 litre V6", new String[] {"a", "3.5", "litre", "v", "v6", "6"});
