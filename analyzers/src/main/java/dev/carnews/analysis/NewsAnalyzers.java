@@ -61,17 +61,25 @@ public final class NewsAnalyzers {
    *
    * <p>{@link StandardTokenizer} words; compounds and model codes split into parts ({@code CX-5},
    * {@code CX5} and {@code cx 5} all give {@code cx}, {@code 5}) with the joined form stacked on
-   * them ({@code cx5}, {@code etron}); English possessives removed ({@code Renault's} → {@code
-   * renault}); lower case; accents folded to ASCII ({@code Citroën} → {@code citroen}); plurals
-   * reduced by {@link EnglishMinimalStemFilter} ({@code cars} → {@code car}), a light stemmer
-   * chosen because it only touches a final "s" and so never turns names into other words (KStem
-   * gives {@code haval} → {@code have}, {@code geely} → {@code gee}); brand and model names that
-   * end in "s" are protected by {@link #PROTECTED_WORDS_RESOURCE}.
+   * them ({@code cx5}, {@code etron}), see {@link CompoundJoinCharFilter}, {@link
+   * CompoundSplitFilter} and {@link CompoundCatenateFilter}; English possessives removed ({@code
+   * Renault's} → {@code renault}); lower case; accents folded to ASCII ({@code Citroën} → {@code
+   * citroen}); plurals reduced by {@link EnglishMinimalStemFilter} ({@code cars} → {@code car}), a
+   * light stemmer chosen because it only touches a final "s" and so never turns names into other
+   * words (KStem gives {@code haval} → {@code have}, {@code geely} → {@code gee}). Brand and model
+   * names that end in "s" are protected by {@link #PROTECTED_WORDS_RESOURCE}; other names lose the
+   * "s" on both the index and the query side ({@code François} and {@code francois} → {@code
+   * francoi}), so they still match. No stop words: phrases like "the CX-5" stay exact.
    *
    * <p>The stream is a graph only in that a joined token spans its parts; the parts stay one linear
    * chain, so it is indexed as is (positions and offsets valid for phrase queries and the {@code
    * UnifiedHighlighter}) and, at query time, {@code QueryBuilder} sees the graph and matches either
-   * spelling. For queries prefer {@link #textQuery()}, which adds synonyms.
+   * spelling, also inside phrases ({@code "the cx5 crossover"} finds "the CX-5 crossover"). With
+   * the classic query parser, {@code setAutoGenerateMultiTermSynonymsPhraseQuery(true)} makes the
+   * split side of {@code cx5} the phrase {@code "cx 5"} instead of {@code +cx +5}. Text that writes
+   * a compound as two words without a digit ({@code e tron}) cannot be told from two words; {@link
+   * #textQuery()} covers such names through its synonym list. For queries prefer {@link
+   * #textQuery()}, which adds synonyms.
    */
   public static Analyzer text() {
     return new TextAnalyzer(null);
