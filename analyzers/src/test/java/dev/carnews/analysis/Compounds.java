@@ -39,8 +39,13 @@ final class Compounds {
   private Compounds() {}
 
   static String random(Random random) {
+    return random(random, 12);
+  }
+
+  /** Random text of 1 to {@code maxPieces} pieces. */
+  static String random(Random random, int maxPieces) {
     StringBuilder text = new StringBuilder();
-    int pieces = 1 + random.nextInt(12);
+    int pieces = 1 + random.nextInt(maxPieces);
     for (int i = 0; i < pieces; i++) {
       if (i > 0) {
         text.append(JOINERS[random.nextInt(JOINERS.length)]);

@@ -161,6 +161,43 @@ public class NewsSearchTest extends LuceneTestCase {
         marked);
   }
 
+  public void testAnyTextQueriedAsPhraseFindsItself() throws Exception {
+    try (Directory randomDirectory = new ByteBuffersDirectory()) {
+      String[] texts = new String[50 * RANDOM_MULTIPLIER];
+      try (IndexWriter writer =
+          new IndexWriter(randomDirectory, new IndexWriterConfig(indexAnalyzer))) {
+        for (int i = 0; i < texts.length; i++) {
+          texts[i] = Compounds.random(random(), 5);
+          Document doc = new Document();
+          doc.add(new StoredField("id", i));
+          doc.add(new Field(BODY, texts[i], BODY_TYPE));
+          writer.addDocument(doc);
+        }
+      }
+      try (DirectoryReader randomReader = DirectoryReader.open(randomDirectory)) {
+        IndexSearcher randomSearcher = new IndexSearcher(randomReader);
+        QueryBuilder builder = new QueryBuilder(queryAnalyzer);
+        for (int i = 0; i < texts.length; i++) {
+          Query phrase = builder.createPhraseQuery(BODY, texts[i]);
+          if (phrase == null) {
+            continue; // no tokens at all, e.g. only punctuation
+          }
+          Set<Integer> found = new TreeSet<>();
+          for (ScoreDoc hit : randomSearcher.search(phrase, texts.length).scoreDocs) {
+            found.add(
+                randomSearcher
+                    .storedFields()
+                    .document(hit.doc)
+                    .getField("id")
+                    .numericValue()
+                    .intValue());
+          }
+          assertTrue(texts[i] + " -> " + phrase, found.contains(i));
+        }
+      }
+    }
+  }
+
   private Set<Integer> search(String text) throws IOException, ParseException {
     return ids(parse(text));
   }
