@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
@@ -68,6 +69,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
  * Answers searches, article look-ups and related-article requests from the index's near-real-time
@@ -282,11 +284,16 @@ public final class ArticleSearcher {
       throws IOException {
     int[] docs = Arrays.stream(page).mapToInt(scoreDoc -> scoreDoc.doc).toArray();
     String[] snippets = new String[docs.length];
+    String[] titles = new String[docs.length];
     if (text != null && docs.length > 0) {
       snippets =
-          highlighter(searcher)
+          highlighter(searcher, sentences())
               .highlightFields(new String[] {BODY}, text, docs, new int[] {SNIPPET_PASSAGES})
               .get(BODY);
+      titles =
+          highlighter(searcher, WholeBreakIterator::new)
+              .highlightFields(new String[] {TITLE}, text, docs, new int[] {1})
+              .get(TITLE);
     }
     StoredFields stored = searcher.storedFields();
     List<SearchHit> hits = new ArrayList<>(docs.length);
@@ -296,12 +303,15 @@ public final class ArticleSearcher {
       if (snippet == null) {
         snippet = Snippets.lead(stored.document(docs[i], Set.of(BODY)).get(BODY));
       }
+      String title = doc.get(TITLE);
+      String titleHtml = titles[i] == null ? Snippets.escape(title) : titles[i];
       List<String> authors = List.of(doc.getValues(AUTHOR));
       hits.add(
           new SearchHit(
               doc.get(ID),
               doc.get(URL),
-              doc.get(TITLE),
+              title,
+              titleHtml,
               authors.isEmpty() ? null : authors.get(0),
               authors,
               published(doc),
@@ -312,15 +322,18 @@ public final class ArticleSearcher {
     return hits;
   }
 
-  private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+  private UnifiedHighlighter highlighter(IndexSearcher searcher, Supplier<BreakIterator> passages) {
     return UnifiedHighlighter.builder(searcher, textAnalyzer)
         .withFormatter(new Snippets())
         .withMaxNoHighlightPassages(0)
-        .withBreakIterator(
-            () ->
-                LengthGoalBreakIterator.createClosestToLength(
-                    BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_LENGTH, 0.5f))
+        .withBreakIterator(passages)
         .build();
+  }
+
+  private static Supplier<BreakIterator> sentences() {
+    return () ->
+        LengthGoalBreakIterator.createClosestToLength(
+            BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_LENGTH, 0.5f);
   }
 
   private static Map<String, List<FacetValue>> facets(Found found, FacetStates.Entry facetState)

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param id the article id
  * @param url the link to the article, or {@code null}
- * @param title the headline as plain text
+ * @param title the headline as plain text (JSON data: escape it where it is shown)
+ * @param titleHtml the headline HTML-escaped, with matches in the service's own {@code <mark>}
  * @param author the first author, or {@code null} when there is none
  * @param authors every author
  * @param published the publication time, or {@code null} when unknown
@@ -21,6 +22,7 @@ public record SearchHit(
     String id,
     String url,
     String title,
+    String titleHtml,
     String author,
     List<String> authors,
     Instant published,
@@ -32,6 +34,7 @@ public record SearchHit(
   public SearchHit {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
+    titleHtml = Objects.requireNonNullElse(titleHtml, "");
     authors = List.copyOf(authors);
     brands = List.copyOf(brands);
     persons = List.copyOf(persons);
