@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.carnews.search.ArticleSearcher;
 import dev.carnews.search.InvalidQueryException;
 import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -48,14 +49,7 @@ public final class SearchApp {
               config.showJavalinBanner = false;
               config.http.prefer405over404 = true;
               config.jsonMapper(new JavalinJackson(objectMapper(), false));
-              config.events(
-                  events ->
-                      events.handlerAdded(
-                          info ->
-                              routes.add(
-                                  info.getHttpMethod().name().toUpperCase(Locale.ROOT)
-                                      + " "
-                                      + info.getPath())));
+              config.events(events -> events.handlerAdded(info -> recordRoute(routes, info)));
             });
     app.before(SearchApp::securityHeaders);
     app.get("/api/search", handlers::search);
@@ -96,6 +90,12 @@ public final class SearchApp {
   /** Every registered route as {@code "GET /path"}, as Javalin reported them. */
   public List<String> routes() {
     return routes;
+  }
+
+  private static void recordRoute(List<String> routes, HandlerMetaInfo info) {
+    if (info.getHttpMethod().isHttpMethod()) {
+      routes.add(info.getHttpMethod().name().toUpperCase(Locale.ROOT) + " " + info.getPath());
+    }
   }
 
   /** Maps any failure to the error the client gets; unexpected ones are logged, never shown. */
