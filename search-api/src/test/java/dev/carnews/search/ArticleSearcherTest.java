@@ -297,4 +297,39 @@ class ArticleSearcherTest {
       assertEquals(0, ownSearcher.search(SearchRequest.of("touch screen")).total());
     }
   }
+
+  @Test
+  void facetCountsFollowTheRefreshedReader() throws IOException {
+    try (ArticleIndex own = Fixtures.index()) {
+      ArticleSearcher ownSearcher = new ArticleSearcher(own);
+      assertEquals(1L, counts(ownSearcher.search(SearchRequest.of("")), "brand").get("Kia"));
+      own.write(
+          new TagsEntityTagger()
+              .tag(
+                  Fixtures.article(
+                      "k2",
+                      "Kia estate",
+                      "Roomy.",
+                      "Ana Lima",
+                      "2025-09-01T00:00:00Z",
+                      "brand:Kia")));
+      own.refresh();
+      SearchResponse after = ownSearcher.search(SearchRequest.of(""));
+      assertEquals(2L, counts(after, "brand").get("Kia"));
+      assertEquals(1L, counts(after, "date").get("2025-09"));
+      assertEquals(8, after.total());
+    }
+  }
+
+  @Test
+  void emptyIndexAnswersWithEmptyFacets() throws IOException {
+    try (ArticleIndex empty =
+        ArticleIndex.open(new org.apache.lucene.store.ByteBuffersDirectory())) {
+      SearchResponse response = new ArticleSearcher(empty).search(SearchRequest.of("renault"));
+      assertEquals(0, response.total());
+      assertEquals(0, response.pages());
+      assertEquals(
+          List.of("brand", "author", "person", "date"), List.copyOf(response.facets().keySet()));
+    }
+  }
 }
