@@ -48,7 +48,12 @@ public final class SearchApp {
             config -> {
               config.showJavalinBanner = false;
               config.http.prefer405over404 = true;
-              config.jsonMapper(new JavalinJackson(objectMapper(), false));
+              ObjectMapper json = objectMapper();
+              config.jsonMapper(new JavalinJackson(json, false));
+              config.jetty.modifyServer(
+                  server -> server.setErrorHandler(new JsonErrorHandler(json)));
+              config.jetty.modifyServletContextHandler(
+                  context -> context.setErrorHandler(new JsonErrorHandler(json)));
               config.events(events -> events.handlerAdded(info -> recordRoute(routes, info)));
             });
     app.before(SearchApp::securityHeaders);
@@ -113,12 +118,14 @@ public final class SearchApp {
     return new ApiError(500, "internal", "internal error");
   }
 
-  private static ApiError fromStatus(int status) {
+  static ApiError fromStatus(int status) {
     return switch (status) {
       case 400 -> new ApiError(400, "bad_request", "the request is malformed");
       case 404 -> new ApiError(404, "not_found", "no such resource");
       case 405 -> new ApiError(405, "method_not_allowed", "this method is not allowed here");
       case 413 -> new ApiError(413, "too_large", "the request body is too large");
+      case 414 -> new ApiError(414, "uri_too_long", "the request URI is too long");
+      case 431 -> new ApiError(431, "headers_too_large", "the request headers are too large");
       default ->
           status >= 400 && status < 600
               ? new ApiError(status, "http_" + status, "the request failed")

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -190,5 +192,26 @@ class SearchAppTest {
         "nosniff", answer.response().headers().firstValue("X-Content-Type-Options").orElse(""));
     assertTrue(answer.response().headers().firstValue("Content-Security-Policy").isPresent());
     assertEquals(7, answer.json().get("documents").asInt());
+  }
+
+  @Test
+  void uriTooLongAnswersTheErrorShape() throws Exception {
+    assertError(running.get("/api/search?q=" + "a".repeat(20_000)), 414, "uri_too_long");
+  }
+
+  @Test
+  void malformedUriAnswersTheErrorShape() throws Exception {
+    // java.net.URI refuses to build this request, so it goes over a plain socket.
+    try (Socket socket = new Socket("localhost", running.app.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          "GET /api/articles/%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+      assertTrue(answer.contains("application/json"), answer);
+      assertTrue(answer.contains("\"code\":\"bad_request\""), answer);
+    }
   }
 }
