@@ -28,6 +28,7 @@ import dev.carnews.entity.Entity;
 import dev.carnews.entity.EntityType;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.ingest.Article;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -86,7 +87,7 @@ public final class ArticleDocuments {
     }
     try {
       return ArticleSchema.facetsConfig().build(doc);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // Only taxonomy facets do I/O in build(); this schema has none.
       throw new IllegalStateException("facet build failed for " + article.id(), e);
     }

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -409,7 +410,7 @@ public final class ArticleSearcher {
   }
 
   private static Set<String> keys(List<String> names) {
-    Set<String> keys = new java.util.LinkedHashSet<>();
+    Set<String> keys = new LinkedHashSet<>();
     names.forEach(name -> keys.add(NameKeys.key(name)));
     return keys;
   }

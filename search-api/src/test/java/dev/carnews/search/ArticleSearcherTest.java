@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -323,8 +324,7 @@ class ArticleSearcherTest {
 
   @Test
   void emptyIndexAnswersWithEmptyFacets() throws IOException {
-    try (ArticleIndex empty =
-        ArticleIndex.open(new org.apache.lucene.store.ByteBuffersDirectory())) {
+    try (ArticleIndex empty = ArticleIndex.open(new ByteBuffersDirectory())) {
       SearchResponse response = new ArticleSearcher(empty).search(SearchRequest.of("renault"));
       assertEquals(0, response.total());
       assertEquals(0, response.pages());
