@@ -25,6 +25,9 @@ final class Snippets extends PassageFormatter {
     for (Passage passage : passages) {
       int start = passage.getStartOffset();
       if (start > previousEnd || (out.length() == 0 && start > 0)) {
+        if (out.length() > 0) {
+          out.append(' ');
+        }
         out.append(ELLIPSIS).append(' ');
       }
       int pos = start;
