@@ -135,23 +135,11 @@ public final class ArticleSearcher {
     addFilter(query, BRAND_FACET, BRAND_KEY, request.brands());
     addFilter(query, AUTHOR_FACET, AUTHOR_KEY, request.authors());
     addFilter(query, PERSON_FACET, PERSON_KEY, request.persons());
-    Sort sort = sortOf(request);
     int window = request.page() * request.size();
     IndexSearcher searcher = searchers.acquire();
     try {
       FacetStates.Entry facetState = facetStates.forReader(searcher.getIndexReader());
-      Found found =
-          sort == null
-              ? run(
-                  searcher,
-                  facetState,
-                  query,
-                  new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE))
-              : run(
-                  searcher,
-                  facetState,
-                  query,
-                  new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE));
+      Found found = collect(searcher, facetState, query, sortOf(request), window);
       ScoreDoc[] all = found.top().scoreDocs;
       int first = Math.min((request.page() - 1) * request.size(), all.length);
       ScoreDoc[] page = Arrays.copyOfRange(all, first, all.length);
@@ -229,6 +217,29 @@ public final class ArticleSearcher {
   }
 
   private record Found(TopDocs top, Facets facets) {}
+
+  /**
+   * The top {@code window} hits by score ({@code sort == null}) or by the sort, counted exactly.
+   */
+  private static Found collect(
+      IndexSearcher searcher,
+      FacetStates.Entry facetState,
+      DrillDownQuery query,
+      Sort sort,
+      int window)
+      throws IOException {
+    return sort == null
+        ? run(
+            searcher,
+            facetState,
+            query,
+            new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE))
+        : run(
+            searcher,
+            facetState,
+            query,
+            new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE));
+  }
 
   private static <R extends TopDocs> Found run(
       IndexSearcher searcher,
