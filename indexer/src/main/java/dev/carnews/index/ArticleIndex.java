@@ -39,6 +39,9 @@ public final class ArticleIndex implements Closeable {
 
   private final AtomicLong sequence = new AtomicLong();
 
+  /** Writes since the last refresh after which a write refreshes the reader itself. */
+  static final int MAX_PENDING = 10_000;
+
   private record Pending(boolean present, long seq) {}
 
   private ArticleIndex(Directory directory) throws IOException {
@@ -95,6 +98,7 @@ public final class ArticleIndex implements Closeable {
     if (failure[0] != null) {
       throw failure[0];
     }
+    refreshIfManyPending();
     return new WriteResult(id, !existed[0]);
   }
 
@@ -121,6 +125,7 @@ public final class ArticleIndex implements Closeable {
     if (failure[0] != null) {
       throw failure[0];
     }
+    refreshIfManyPending();
     return existed[0];
   }
 
@@ -160,6 +165,13 @@ public final class ArticleIndex implements Closeable {
         writer;
         searchers) {
       writer.commit();
+    }
+  }
+
+  /** Bounds the pending-id memory of long batches: a refresh lets the reader answer for them. */
+  private void refreshIfManyPending() throws IOException {
+    if (pending.size() >= MAX_PENDING) {
+      searchers.maybeRefresh();
     }
   }
 

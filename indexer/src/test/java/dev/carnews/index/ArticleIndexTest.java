@@ -160,4 +160,19 @@ class ArticleIndexTest {
       assertEquals(50, index.count());
     }
   }
+
+  @Test
+  void longBatchesStayExactAcrossSelfRefreshes() throws IOException {
+    try (ArticleIndex index = ArticleIndex.open(new ByteBuffersDirectory())) {
+      int total = ArticleIndex.MAX_PENDING + 500;
+      int created = 0;
+      for (int i = 0; i < total; i++) {
+        created += index.write(tagged("id" + i, "T", null)).created() ? 1 : 0;
+      }
+      assertEquals(total, created);
+      assertTrue(index.count() >= ArticleIndex.MAX_PENDING, "refreshed on its own");
+      assertFalse(index.write(tagged("id7", "Again", null)).created());
+      assertFalse(index.write(tagged("id" + (total - 1), "Again", null)).created());
+    }
+  }
 }
