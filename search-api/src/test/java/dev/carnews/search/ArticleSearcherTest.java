@@ -332,4 +332,21 @@ class ArticleSearcherTest {
           List.of("brand", "author", "person", "date"), List.copyOf(response.facets().keySet()));
     }
   }
+
+  @Test
+  void filtersOnFacetsNoArticleHasYetAnswerEmpty() throws IOException {
+    try (ArticleIndex own = ArticleIndex.open(new ByteBuffersDirectory())) {
+      own.write(
+          new TagsEntityTagger()
+              .tag(Fixtures.article("p1", "Plain news", "No entities.", "Ana Lima", null)));
+      own.refresh();
+      ArticleSearcher ownSearcher = new ArticleSearcher(own);
+      SearchRequest filtered =
+          SearchRequest.of("news").withPersons(List.of("Nobody")).withBrands(List.of("None"));
+      SearchResponse response = ownSearcher.search(filtered);
+      assertEquals(0, response.total());
+      assertEquals(List.of(), response.facets().get("person"));
+      assertEquals(1, ownSearcher.search(SearchRequest.of("news")).total());
+    }
+  }
 }
