@@ -1,0 +1,169 @@
+package dev.carnews.index;
+
+import static dev.carnews.index.ArticleSchema.AUTHOR;
+import static dev.carnews.index.ArticleSchema.AUTHOR_FACET;
+import static dev.carnews.index.ArticleSchema.AUTHOR_KEY;
+import static dev.carnews.index.ArticleSchema.BODY;
+import static dev.carnews.index.ArticleSchema.BRAND;
+import static dev.carnews.index.ArticleSchema.BRAND_FACET;
+import static dev.carnews.index.ArticleSchema.BRAND_KEY;
+import static dev.carnews.index.ArticleSchema.BRAND_MENTIONS;
+import static dev.carnews.index.ArticleSchema.BRAND_SALIENCE;
+import static dev.carnews.index.ArticleSchema.ID;
+import static dev.carnews.index.ArticleSchema.MONTH_FACET;
+import static dev.carnews.index.ArticleSchema.PERSON;
+import static dev.carnews.index.ArticleSchema.PERSON_FACET;
+import static dev.carnews.index.ArticleSchema.PERSON_KEY;
+import static dev.carnews.index.ArticleSchema.PERSON_MENTIONS;
+import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE;
+import static dev.carnews.index.ArticleSchema.PUBLISHED;
+import static dev.carnews.index.ArticleSchema.SECTION;
+import static dev.carnews.index.ArticleSchema.TAGS;
+import static dev.carnews.index.ArticleSchema.TEXT_TYPE;
+import static dev.carnews.index.ArticleSchema.TITLE;
+import static dev.carnews.index.ArticleSchema.URL;
+
+import dev.carnews.analysis.NameKeys;
+import dev.carnews.entity.Entity;
+import dev.carnews.entity.EntityType;
+import dev.carnews.entity.TaggedArticle;
+import dev.carnews.ingest.Article;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexableField;
+
+/**
+ * The only place that maps a {@link TaggedArticle} to a Lucene {@link Document} and stored fields
+ * back to a {@link TaggedArticle}. Field names and types come from {@link ArticleSchema}.
+ */
+public final class ArticleDocuments {
+
+  private ArticleDocuments() {}
+
+  /**
+   * The document to index for an article, facet fields already translated by the schema's {@link
+   * ArticleSchema#facetsConfig()}.
+   */
+  public static Document toDocument(TaggedArticle tagged) {
+    Article article = tagged.article();
+    Document doc = new Document();
+    doc.add(new KeywordField(ID, article.id(), Field.Store.YES));
+    if (article.url() != null && !article.url().isBlank()) {
+      doc.add(new StoredField(URL, article.url()));
+    }
+    doc.add(new Field(TITLE, article.title(), TEXT_TYPE));
+    doc.add(new Field(BODY, article.body(), TEXT_TYPE));
+    addEntities(
+        doc, tagged.brands(), BRAND, BRAND_KEY, BRAND_MENTIONS, BRAND_SALIENCE, BRAND_FACET);
+    addEntities(
+        doc, tagged.persons(), PERSON, PERSON_KEY, PERSON_MENTIONS, PERSON_SALIENCE, PERSON_FACET);
+    for (String author : distinct(tagged.authors())) {
+      doc.add(new StoredField(AUTHOR, author));
+      doc.add(new KeywordField(AUTHOR_KEY, NameKeys.key(author), Field.Store.NO));
+      doc.add(new SortedSetDocValuesFacetField(AUTHOR_FACET, author));
+    }
+    if (article.published() != null) {
+      long millis = article.published().toEpochMilli();
+      doc.add(new LongField(PUBLISHED, millis, Field.Store.YES));
+      doc.add(
+          new SortedSetDocValuesFacetField(
+              MONTH_FACET, ArticleSchema.monthOf(article.published())));
+    }
+    if (article.section() != null && !article.section().isBlank()) {
+      doc.add(new KeywordField(SECTION, article.section(), Field.Store.YES));
+    }
+    for (String tag : distinct(article.tags())) {
+      doc.add(new KeywordField(TAGS, tag, Field.Store.YES));
+    }
+    try {
+      return ArticleSchema.facetsConfig().build(doc);
+    } catch (IOException e) {
+      // Only taxonomy facets do I/O in build(); this schema has none.
+      throw new IllegalStateException("facet build failed for " + article.id(), e);
+    }
+  }
+
+  /**
+   * The article as stored in the index: title, body, url, date, section, tags, authors, and the
+   * persons and brands with their mentions and salience. Mentions (offsets) are not stored, so the
+   * result has none.
+   */
+  public static TaggedArticle fromStored(Document stored) {
+    String id = stored.get(ID);
+    IndexableField published = stored.getField(PUBLISHED);
+    Instant when =
+        published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue());
+    List<String> authors = List.of(stored.getValues(AUTHOR));
+    Article article =
+        new Article(
+            id,
+            stored.get(URL),
+            stored.get(TITLE),
+            stored.get(BODY),
+            authors,
+            when,
+            stored.get(SECTION),
+            List.of(stored.getValues(TAGS)));
+    return new TaggedArticle(
+        article,
+        authors,
+        entities(stored, EntityType.PERSON, PERSON, PERSON_MENTIONS, PERSON_SALIENCE),
+        entities(stored, EntityType.BRAND, BRAND, BRAND_MENTIONS, BRAND_SALIENCE),
+        List.of());
+  }
+
+  private static void addEntities(
+      Document doc,
+      List<Entity> entities,
+      String display,
+      String key,
+      String mentions,
+      String salience,
+      String facet) {
+    Set<String> seen = new LinkedHashSet<>();
+    for (Entity entity : entities) {
+      if (!seen.add(entity.name())) {
+        continue;
+      }
+      doc.add(new StoredField(display, entity.name()));
+      doc.add(new StoredField(mentions, entity.mentions()));
+      doc.add(new StoredField(salience, entity.salience()));
+      doc.add(new KeywordField(key, NameKeys.key(entity.name()), Field.Store.NO));
+      doc.add(new SortedSetDocValuesFacetField(facet, entity.name()));
+    }
+  }
+
+  private static List<Entity> entities(
+      Document stored, EntityType type, String display, String mentions, String salience) {
+    String[] names = stored.getValues(display);
+    IndexableField[] counts = stored.getFields(mentions);
+    IndexableField[] saliences = stored.getFields(salience);
+    List<Entity> result = new ArrayList<>(names.length);
+    for (int i = 0; i < names.length; i++) {
+      int count = i < counts.length ? counts[i].numericValue().intValue() : 0;
+      double score = i < saliences.length ? saliences[i].numericValue().doubleValue() : 0;
+      result.add(new Entity(type, names[i], count, score));
+    }
+    return result;
+  }
+
+  private static List<String> distinct(List<String> values) {
+    Set<String> result = new LinkedHashSet<>();
+    for (String value : values) {
+      if (value != null && !value.isBlank()) {
+        result.add(value.strip());
+      }
+    }
+    return List.copyOf(result);
+  }
+}

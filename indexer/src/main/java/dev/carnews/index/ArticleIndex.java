@@ -1,0 +1,208 @@
+package dev.carnews.index;
+
+import dev.carnews.entity.TaggedArticle;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The news index: one {@link Directory}, the single {@link IndexWriter} and a {@link
+ * SearcherManager} for near-real-time readers.
+ *
+ * <p>Thread-safe: any number of threads may call {@link #write}, {@link #delete}, {@link #refresh}
+ * and {@link #commit} at once (the {@code IndexWriter} is thread-safe; writes of one id are
+ * serialized so {@link WriteResult#created()} stays exact). Writes become visible to searchers
+ * after {@link #refresh()} and durable after {@link #commit()}; {@code commit} also refreshes.
+ */
+public final class ArticleIndex implements Closeable {
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+
+  /** Ids written or deleted since the reader last refreshed: (present?, sequence of the write). */
+  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+  private final AtomicLong sequence = new AtomicLong();
+
+  /** Writes since the last refresh after which a write refreshes the reader itself. */
+  static final int MAX_PENDING = 10_000;
+
+  private record Pending(boolean present, long seq) {}
+
+  private ArticleIndex(Directory directory) throws IOException {
+    this.directory = directory;
+    IndexWriterConfig config = new IndexWriterConfig(ArticleSchema.analyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setIndexSort(ArticleSchema.newestFirst());
+    config.setRAMBufferSizeMB(64);
+    this.writer = new IndexWriter(directory, config);
+    this.searchers = new SearcherManager(writer, true, false, null);
+    this.searchers.addListener(new PendingCleaner());
+  }
+
+  /** Opens the index in a folder, creating the folder and an empty index when needed. */
+  public static ArticleIndex open(Path folder) throws IOException {
+    return open(FSDirectory.open(folder));
+  }
+
+  /**
+   * Opens the index in a directory (a {@code ByteBuffersDirectory} in tests), creating an empty
+   * index when there is none. The returned index owns the directory and closes it.
+   */
+  public static ArticleIndex open(Directory directory) throws IOException {
+    Objects.requireNonNull(directory, "directory");
+    try {
+      return new ArticleIndex(directory);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Adds the article, or replaces the one with the same id (idempotent). Visible to searchers after
+   * {@link #refresh()}, durable after {@link #commit()}.
+   */
+  public WriteResult write(TaggedArticle article) throws IOException {
+    String id = article.article().id();
+    Document doc = ArticleDocuments.toDocument(article);
+    boolean[] existed = new boolean[1];
+    IOException[] failure = new IOException[1];
+    pending.compute(
+        id,
+        (key, before) -> {
+          try {
+            existed[0] = before != null ? before.present() : inSearcher(key);
+            writer.updateDocument(idTerm(key), doc);
+            return new Pending(true, sequence.incrementAndGet());
+          } catch (IOException e) {
+            failure[0] = e;
+            return before;
+          }
+        });
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    refreshIfManyPending();
+    return new WriteResult(id, !existed[0]);
+  }
+
+  /**
+   * Deletes the article with this id. Returns whether there was one. Visible after {@link
+   * #refresh()}, durable after {@link #commit()}.
+   */
+  public boolean delete(String id) throws IOException {
+    Objects.requireNonNull(id, "id");
+    boolean[] existed = new boolean[1];
+    IOException[] failure = new IOException[1];
+    pending.compute(
+        id,
+        (key, before) -> {
+          try {
+            existed[0] = before != null ? before.present() : inSearcher(key);
+            writer.deleteDocuments(idTerm(key));
+            return new Pending(false, sequence.incrementAndGet());
+          } catch (IOException e) {
+            failure[0] = e;
+            return before;
+          }
+        });
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    refreshIfManyPending();
+    return existed[0];
+  }
+
+  /** Makes every write so far visible to new searchers (near real time, not durable). */
+  public void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** Makes every write so far durable on disk, then visible to searchers. */
+  public void commit() throws IOException {
+    writer.commit();
+    refresh();
+  }
+
+  /**
+   * The reader manager: {@code acquire()} a searcher, search, and {@code release} it in a {@code
+   * finally}. Never close it: {@link #close()} does.
+   */
+  public SearcherManager searchers() {
+    return searchers;
+  }
+
+  /** How many articles the current searcher sees. */
+  public int count() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Commits pending writes and closes the searchers, the writer and the directory. */
+  @Override
+  public void close() throws IOException {
+    try (directory;
+        writer;
+        searchers) {
+      writer.commit();
+    }
+  }
+
+  /** Bounds the pending-id memory of long batches: a refresh lets the reader answer for them. */
+  private void refreshIfManyPending() throws IOException {
+    if (pending.size() >= MAX_PENDING) {
+      searchers.maybeRefresh();
+    }
+  }
+
+  private boolean inSearcher(String id) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.count(new TermQuery(idTerm(id))) > 0;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private static Term idTerm(String id) {
+    return new Term(ArticleSchema.ID, id);
+  }
+
+  /** Forgets pending ids once a refreshed reader shows them (unless written again meanwhile). */
+  private final class PendingCleaner implements ReferenceManager.RefreshListener {
+    private Map<String, Pending> snapshot = Map.of();
+
+    @Override
+    public void beforeRefresh() {
+      snapshot = Map.copyOf(pending);
+    }
+
+    @Override
+    public void afterRefresh(boolean didRefresh) {
+      if (didRefresh) {
+        snapshot.forEach(pending::remove);
+      }
+      snapshot = Map.of();
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package dev.carnews.index;
+
+import dev.carnews.analysis.NewsAnalyzers;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+
+/**
+ * The one schema of the news index: every field name, how it is indexed, the analyzers and the
+ * {@link FacetsConfig}. The writer and the searcher both take everything from here, so indexing and
+ * searching can never disagree.
+ */
+public final class ArticleSchema {
+
+  /** Unique article key: {@code KeywordField}, stored; every write is an update by this term. */
+  public static final String ID = "id";
+
+  /** Canonical link to the article: stored only, never searched. */
+  public static final String URL = "url";
+
+  /**
+   * Headline: analyzed with {@link NewsAnalyzers#text()}, offsets in postings for the unified
+   * highlighter, stored for display and {@code MoreLikeThis}.
+   */
+  public static final String TITLE = "title";
+
+  /** Story text: analyzed like {@link #TITLE}, offsets in postings, stored for snippets. */
+  public static final String BODY = "body";
+
+  /** Brand display names ("Renault"), stored in salience order; multi-valued. */
+  public static final String BRAND = "brand";
+
+  /**
+   * Folded brand keys ({@code NameKeys.key}): {@code KeywordField} for case/accent-free filters.
+   */
+  public static final String BRAND_KEY = "brand_key";
+
+  /** Mentions per brand, stored parallel to {@link #BRAND} so the API can show them. */
+  public static final String BRAND_MENTIONS = "brand_mentions";
+
+  /** Salience per brand (0..1), stored parallel to {@link #BRAND}. */
+  public static final String BRAND_SALIENCE = "brand_salience";
+
+  /** Person display names ("François Provost"), stored in salience order; multi-valued. */
+  public static final String PERSON = "person";
+
+  /** Folded person keys: {@code KeywordField}, so "Francois Provost" finds "François Provost". */
+  public static final String PERSON_KEY = "person_key";
+
+  /** Mentions per person, stored parallel to {@link #PERSON}. */
+  public static final String PERSON_MENTIONS = "person_mentions";
+
+  /** Salience per person (0..1), stored parallel to {@link #PERSON}. */
+  public static final String PERSON_SALIENCE = "person_salience";
+
+  /** Cleaned author names, stored in byline order; multi-valued. */
+  public static final String AUTHOR = "author";
+
+  /** Folded author keys: {@code KeywordField} for case/accent-free filters. */
+  public static final String AUTHOR_KEY = "author_key";
+
+  /**
+   * Publication time in epoch milliseconds: {@code LongField} (points for ranges, doc values for
+   * sorting and recency) plus a stored copy; absent when the date is unknown.
+   */
+  public static final String PUBLISHED = "published";
+
+  /** Site section: {@code KeywordField}, stored, for exact filters later. */
+  public static final String SECTION = "section";
+
+  /** CMS tags: {@code KeywordField}, stored; multi-valued. */
+  public static final String TAGS = "tags";
+
+  /** Facet dimension of brands (display form), counted with sorted-set doc values. */
+  public static final String BRAND_FACET = "brand";
+
+  /** Facet dimension of people (display form). */
+  public static final String PERSON_FACET = "person";
+
+  /** Facet dimension of authors (display form). */
+  public static final String AUTHOR_FACET = "author";
+
+  /** Facet dimension of publication months ({@code yyyy-MM}, UTC); absent for unknown dates. */
+  public static final String MONTH_FACET = "month";
+
+  /** Month labels of {@link #MONTH_FACET}: sortable as text, so text order is time order. */
+  public static final DateTimeFormatter MONTH =
+      DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  /** Title and body: tokenized, positions and offsets in postings (unified highlighter), stored. */
+  public static final FieldType TEXT_TYPE = textType();
+
+  private static final FacetsConfig FACETS = buildFacetsConfig();
+
+  private ArticleSchema() {}
+
+  /**
+   * The facets configuration shared by writer and searcher (brand, person, author multi-valued).
+   */
+  public static FacetsConfig facetsConfig() {
+    return FACETS;
+  }
+
+  private static FacetsConfig buildFacetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued(BRAND_FACET, true);
+    config.setMultiValued(PERSON_FACET, true);
+    config.setMultiValued(AUTHOR_FACET, true);
+    config.setMultiValued(MONTH_FACET, false);
+    return config;
+  }
+
+  /**
+   * The analyzer of the whole document: {@link NewsAnalyzers#text()} for title and body, the whole
+   * value as one token for every other field. Used by the writer and by query parsing.
+   */
+  public static Analyzer analyzer() {
+    Analyzer text = NewsAnalyzers.text();
+    return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(TITLE, text, BODY, text));
+  }
+
+  /** The analyzer for parsing a reader's query on title and body. */
+  public static Analyzer queryAnalyzer() {
+    return NewsAnalyzers.text();
+  }
+
+  /** Newest first, unknown dates last: the index sort and the {@code newest} query sort. */
+  public static Sort newestFirst() {
+    return new Sort(publishedSortField(true));
+  }
+
+  /** Oldest first, unknown dates last. */
+  public static Sort oldestFirst() {
+    return new Sort(publishedSortField(false));
+  }
+
+  /** The sort field on {@link #PUBLISHED}; unknown dates sort last in both directions. */
+  public static SortField publishedSortField(boolean newestFirst) {
+    SortField field =
+        LongField.newSortField(PUBLISHED, newestFirst, SortedNumericSelector.Type.MIN);
+    field.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE);
+    return field;
+  }
+
+  /** The month facet label of a publication time. */
+  public static String monthOf(Instant published) {
+    return MONTH.format(published);
+  }
+
+  private static FieldType textType() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setStored(true);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+}

@@ -1,0 +1,178 @@
+package dev.carnews.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.carnews.entity.Entity;
+import dev.carnews.entity.EntityType;
+import dev.carnews.entity.TaggedArticle;
+import dev.carnews.ingest.Article;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArticleIndexTest {
+
+  private static TaggedArticle tagged(String id, String title, Instant published) {
+    Article article =
+        new Article(
+            id,
+            "https://news.example/" + id,
+            title,
+            "Body of " + title + ".",
+            List.of("Jane Doe"),
+            published,
+            "news",
+            List.of("ev"));
+    return new TaggedArticle(
+        article,
+        List.of("Jane Doe", "Paul Grey"),
+        List.of(new Entity(EntityType.PERSON, "Élodie Marchand", 3, 0.9)),
+        List.of(
+            new Entity(EntityType.BRAND, "Renault", 4, 1.0),
+            new Entity(EntityType.BRAND, "Nissan", 1, 0.25)),
+        List.of());
+  }
+
+  private static TaggedArticle stored(ArticleIndex index, String id) throws IOException {
+    IndexSearcher searcher = index.searchers().acquire();
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(ArticleSchema.ID, id)), 1);
+      return ArticleDocuments.fromStored(searcher.storedFields().document(top.scoreDocs[0].doc));
+    } finally {
+      index.searchers().release(searcher);
+    }
+  }
+
+  @Test
+  void writingAnIdTwiceReplacesAndReportsTheUpdate() throws IOException {
+    try (ArticleIndex index = ArticleIndex.open(new ByteBuffersDirectory())) {
+      assertTrue(index.write(tagged("a", "First", null)).created());
+      assertFalse(index.write(tagged("a", "Second", null)).created(), "before a refresh");
+      index.refresh();
+      assertFalse(index.write(tagged("a", "Third", null)).created(), "after a refresh");
+      assertTrue(index.write(tagged("b", "Other", null)).created());
+      index.refresh();
+      assertEquals(2, index.count());
+      assertEquals("Third", stored(index, "a").article().title());
+    }
+  }
+
+  @Test
+  void deleteReportsWhetherTheArticleExisted() throws IOException {
+    try (ArticleIndex index = ArticleIndex.open(new ByteBuffersDirectory())) {
+      index.write(tagged("a", "First", null));
+      assertTrue(index.delete("a"));
+      assertFalse(index.delete("a"));
+      assertTrue(index.write(tagged("a", "Back", null)).created());
+      index.refresh();
+      assertEquals(1, index.count());
+      assertFalse(index.delete("never"));
+    }
+  }
+
+  @Test
+  void storedFieldsRoundTripTheTaggedArticle() throws IOException {
+    Instant when = Instant.parse("2025-07-03T10:15:30Z");
+    try (ArticleIndex index = ArticleIndex.open(new ByteBuffersDirectory())) {
+      TaggedArticle original = tagged("a", "Renault <b>news</b>", when);
+      index.write(original);
+      index.refresh();
+      TaggedArticle back = stored(index, "a");
+      assertEquals(original.article().title(), back.article().title());
+      assertEquals(original.article().body(), back.article().body());
+      assertEquals(original.article().url(), back.article().url());
+      assertEquals(when, back.article().published());
+      assertEquals("news", back.article().section());
+      assertEquals(List.of("ev"), back.article().tags());
+      assertEquals(List.of("Jane Doe", "Paul Grey"), back.authors());
+      assertEquals(original.persons(), back.persons());
+      assertEquals(original.brands(), back.brands());
+    }
+  }
+
+  @Test
+  void unknownDateStaysUnknown() throws IOException {
+    try (ArticleIndex index = ArticleIndex.open(new ByteBuffersDirectory())) {
+      index.write(tagged("a", "Undated", null));
+      index.refresh();
+      assertNull(stored(index, "a").article().published());
+    }
+  }
+
+  @Test
+  void commitIsDurableAcrossReopen(@TempDir Path folder) throws IOException {
+    try (ArticleIndex index = ArticleIndex.open(folder)) {
+      index.write(tagged("a", "Kept", Instant.parse("2024-01-01T00:00:00Z")));
+      index.commit();
+    }
+    try (ArticleIndex reopened = ArticleIndex.open(folder)) {
+      assertEquals(1, reopened.count());
+      assertFalse(reopened.write(tagged("a", "Kept again", null)).created());
+    }
+  }
+
+  @Test
+  void concurrentWritersCountEachIdOnceAsCreated() throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(new ByteBuffersDirectory())) {
+      AtomicInteger created = new AtomicInteger();
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int thread = 0; thread < 4; thread++) {
+          futures.add(
+              pool.submit(
+                  () -> {
+                    for (int i = 0; i < 200; i++) {
+                      if (index.write(tagged("id" + (i % 50), "T" + i, null)).created()) {
+                        created.incrementAndGet();
+                      }
+                      if (i % 37 == 0) {
+                        index.refresh();
+                      }
+                    }
+                    return null;
+                  }));
+        }
+        for (Future<?> future : futures) {
+          future.get();
+        }
+      } finally {
+        pool.shutdown();
+      }
+      index.refresh();
+      assertEquals(50, created.get());
+      assertEquals(50, index.count());
+    }
+  }
+
+  @Test
+  void longBatchesStayExactAcrossSelfRefreshes() throws IOException {
+    try (ArticleIndex index = ArticleIndex.open(new ByteBuffersDirectory())) {
+      int total = ArticleIndex.MAX_PENDING + 500;
+      int created = 0;
+      for (int i = 0; i < total; i++) {
+        created += index.write(tagged("id" + i, "T", null)).created() ? 1 : 0;
+      }
+      assertEquals(total, created);
+      assertTrue(index.count() >= ArticleIndex.MAX_PENDING, "refreshed on its own");
+      assertFalse(index.write(tagged("id7", "Again", null)).created());
+      assertFalse(index.write(tagged("id" + (total - 1), "Again", null)).created());
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.carnews.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+
+/**
+ * Jetty's own error answers (a malformed URI, a URI too long) in the API's one error shape instead
+ * of Jetty's HTML page: these requests never reach Javalin's handlers.
+ */
+final class JsonErrorHandler extends ErrorHandler {
+
+  private final ObjectMapper json;
+
+  JsonErrorHandler(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  public void handle(
+      String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    baseRequest.setHandled(true);
+    response.setContentType("application/json");
+    response.getOutputStream().write(body(response.getStatus()));
+  }
+
+  @Override
+  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+    fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+    return ByteBuffer.wrap(body(status));
+  }
+
+  private byte[] body(int status) {
+    try {
+      return json.writeValueAsBytes(new ApiError.Body(SearchApp.fromStatus(status)));
+    } catch (JsonProcessingException e) {
+      return "{\"error\":{\"status\":500,\"code\":\"internal\",\"message\":\"internal error\"}}"
+          .getBytes(StandardCharsets.UTF_8);
+    }
+  }
+}

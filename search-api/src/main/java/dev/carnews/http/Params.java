@@ -1,0 +1,62 @@
+package dev.carnews.http;
+
+import dev.carnews.search.SortOrder;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Reads query parameters; a malformed value becomes a 400 {@code bad_parameter}. */
+final class Params {
+
+  private Params() {}
+
+  /** The first value of a parameter, or {@code null}. */
+  static String text(Context ctx, String name) {
+    return ctx.queryParam(name);
+  }
+
+  /** Every value of a repeatable parameter. */
+  static List<String> all(Context ctx, String name) {
+    return List.copyOf(ctx.queryParams(name));
+  }
+
+  /** A whole number, or the default when absent. */
+  static int integer(Context ctx, String name, int defaultValue) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.badParameter(name + " must be a whole number");
+    }
+  }
+
+  /** An ISO date ({@code 2025-07-31}), or {@code null} when absent. */
+  static LocalDate date(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw ApiException.badParameter(name + " must be an ISO date (yyyy-MM-dd)");
+    }
+  }
+
+  /** The sort order, {@link SortOrder#RELEVANCE} when absent. */
+  static SortOrder sort(Context ctx) {
+    String value = ctx.queryParam("sort");
+    if (value == null || value.isBlank()) {
+      return SortOrder.RELEVANCE;
+    }
+    try {
+      return SortOrder.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badParameter(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package dev.carnews.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.carnews.search.ArticleSearcher;
+import dev.carnews.search.InvalidQueryException;
+import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the Javalin app of the search API from its dependencies, so tests run the same app against
+ * an in-memory index. Routes: {@code GET /api/search}, {@code /api/articles/{id}}, {@code
+ * /api/articles/{id}/related}, {@code /health}, {@code /openapi.json}. Every error, from a bad
+ * parameter to an unexpected failure, is answered by one mapper in the one shape of {@link
+ * ApiError}.
+ */
+public final class SearchApp {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SearchApp.class);
+
+  private final Javalin javalin;
+  private final List<String> routes;
+
+  private SearchApp(Javalin javalin, List<String> routes) {
+    this.javalin = javalin;
+    this.routes = routes;
+  }
+
+  /** The app for a searcher, not started yet. */
+  public static SearchApp create(ArticleSearcher searcher) throws IOException {
+    Handlers handlers = new Handlers(searcher);
+    List<String> routes = Collections.synchronizedList(new ArrayList<>());
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.http.prefer405over404 = true;
+              ObjectMapper json = objectMapper();
+              config.jsonMapper(new JavalinJackson(json, false));
+              config.jetty.modifyServer(
+                  server -> server.setErrorHandler(new JsonErrorHandler(json)));
+              config.jetty.modifyServletContextHandler(
+                  context -> context.setErrorHandler(new JsonErrorHandler(json)));
+              config.events(events -> events.handlerAdded(info -> recordRoute(routes, info)));
+            });
+    app.before(SearchApp::securityHeaders);
+    app.get("/api/search", handlers::search);
+    app.get("/api/articles/{id}", handlers::article);
+    app.get("/api/articles/{id}/related", handlers::related);
+    app.get("/health", handlers::health);
+    app.get("/openapi.json", handlers::openApi);
+    app.exception(Exception.class, (e, ctx) -> writeError(ctx, errorOf(e)));
+    app.error(HttpStatus.NOT_FOUND, SearchApp::unmatched);
+    app.error(HttpStatus.METHOD_NOT_ALLOWED, SearchApp::unmatched);
+    return new SearchApp(app, List.copyOf(routes));
+  }
+
+  /** The JSON mapping of every response: ISO-8601 dates, Java time and Optional support. */
+  public static ObjectMapper objectMapper() {
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .registerModule(new Jdk8Module())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  /** Starts serving; port {@code 0} picks a free port (see {@link #port()}). */
+  public SearchApp start(String host, int port) {
+    javalin.start(host, port);
+    return this;
+  }
+
+  /** The port the app listens on, once started. */
+  public int port() {
+    return javalin.port();
+  }
+
+  /** Stops serving. */
+  public void stop() {
+    javalin.stop();
+  }
+
+  /** Every registered route as {@code "GET /path"}, as Javalin reported them. */
+  public List<String> routes() {
+    return routes;
+  }
+
+  private static void recordRoute(List<String> routes, HandlerMetaInfo info) {
+    if (info.getHttpMethod().isHttpMethod()) {
+      routes.add(info.getHttpMethod().name().toUpperCase(Locale.ROOT) + " " + info.getPath());
+    }
+  }
+
+  /** Maps any failure to the error the client gets; unexpected ones are logged, never shown. */
+  static ApiError errorOf(Exception e) {
+    if (e instanceof ApiException api) {
+      return api.toError();
+    }
+    if (e instanceof InvalidQueryException invalid) {
+      return new ApiError(400, "bad_query", invalid.getMessage());
+    }
+    if (e instanceof HttpResponseException http) {
+      return fromStatus(http.getStatus());
+    }
+    LOG.error("request failed", e);
+    return new ApiError(500, "internal", "internal error");
+  }
+
+  static ApiError fromStatus(int status) {
+    return switch (status) {
+      case 400 -> new ApiError(400, "bad_request", "the request is malformed");
+      case 404 -> new ApiError(404, "not_found", "no such resource");
+      case 405 -> new ApiError(405, "method_not_allowed", "this method is not allowed here");
+      case 413 -> new ApiError(413, "too_large", "the request body is too large");
+      case 414 -> new ApiError(414, "uri_too_long", "the request URI is too long");
+      case 431 -> new ApiError(431, "headers_too_large", "the request headers are too large");
+      default ->
+          status >= 400 && status < 600
+              ? new ApiError(status, "http_" + status, "the request failed")
+              : new ApiError(500, "internal", "internal error");
+    };
+  }
+
+  private static void unmatched(Context ctx) {
+    // Javalin answers unknown routes itself; give them the one error shape unless a handler did.
+    if (!(ctx.attribute(ERROR_WRITTEN) instanceof Boolean)) {
+      writeError(ctx, fromStatus(ctx.statusCode()));
+    }
+  }
+
+  private static final String ERROR_WRITTEN = "carnews.errorWritten";
+
+  private static void writeError(Context ctx, ApiError error) {
+    ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
+    ctx.status(error.status()).json(new ApiError.Body(error));
+  }
+
+  private static void securityHeaders(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+  }
+}

@@ -1,0 +1,461 @@
+package dev.carnews.search;
+
+import static dev.carnews.index.ArticleSchema.AUTHOR;
+import static dev.carnews.index.ArticleSchema.AUTHOR_FACET;
+import static dev.carnews.index.ArticleSchema.AUTHOR_KEY;
+import static dev.carnews.index.ArticleSchema.BODY;
+import static dev.carnews.index.ArticleSchema.BRAND;
+import static dev.carnews.index.ArticleSchema.BRAND_FACET;
+import static dev.carnews.index.ArticleSchema.BRAND_KEY;
+import static dev.carnews.index.ArticleSchema.ID;
+import static dev.carnews.index.ArticleSchema.MONTH_FACET;
+import static dev.carnews.index.ArticleSchema.PERSON;
+import static dev.carnews.index.ArticleSchema.PERSON_FACET;
+import static dev.carnews.index.ArticleSchema.PERSON_KEY;
+import static dev.carnews.index.ArticleSchema.PUBLISHED;
+import static dev.carnews.index.ArticleSchema.TITLE;
+import static dev.carnews.index.ArticleSchema.URL;
+
+import dev.carnews.analysis.NameKeys;
+import dev.carnews.entity.Entity;
+import dev.carnews.entity.TaggedArticle;
+import dev.carnews.index.ArticleDocuments;
+import dev.carnews.index.ArticleIndex;
+import dev.carnews.index.ArticleSchema;
+import dev.carnews.ingest.Article;
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+
+/**
+ * Answers searches, article look-ups and related-article requests from the index's near-real-time
+ * searchers. Thread-safe and lock-free: every call acquires the current searcher and releases it.
+ *
+ * <p>Searches: {@code q} is parsed by {@link TextQueries} over title and body; filter values of one
+ * facet are OR-ed and different facets AND-ed, matched on folded keys; facet counts are
+ * drill-sideways, so a facet's own filter does not narrow its own counts; the date filter is a
+ * plain filter, so the month counts always add up to the total when a date range is given. A search
+ * without words sorted by relevance is shown newest first.
+ */
+public final class ArticleSearcher {
+
+  /** How many values each of the brand, author and person facets lists. */
+  public static final int FACET_TOP_N = 20;
+
+  /** Response facet names, in response order. */
+  public static final List<String> FACET_NAMES = List.of("brand", "author", "person", "date");
+
+  private static final Set<String> HIT_FIELDS =
+      Set.of(ID, URL, TITLE, AUTHOR, PUBLISHED, BRAND, PERSON);
+  private static final int SNIPPET_PASSAGES = 2;
+  private static final int PASSAGE_LENGTH = 160;
+  private static final float SHARED_PERSON_BOOST = 2f;
+  private static final float SHARED_BRAND_BOOST = 1f;
+
+  private final SearcherManager searchers;
+  private final FacetsConfig config = ArticleSchema.facetsConfig();
+  private final FacetStates facetStates = new FacetStates(config);
+  private final Analyzer textAnalyzer = ArticleSchema.queryAnalyzer();
+  private final TextQueries textQueries = new TextQueries(textAnalyzer);
+
+  /** A searcher over the index's near-real-time readers. */
+  public ArticleSearcher(ArticleIndex index) {
+    this(index.searchers());
+  }
+
+  /** A searcher over any searcher manager of an index built with {@link ArticleSchema}. */
+  public ArticleSearcher(SearcherManager searchers) {
+    this.searchers = searchers;
+  }
+
+  /** How many articles are searchable now. */
+  public int count() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * One page of hits with facet counts.
+   *
+   * @throws InvalidQueryException when the query is too large to run (too many terms)
+   */
+  public SearchResponse search(SearchRequest request) throws IOException {
+    long started = System.nanoTime();
+    Query text = textQueries.parse(request.q());
+    DrillDownQuery query = new DrillDownQuery(config, withDateFilter(text, request));
+    addFilter(query, BRAND_FACET, BRAND_KEY, request.brands());
+    addFilter(query, AUTHOR_FACET, AUTHOR_KEY, request.authors());
+    addFilter(query, PERSON_FACET, PERSON_KEY, request.persons());
+    int window = request.page() * request.size();
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      FacetStates.Entry facetState = facetStates.forReader(searcher.getIndexReader());
+      Found found = collect(searcher, facetState, query, sortOf(request), window);
+      ScoreDoc[] all = found.top().scoreDocs;
+      int first = Math.min((request.page() - 1) * request.size(), all.length);
+      ScoreDoc[] page = Arrays.copyOfRange(all, first, all.length);
+      List<SearchHit> hits = hits(searcher, page, request.q().isBlank() ? null : text);
+      long total = found.top().totalHits.value;
+      int pages = (int) ((total + request.size() - 1) / request.size());
+      long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      return new SearchResponse(
+          total, request.page(), request.size(), pages, tookMs, hits, facets(found, facetState));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidQueryException(
+          "q has too many terms (at most " + IndexSearcher.getMaxClauseCount() + ")", e);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** The whole article with its entities, if the id is in the index. */
+  public Optional<ArticleDetail> article(String id) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      int doc = docOf(searcher, id);
+      if (doc < 0) {
+        return Optional.empty();
+      }
+      TaggedArticle tagged = ArticleDocuments.fromStored(searcher.storedFields().document(doc));
+      return Optional.of(detail(tagged));
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * Articles related to one: text similarity of title and body ({@link MoreLikeThis}) plus a boost
+   * per shared person and brand; never the article itself. Empty when the id is unknown.
+   */
+  public Optional<RelatedResponse> related(String id, int size) throws IOException {
+    if (size < 1 || size > RelatedResponse.MAX_SIZE) {
+      throw new IllegalArgumentException("size must be 1.." + RelatedResponse.MAX_SIZE);
+    }
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      int doc = docOf(searcher, id);
+      if (doc < 0) {
+        return Optional.empty();
+      }
+      StoredFields stored = searcher.storedFields();
+      Document source = stored.document(doc);
+      List<String> persons = List.of(source.getValues(PERSON));
+      List<String> brands = List.of(source.getValues(BRAND));
+      Query query = relatedQuery(searcher, doc, id, persons, brands);
+      TopDocs top = searcher.search(query, size);
+      Set<String> personKeys = keys(persons);
+      Set<String> brandKeys = keys(brands);
+      List<RelatedHit> hits = new ArrayList<>();
+      for (ScoreDoc scoreDoc : top.scoreDocs) {
+        Document hit = stored.document(scoreDoc.doc, HIT_FIELDS);
+        SharedEntities shared =
+            new SharedEntities(
+                shared(hit.getValues(PERSON), personKeys), shared(hit.getValues(BRAND), brandKeys));
+        hits.add(
+            new RelatedHit(
+                hit.get(ID),
+                hit.get(URL),
+                hit.get(TITLE),
+                hit.get(AUTHOR),
+                published(hit),
+                scoreDoc.score,
+                shared));
+      }
+      return Optional.of(new RelatedResponse(id, hits));
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private record Found(TopDocs top, Facets facets) {}
+
+  /**
+   * The top {@code window} hits by score ({@code sort == null}) or by the sort, counted exactly.
+   */
+  private static Found collect(
+      IndexSearcher searcher,
+      FacetStates.Entry facetState,
+      DrillDownQuery query,
+      Sort sort,
+      int window)
+      throws IOException {
+    return sort == null
+        ? run(
+            searcher,
+            facetState,
+            query,
+            new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE))
+        : run(
+            searcher,
+            facetState,
+            query,
+            new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE));
+  }
+
+  private static <R extends TopDocs> Found run(
+      IndexSearcher searcher,
+      FacetStates.Entry facetState,
+      DrillDownQuery query,
+      CollectorManager<?, R> hits)
+      throws IOException {
+    if (facetState.state() == null) {
+      return new Found(searcher.search(query, hits), null);
+    }
+    DrillSideways sideways =
+        new DrillSideways(searcher, ArticleSchema.facetsConfig(), facetState.state());
+    DrillSideways.ConcurrentDrillSidewaysResult<R> result = sideways.search(query, hits);
+    return new Found(result.collectorResult, result.facets);
+  }
+
+  private static Query withDateFilter(Query text, SearchRequest request) {
+    if (!request.hasDateFilter()) {
+      return text;
+    }
+    long from = request.fromDate().map(ArticleSearcher::startOf).orElse(Long.MIN_VALUE);
+    long to = request.toDate().map(day -> startOf(day.plusDays(1)) - 1).orElse(Long.MAX_VALUE);
+    return new BooleanQuery.Builder()
+        .add(text, BooleanClause.Occur.MUST)
+        .add(LongField.newRangeQuery(PUBLISHED, from, to), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  private static long startOf(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+  }
+
+  private static void addFilter(
+      DrillDownQuery query, String dim, String keyField, List<String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+    keys(values)
+        .forEach(
+            key -> anyOf.add(new TermQuery(new Term(keyField, key)), BooleanClause.Occur.SHOULD));
+    query.add(dim, new ConstantScoreQuery(anyOf.build()));
+  }
+
+  private static Sort sortOf(SearchRequest request) {
+    return switch (request.sort()) {
+      case RELEVANCE -> request.q().isBlank() ? ArticleSchema.newestFirst() : null;
+      case NEWEST -> ArticleSchema.newestFirst();
+      case OLDEST -> ArticleSchema.oldestFirst();
+    };
+  }
+
+  private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] page, Query text)
+      throws IOException {
+    int[] docs = Arrays.stream(page).mapToInt(scoreDoc -> scoreDoc.doc).toArray();
+    String[] snippets = new String[docs.length];
+    String[] titles = new String[docs.length];
+    if (text != null && docs.length > 0) {
+      snippets =
+          highlighter(searcher, sentences())
+              .highlightFields(new String[] {BODY}, text, docs, new int[] {SNIPPET_PASSAGES})
+              .get(BODY);
+      titles =
+          highlighter(searcher, WholeBreakIterator::new)
+              .highlightFields(new String[] {TITLE}, text, docs, new int[] {1})
+              .get(TITLE);
+    }
+    StoredFields stored = searcher.storedFields();
+    List<SearchHit> hits = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      Document doc = stored.document(docs[i], HIT_FIELDS);
+      String snippet = snippets[i];
+      if (snippet == null) {
+        snippet = Snippets.lead(stored.document(docs[i], Set.of(BODY)).get(BODY));
+      }
+      String title = doc.get(TITLE);
+      String titleHtml = titles[i] == null ? Snippets.escape(title) : titles[i];
+      List<String> authors = List.of(doc.getValues(AUTHOR));
+      hits.add(
+          new SearchHit(
+              doc.get(ID),
+              doc.get(URL),
+              title,
+              titleHtml,
+              authors.isEmpty() ? null : authors.get(0),
+              authors,
+              published(doc),
+              List.of(doc.getValues(BRAND)),
+              List.of(doc.getValues(PERSON)),
+              snippet));
+    }
+    return hits;
+  }
+
+  private UnifiedHighlighter highlighter(IndexSearcher searcher, Supplier<BreakIterator> passages) {
+    return UnifiedHighlighter.builder(searcher, textAnalyzer)
+        .withFormatter(new Snippets())
+        .withMaxNoHighlightPassages(0)
+        .withBreakIterator(passages)
+        .build();
+  }
+
+  private static Supplier<BreakIterator> sentences() {
+    return () ->
+        LengthGoalBreakIterator.createClosestToLength(
+            BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_LENGTH, 0.5f);
+  }
+
+  private static Map<String, List<FacetValue>> facets(Found found, FacetStates.Entry facetState)
+      throws IOException {
+    Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+    SortedSetDocValuesReaderState state = facetState.state();
+    facets.put("brand", top(found.facets(), state, BRAND_FACET));
+    facets.put("author", top(found.facets(), state, AUTHOR_FACET));
+    facets.put("person", top(found.facets(), state, PERSON_FACET));
+    facets.put("date", months(found.facets(), state));
+    return facets;
+  }
+
+  private static List<FacetValue> top(
+      Facets facets, SortedSetDocValuesReaderState state, String dim) throws IOException {
+    if (facets == null || state.getOrdRange(dim) == null) {
+      return List.of();
+    }
+    return values(facets.getTopChildren(FACET_TOP_N, dim));
+  }
+
+  private static List<FacetValue> months(Facets facets, SortedSetDocValuesReaderState state)
+      throws IOException {
+    if (facets == null || state.getOrdRange(MONTH_FACET) == null) {
+      return List.of();
+    }
+    List<FacetValue> months = new ArrayList<>(values(facets.getAllChildren(MONTH_FACET)));
+    months.sort(Comparator.comparing(FacetValue::value));
+    return months;
+  }
+
+  private static List<FacetValue> values(FacetResult result) {
+    if (result == null) {
+      return List.of();
+    }
+    List<FacetValue> values = new ArrayList<>(result.labelValues.length);
+    for (LabelAndValue labelAndValue : result.labelValues) {
+      if (labelAndValue.value.longValue() > 0) {
+        values.add(new FacetValue(labelAndValue.label, labelAndValue.value.longValue()));
+      }
+    }
+    return values;
+  }
+
+  private static int docOf(IndexSearcher searcher, String id) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term(ID, id)), 1);
+    return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
+  }
+
+  private Query relatedQuery(
+      IndexSearcher searcher, int doc, String id, List<String> persons, List<String> brands)
+      throws IOException {
+    MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
+    moreLikeThis.setFieldNames(new String[] {TITLE, BODY});
+    moreLikeThis.setAnalyzer(textAnalyzer);
+    moreLikeThis.setMinTermFreq(1);
+    moreLikeThis.setMinDocFreq(2);
+    moreLikeThis.setMaxQueryTerms(25);
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    query.add(moreLikeThis.like(doc), BooleanClause.Occur.SHOULD);
+    for (String key : keys(persons)) {
+      query.add(entityBoost(PERSON_KEY, key, SHARED_PERSON_BOOST), BooleanClause.Occur.SHOULD);
+    }
+    for (String key : keys(brands)) {
+      query.add(entityBoost(BRAND_KEY, key, SHARED_BRAND_BOOST), BooleanClause.Occur.SHOULD);
+    }
+    query.add(new TermQuery(new Term(ID, id)), BooleanClause.Occur.MUST_NOT);
+    return query.build();
+  }
+
+  private static Query entityBoost(String field, String key, float boost) {
+    return new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, key))), boost);
+  }
+
+  private static Set<String> keys(List<String> names) {
+    Set<String> keys = new LinkedHashSet<>();
+    names.forEach(name -> keys.add(NameKeys.key(name)));
+    return keys;
+  }
+
+  private static List<String> shared(String[] names, Set<String> keys) {
+    return Arrays.stream(names).filter(name -> keys.contains(NameKeys.key(name))).toList();
+  }
+
+  private static Instant published(Document doc) {
+    IndexableField field = doc.getField(PUBLISHED);
+    return field == null ? null : Instant.ofEpochMilli(field.numericValue().longValue());
+  }
+
+  private static ArticleDetail detail(TaggedArticle tagged) {
+    Article article = tagged.article();
+    List<String> authors = tagged.authors();
+    return new ArticleDetail(
+        article.id(),
+        article.url(),
+        article.title(),
+        article.body(),
+        authors.isEmpty() ? null : authors.get(0),
+        authors,
+        article.published(),
+        article.section(),
+        article.tags(),
+        tagged.brandNames(),
+        tagged.personNames(),
+        new ArticleEntities(views(tagged.persons()), views(tagged.brands())));
+  }
+
+  private static List<EntityView> views(List<Entity> entities) {
+    return entities.stream()
+        .map(e -> new EntityView(e.name(), e.mentions(), e.salience()))
+        .toList();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.carnews.search;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One page of results with the facet counts of the whole result set.
+ *
+ * @param total how many articles match
+ * @param page the 1-based page
+ * @param size hits per page as requested
+ * @param pages how many pages there are
+ * @param tookMs time spent searching, in milliseconds
+ * @param hits the articles of this page
+ * @param facets counts per facet ({@code brand}, {@code author}, {@code person}, {@code date}); the
+ *     date facet counts months ({@code yyyy-MM}) in time order
+ */
+public record SearchResponse(
+    long total,
+    int page,
+    int size,
+    int pages,
+    long tookMs,
+    List<SearchHit> hits,
+    Map<String, List<FacetValue>> facets) {
+
+  /** Validates and copies, keeping the facets in their given order. */
+  public SearchResponse {
+    hits = List.copyOf(hits);
+    Map<String, List<FacetValue>> copy = new LinkedHashMap<>();
+    Objects.requireNonNull(facets, "facets").forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    facets = Collections.unmodifiableMap(copy);
+  }
+}

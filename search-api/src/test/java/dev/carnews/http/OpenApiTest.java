@@ -1,0 +1,121 @@
+package dev.carnews.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps {@code /openapi.json} true: every documented path answers with its documented statuses and
+ * the top-level fields its schema requires, and every route of the app is documented.
+ */
+class OpenApiTest {
+
+  /** Path parameter values for the walk: one that exists and one that does not. */
+  private static final Map<String, String> KNOWN = Map.of("id", "a1");
+
+  private static final Map<String, String> UNKNOWN = Map.of("id", "no-such-article");
+
+  private static RunningApp running;
+  private static JsonNode doc;
+
+  @BeforeAll
+  static void start() throws Exception {
+    running = new RunningApp();
+    RunningApp.Answer answer = running.get("/openapi.json");
+    assertEquals(200, answer.status());
+    doc = answer.json();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    running.close();
+  }
+
+  @Test
+  void documentIsOpenApi3() {
+    assertTrue(doc.get("openapi").asText().startsWith("3.0"));
+    assertFalse(doc.get("paths").isEmpty());
+  }
+
+  @Test
+  void everyRouteOfTheAppIsDocumented() {
+    List<String> routes = running.app.routes();
+    assertFalse(routes.isEmpty());
+    for (String route : routes) {
+      String[] methodAndPath = route.split(" ", 2);
+      JsonNode path = doc.get("paths").get(methodAndPath[1]);
+      assertTrue(path != null, "undocumented path " + route);
+      assertTrue(
+          path.has(methodAndPath[0].toLowerCase(Locale.ROOT)), "undocumented method " + route);
+    }
+  }
+
+  @Test
+  void everyDocumentedOperationAnswersAsDocumented() throws Exception {
+    int checked = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields();
+        paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      assertTrue(
+          running.app.routes().contains("GET " + path.getKey()),
+          "documented but not served: " + path.getKey());
+      JsonNode responses = path.getValue().get("get").get("responses");
+      checked += check(path.getKey(), responses, "200", KNOWN, "");
+      if (path.getKey().contains("{")) {
+        checked += check(path.getKey(), responses, "404", UNKNOWN, "");
+      }
+      if (responses.has("400")) {
+        checked += check(path.getKey(), responses, "400", KNOWN, "?size=0");
+      }
+    }
+    assertTrue(checked >= 9, "walked only " + checked + " answers");
+  }
+
+  private int check(
+      String template, JsonNode responses, String status, Map<String, String> params, String query)
+      throws Exception {
+    assertTrue(responses.has(status), template + " does not document " + status);
+    String path = template;
+    for (Map.Entry<String, String> param : params.entrySet()) {
+      path = path.replace("{" + param.getKey() + "}", param.getValue());
+    }
+    RunningApp.Answer answer = running.get(path + query);
+    assertEquals(Integer.parseInt(status), answer.status(), path + query);
+    JsonNode schema =
+        resolve(responses.get(status).get("content").get("application/json").get("schema"));
+    for (JsonNode required : schema.get("required")) {
+      assertTrue(answer.json().has(required.asText()), path + " answer lacks " + required);
+    }
+    List<String> undocumented = new ArrayList<>();
+    answer
+        .json()
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (schema.has("properties") && !schema.get("properties").has(name)) {
+                undocumented.add(name);
+              }
+            });
+    assertTrue(undocumented.isEmpty(), path + " answers undocumented fields " + undocumented);
+    return 1;
+  }
+
+  private static JsonNode resolve(JsonNode schema) {
+    if (!schema.has("$ref")) {
+      return schema;
+    }
+    String name = schema.get("$ref").asText().replace("#/components/schemas/", "");
+    return doc.get("components").get("schemas").get(name);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.carnews.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carnews.index.ArticleIndex;
+import dev.carnews.search.ArticleSearcher;
+import dev.carnews.search.Fixtures;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/** The real app on a free port over the fixture index, with a real HTTP client. */
+final class RunningApp implements AutoCloseable {
+
+  /** One answer: status, parsed JSON body, and the raw response. */
+  record Answer(int status, JsonNode json, HttpResponse<String> response) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final ArticleIndex index;
+  final SearchApp app;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  RunningApp() throws IOException {
+    index = Fixtures.index();
+    app = SearchApp.create(new ArticleSearcher(index)).start("localhost", 0);
+  }
+
+  Answer get(String pathAndQuery) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+  }
+
+  Answer send(String method, String pathAndQuery) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(uri(pathAndQuery))
+            .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+            .build());
+  }
+
+  private Answer send(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
+    return new Answer(response.statusCode(), json, response);
+  }
+
+  private URI uri(String pathAndQuery) {
+    return URI.create("http://localhost:" + app.port() + pathAndQuery);
+  }
+
+  @Override
+  public void close() throws IOException {
+    app.stop();
+    index.close();
+  }
+}
