@@ -131,9 +131,12 @@ public final class ArticleSchema {
     return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(TITLE, text, BODY, text));
   }
 
-  /** The analyzer for parsing a reader's query on title and body. */
+  /**
+   * The analyzer for parsing a reader's query on title and body: the index analysis plus car-domain
+   * synonyms (EV = electric vehicle), which belong at query time only.
+   */
   public static Analyzer queryAnalyzer() {
-    return NewsAnalyzers.text();
+    return NewsAnalyzers.textQuery();
   }
 
   /** Newest first, unknown dates last: the index sort and the {@code newest} query sort. */

@@ -17,6 +17,7 @@ import static dev.carnews.index.ArticleSchema.TITLE;
 import static dev.carnews.index.ArticleSchema.URL;
 
 import dev.carnews.analysis.NameKeys;
+import dev.carnews.analysis.NewsAnalyzers;
 import dev.carnews.entity.Entity;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleDocuments;
@@ -100,8 +101,11 @@ public final class ArticleSearcher {
   private final SearcherManager searchers;
   private final FacetsConfig config = ArticleSchema.facetsConfig();
   private final FacetStates facetStates = new FacetStates(config);
-  private final Analyzer textAnalyzer = ArticleSchema.queryAnalyzer();
-  private final TextQueries textQueries = new TextQueries(textAnalyzer);
+
+  /** The index-time analysis of title and body, for highlighting and more-like-this. */
+  private final Analyzer textAnalyzer = NewsAnalyzers.text();
+
+  private final TextQueries textQueries = new TextQueries(ArticleSchema.queryAnalyzer());
 
   /** A searcher over the index's near-real-time readers. */
   public ArticleSearcher(ArticleIndex index) {

@@ -36,6 +36,8 @@ final class TextQueries {
     }
     SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS);
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
+    // "EV" expands to the phrase "electric vehicle", not to two loose words.
+    parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     Query parsed = parser.parse(q);
     if (parsed == null) {
       return new MatchNoDocsQuery("no searchable words");
