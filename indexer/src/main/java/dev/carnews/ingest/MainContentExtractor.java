@@ -13,6 +13,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the story text of a news page: removes what is never story (scripts, navigation, forms,
@@ -21,6 +23,8 @@ import org.jsoup.select.Elements;
  * together with its sibling blocks that look like story paragraphs.
  */
 final class MainContentExtractor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MainContentExtractor.class);
 
   private static final Set<String> ALWAYS_REMOVE =
       Set.of(
@@ -88,15 +92,27 @@ final class MainContentExtractor {
           "body",
           "html",
           "nav");
+
+  /** Class or id words of blocks that are never story, unless they hold the story's heading. */
+  private static final Pattern NEVER_STORY =
+      Pattern.compile(
+          "(?i)(^|[-_ ])(breadcrumbs?|combx|comments?|commentlist|disqus|gdpr|cookie\\w*|legends?"
+              + "|related\\w*|remark|replies|rss|shoutbox|share\\w*|sharing|social\\w*"
+              + "|newsletter|subscribe|subscription|signup|popup|modal|pager|pagination|outbrain"
+              + "|taboola|recirc\\w*|recommend\\w*|most-?popular|mostread|trending|tags?|caption"
+              + "|credits?|byline|author-?bio|bio|jump-?links?|read-?more|more-?stories"
+              + "|ad-?slot|ad-?container|ad-?wrapper|ad-?unit|dfp|liftigniter)([-_ ]|$)");
+
+  /**
+   * Class or id words of blocks that are usually not story; kept when they hold much paragraph
+   * text, since sites put such words on whole-page wrappers too ({@code has-sidebar}).
+   */
   private static final Pattern UNLIKELY =
       Pattern.compile(
-          "(?i)(^|[-_ ])(ad|ads|advert\\w*|banner|breadcrumbs?|combx|comments?|community|cookie"
-              + "|disqus|footer|gdpr|legends?|menu|related|remark|replies|rss|shoutbox|sidebar"
-              + "|skyscraper|social|sponsor\\w*|share\\w*|sharing|promo\\w*|newsletter|subscribe"
-              + "|subscription|signup|popup|modal|pager|pagination|outbrain|taboola|recirc\\w*"
-              + "|recommend\\w*|most-?popular|trending|toolbar|tags?|caption|credit|byline"
-              + "|author-bio|bio|masthead|topbar|navbar|nav|header|jump-?link|read-?more"
-              + "|more-?stories|inline-?ad|ad-?slot|ad-?container|dfp|tools|print|follow)([-_ ]|$)");
+          "(?i)(^|[-_ ])(ad|ads|advert\\w*|banner|footer|menu|sidebar|skyscraper|sponsor\\w*"
+              + "|promo\\w*|masthead|topbar|navbar|nav|header|toolbar|tools|print|follow|widget\\w*"
+              + "|off-?canvas)([-_ ]|$)");
+
   private static final Pattern MAYBE =
       Pattern.compile("(?i)article|body|content|entry|main|post|story|text|blog");
   private static final Pattern POSITIVE =
@@ -170,10 +186,32 @@ final class MainContentExtractor {
         }
         continue;
       }
-      if (UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find()) {
+      boolean remove =
+          NEVER_STORY.matcher(names).find()
+              ? !holdsHeadline(el)
+              : UNLIKELY.matcher(names).find() && !holdsHeadline(el) && paragraphChars(el) < 500;
+      if (remove && !MAYBE.matcher(names).find()) {
+        if (LOG.isDebugEnabled() && el.text().length() > 300) {
+          LOG.debug("removing <{} {}> with {} chars", tag, names.strip(), el.text().length());
+        }
         el.remove();
       }
     }
+  }
+
+  private static boolean holdsHeadline(Element el) {
+    return !el.select("h1, article, [itemprop=articleBody], [itemprop=articlebody]").isEmpty();
+  }
+
+  private static int paragraphChars(Element el) {
+    int chars = 0;
+    for (Element p : el.select("p")) {
+      int length = p.text().length();
+      if (length >= 80) {
+        chars += length;
+      }
+    }
+    return chars;
   }
 
   /** The top-scoring container and its story-like siblings. */
