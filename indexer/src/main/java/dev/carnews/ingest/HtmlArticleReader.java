@@ -85,15 +85,21 @@ public final class HtmlArticleReader implements ArticleReader {
         meta.tags);
   }
 
+  /**
+   * The page's main content; the JSON-LD {@code articleBody} only when the page shows much less
+   * (pages rendered by script). On corpora/aeb the visible text matched the true body better than
+   * {@code articleBody}, which often carries captions, teasers or text the page does not show.
+   */
   private static List<String> body(Document doc, HtmlMetadata meta) {
     List<String> extracted = MainContentExtractor.paragraphs(doc);
     if (meta.articleBody != null && meta.articleBody.length() >= MIN_JSON_LD_BODY) {
-      String ld =
-          Jsoup.parse(meta.articleBody).text().isEmpty() ? meta.articleBody : meta.articleBody;
-      return Arrays.stream(ld.split("\\n\\s*\\n|\\r?\\n"))
-          .map(String::strip)
-          .filter(p -> !p.isEmpty())
-          .toList();
+      int shown = extracted.stream().mapToInt(String::length).sum();
+      if (shown < meta.articleBody.length() / 2) {
+        return Arrays.stream(Jsoup.parse(meta.articleBody).wholeText().split("\\R\\s*"))
+            .map(paragraph -> paragraph.replaceAll("\\s+", " ").strip())
+            .filter(paragraph -> !paragraph.isEmpty())
+            .toList();
+      }
     }
     return extracted;
   }
