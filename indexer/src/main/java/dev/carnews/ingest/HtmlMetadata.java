@@ -78,7 +78,8 @@ final class HtmlMetadata {
 
   /** Reads the metadata; call before the body extractor changes the document. */
   static HtmlMetadata of(Document doc) {
-    JsonNode ld = jsonLdArticle(doc);
+    List<JsonNode> nodes = jsonLdNodes(doc);
+    JsonNode ld = article(nodes);
     String title = ldText(ld, "headline");
     if (title == null) {
       title = ldText(ld, "name");
@@ -95,11 +96,9 @@ final class HtmlMetadata {
     }
 
     Set<String> authors = new LinkedHashSet<>();
-    if (ld != null) {
-      addAuthors(ld.get("author"), authors);
-      if (authors.isEmpty()) {
-        addAuthors(ld.get("creator"), authors);
-      }
+    addAuthors(field(ld, nodes, "author"), authors);
+    if (authors.isEmpty() && ld != null) {
+      addAuthors(ld.get("creator"), authors);
     }
     if (authors.isEmpty()) {
       metaAuthors(doc, authors);
@@ -108,12 +107,10 @@ final class HtmlMetadata {
       visibleByline(doc, authors);
     }
 
-    Instant published = null;
-    if (ld != null) {
-      published = date(ldText(ld, "datePublished")).orElse(null);
-      if (published == null) {
-        published = date(ldText(ld, "dateCreated")).orElse(null);
-      }
+    JsonNode ldDate = field(ld, nodes, "datePublished");
+    Instant published = ldDate == null ? null : date(ldDate.asText(null)).orElse(null);
+    if (published == null && ld != null) {
+      published = date(ldText(ld, "dateCreated")).orElse(null);
     }
     if (published == null) {
       published = metaDate(doc);
@@ -151,7 +148,9 @@ final class HtmlMetadata {
     return text == null ? null : text.replaceAll("\\s+", " ").strip();
   }
 
-  private static JsonNode jsonLdArticle(Document doc) {
+  /** Every JSON object in the page's JSON-LD blocks, outer ones first. */
+  private static List<JsonNode> jsonLdNodes(Document doc) {
+    List<JsonNode> nodes = new ArrayList<>();
     for (Element script : doc.select("script[type=application/ld+json]")) {
       String data = script.data().strip();
       data =
@@ -159,48 +158,57 @@ final class HtmlMetadata {
       if (data.isEmpty()) {
         continue;
       }
-      JsonNode root;
       try {
-        root = JSON.readTree(data);
+        flatten(JSON.readTree(data), nodes, 0);
       } catch (JsonProcessingException e) {
         LOG.debug("ignoring unparseable JSON-LD block: {}", e.getOriginalMessage());
-        continue;
       }
-      Optional<JsonNode> found = findArticle(root, 0);
-      if (found.isPresent()) {
-        return found.get();
+    }
+    return nodes;
+  }
+
+  private static void flatten(JsonNode node, List<JsonNode> into, int depth) {
+    if (node == null || depth > 8) {
+      return;
+    }
+    if (node.isArray()) {
+      for (JsonNode item : node) {
+        flatten(item, into, depth + 1);
+      }
+    } else if (node.isObject()) {
+      into.add(node);
+      for (String key : List.of("@graph", "mainEntity", "mainEntityOfPage", "hasPart")) {
+        flatten(node.get(key), into, depth + 1);
+      }
+    }
+  }
+
+  /** The article node: one typed as an article, else any node with a headline (a web page). */
+  private static JsonNode article(List<JsonNode> nodes) {
+    for (JsonNode node : nodes) {
+      if (isArticleType(node.get("@type"))) {
+        return node;
+      }
+    }
+    for (JsonNode node : nodes) {
+      if (node.path("headline").isTextual()) {
+        return node;
       }
     }
     return null;
   }
 
-  private static Optional<JsonNode> findArticle(JsonNode node, int depth) {
-    if (node == null || depth > 6) {
-      return Optional.empty();
+  /** The field from the article node, else from the first node that has it (a page node). */
+  private static JsonNode field(JsonNode article, List<JsonNode> nodes, String name) {
+    if (article != null && article.hasNonNull(name)) {
+      return article.get(name);
     }
-    if (node.isArray()) {
-      for (JsonNode item : node) {
-        Optional<JsonNode> found = findArticle(item, depth + 1);
-        if (found.isPresent()) {
-          return found;
-        }
-      }
-      return Optional.empty();
-    }
-    if (!node.isObject()) {
-      return Optional.empty();
-    }
-    if (isArticleType(node.get("@type"))) {
-      return Optional.of(node);
-    }
-    for (String key :
-        List.of("@graph", "mainEntity", "mainEntityOfPage", "hasPart", "itemListElement")) {
-      Optional<JsonNode> found = findArticle(node.get(key), depth + 1);
-      if (found.isPresent()) {
-        return found;
+    for (JsonNode node : nodes) {
+      if (node.hasNonNull(name)) {
+        return node.get(name);
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   private static boolean isArticleType(JsonNode type) {

@@ -1,7 +1,6 @@
 package dev.carnews.ingest;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -398,7 +397,7 @@ final class MainContentExtractor {
   private static List<String> blocks(List<Element> containers) {
     List<Block> found = new ArrayList<>();
     for (Element container : containers) {
-      collect(container, found, new HashMap<>());
+      collect(container, found);
     }
     List<String> paragraphs = new ArrayList<>();
     for (Block block : found) {
@@ -414,7 +413,7 @@ final class MainContentExtractor {
     return paragraphs;
   }
 
-  private static void collect(Element el, List<Block> out, Map<String, Integer> unused) {
+  private static void collect(Element el, List<Block> out) {
     Block current = new Block();
     for (Node child : el.childNodes()) {
       if (child instanceof TextNode text) {
@@ -423,7 +422,7 @@ final class MainContentExtractor {
         if (BLOCK_TAGS.contains(element.normalName()) || hasBlockDescendant(element)) {
           out.add(current);
           current = new Block();
-          collect(element, out, unused);
+          collect(element, out);
         } else if ("br".equals(element.normalName())) {
           current.text.append(' ');
         } else {
