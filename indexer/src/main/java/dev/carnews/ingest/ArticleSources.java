@@ -22,6 +22,9 @@ public final class ArticleSources {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArticleSources.class);
 
+  /** How many articles between two {@link ProgressListener#reading} calls. */
+  public static final int PROGRESS_EVERY = 1_000;
+
   private final List<ArticleReader> readers;
 
   /** Reads with the given readers; the first that accepts a file reads it. */
@@ -59,12 +62,30 @@ public final class ArticleSources {
         sink.skipped(path.toString(), "no such file or folder");
       }
     }
-    CountingSink counting = new CountingSink(sink);
-    int done = 0;
+    int[] done = {0};
+    CountingSink counting =
+        new CountingSink(
+            new ArticleSink() {
+              private long accepted;
+
+              @Override
+              public void accept(Article article) {
+                sink.accept(article);
+                accepted++;
+                if (accepted % PROGRESS_EVERY == 0) {
+                  progress.reading(done[0], files.size(), accepted);
+                }
+              }
+
+              @Override
+              public void skipped(String location, String reason) {
+                sink.skipped(location, reason);
+              }
+            });
     for (Path file : files) {
       readOne(file, options, counting);
-      done++;
-      progress.fileDone(done, files.size(), counting.accepted());
+      done[0]++;
+      progress.fileDone(done[0], files.size(), counting.accepted());
     }
   }
 

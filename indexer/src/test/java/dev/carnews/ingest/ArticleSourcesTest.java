@@ -60,6 +60,41 @@ class ArticleSourcesTest {
   }
 
   @Test
+  void reportsProgressInsideALargeFile(@TempDir Path dir) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 2_500; i++) {
+      lines
+          .append("{\"id\": \"n")
+          .append(i)
+          .append("\", \"title\": \"Item ")
+          .append(i)
+          .append("\"}\n");
+    }
+    Path file = dir.resolve("big.jsonl");
+    Files.writeString(file, lines, StandardCharsets.UTF_8);
+    List<String> events = new ArrayList<>();
+
+    ArticleSources.standard()
+        .read(
+            List.of(file),
+            ReadOptions.defaults(),
+            CountingSink.counting(),
+            new ProgressListener() {
+              @Override
+              public void fileDone(int done, int total, long articles) {
+                events.add("done " + done + "/" + total + ":" + articles);
+              }
+
+              @Override
+              public void reading(int done, int total, long articles) {
+                events.add("reading " + done + "/" + total + ":" + articles);
+              }
+            });
+
+    assertEquals(List.of("reading 0/1:1000", "reading 0/1:2000", "done 1/1:2500"), events);
+  }
+
+  @Test
   void picksTheReaderByFileName() {
     ArticleSources sources = ArticleSources.standard();
 
