@@ -24,6 +24,14 @@ import java.util.regex.Pattern;
 public final class PageTextArticleReader implements ArticleReader {
 
   private static final Pattern BREADCRUMB = Pattern.compile("^\\d{1,2}\\.\\s+\\S.{0,60}$");
+
+  /** A breadcrumb trail on one line: {@code Home > Car News > Brand}. */
+  private static final Pattern BREADCRUMB_TRAIL =
+      Pattern.compile("^(?i)home(?:\\s*[>›»/|]\\s*[^>›»/|]{1,40}){1,6}$");
+
+  /** What follows the name on a byline line: a role, an outlet or a date. */
+  private static final Pattern BYLINE_SEPARATOR = Pattern.compile("\\s*(?:[|·•,]|\\s[-–—]\\s)\\s*");
+
   private static final Pattern NAME_WORD =
       Pattern.compile("^(?:\\p{Lu}[\\p{L}'’.-]*|de|da|di|del|van|von|der|le|la|al|bin|dos)$");
   private static final Set<String> ROLE_WORDS =
@@ -137,12 +145,17 @@ public final class PageTextArticleReader implements ArticleReader {
   public Article parse(String pageText, ReadOptions options) {
     List<Line> lines = lines(pageText);
     int at = 0;
-    while (at < lines.size() && BREADCRUMB.matcher(lines.get(at).text).matches()) {
+    while (at < lines.size() && isBreadcrumb(lines.get(at).text)) {
       at++;
     }
     Instant published = null;
+    Instant updated = null;
     while (at < lines.size() && dateLine(lines.get(at).text).isPresent()) {
-      published = dateLine(lines.get(at).text).get();
+      if (isUpdate(lines.get(at).text)) {
+        updated = updated == null ? dateLine(lines.get(at).text).get() : updated;
+      } else {
+        published = published == null ? dateLine(lines.get(at).text).get() : published;
+      }
       at++;
     }
     if (at >= lines.size()) {
@@ -158,10 +171,15 @@ public final class PageTextArticleReader implements ArticleReader {
     while (at < lines.size()) {
       String line = lines.get(at).text;
       Optional<Instant> date = dateLine(line);
-      if (date.isPresent()) {
+      if (date.isPresent() && isUpdate(line)) {
+        updated = updated == null ? date.get() : updated;
+      } else if (date.isPresent()) {
         published = published == null ? date.get() : published;
       } else if (byline(line).isPresent()) {
         names.merge(byline(line).get(), 1, Integer::sum);
+        if (published == null && !line.equals(byline(line).get())) {
+          published = PublishedDates.find(line).orElse(null);
+        }
       } else if (isRole(line)) {
         // part of the byline block
       } else if (isSentence(line) && !names.isEmpty()) {
@@ -191,7 +209,10 @@ public final class PageTextArticleReader implements ArticleReader {
         continue;
       }
       Optional<Instant> date = dateLine(text);
-      if (date.isPresent()) {
+      if (date.isPresent() && isUpdate(text)) {
+        updated = updated == null ? date.get() : updated;
+        continue;
+      } else if (date.isPresent()) {
         published = published == null ? date.get() : published;
         continue;
       }
@@ -204,7 +225,7 @@ public final class PageTextArticleReader implements ArticleReader {
       throw new MalformedArticleException("no story text found after the title");
     }
     if (published == null) {
-      published = options.defaultPublished();
+      published = updated != null ? updated : options.defaultPublished();
     }
     String joined = String.join("\n\n", body);
     return new Article(
@@ -227,11 +248,19 @@ public final class PageTextArticleReader implements ArticleReader {
     return false;
   }
 
-  /** The name when the line is a byline ({@code Jane Doe} or {@code By Jane Doe}). */
+  private static boolean isBreadcrumb(String line) {
+    return BREADCRUMB.matcher(line).matches() || BREADCRUMB_TRAIL.matcher(line).matches();
+  }
+
+  /**
+   * The name when the line is a byline: {@code Jane Doe}, {@code By Jane Doe}, or {@code By Jane
+   * Doe | Senior Editor | 3 March 2025}.
+   */
   static Optional<String> byline(String line) {
     String text = line.strip();
     if (text.regionMatches(true, 0, "by ", 0, 3)) {
       text = text.substring(3).strip();
+      text = BYLINE_SEPARATOR.split(text, 2)[0];
     }
     if (text.length() > 40 || isRole(text)) {
       return Optional.empty();
@@ -267,6 +296,11 @@ public final class PageTextArticleReader implements ArticleReader {
       any = true;
     }
     return any;
+  }
+
+  private static boolean isUpdate(String line) {
+    String lower = line.toLowerCase(Locale.ROOT);
+    return lower.startsWith("updated") || lower.startsWith("last updated");
   }
 
   private static Optional<Instant> dateLine(String line) {

@@ -118,6 +118,32 @@ class PageTextArticleReaderTest {
   }
 
   @Test
+  void readsOneLineBreadcrumbsAndBylinesCarryingRoleAndDate() {
+    Article article =
+        reader.parse(
+            "Home > Car News > Vantor\n\nVantor shows a concept\n\n"
+                + "By Ada Kerr | Senior Editor | 7 June 2024\n\n"
+                + "The concept previews a small electric crossover.\n",
+            ReadOptions.defaults());
+
+    assertEquals("Vantor shows a concept", article.title());
+    assertEquals(List.of("Ada Kerr"), article.authors());
+    assertEquals(Instant.parse("2024-06-07T00:00:00Z"), article.published());
+    assertEquals("The concept previews a small electric crossover.", article.body());
+  }
+
+  @Test
+  void aPublishedDateWinsOverAnUpdatedOneWhicheverComesFirst() {
+    Article article =
+        reader.parse(
+            "Vantor shows a concept\n\nBy Ada Kerr\n\nUpdated 9 June 2024\n\nPublished 7 June 2024\n\n"
+                + "The concept previews a small electric crossover.\n",
+            ReadOptions.defaults());
+
+    assertEquals(Instant.parse("2024-06-07T00:00:00Z"), article.published());
+  }
+
+  @Test
   void aYearInTheStoryIsNotTakenAsThePublicationDate() {
     Article article =
         reader.parse(
