@@ -65,24 +65,24 @@ public final class HtmlArticleReader implements ArticleReader {
    */
   public Article parse(Document doc, ReadOptions options) {
     HtmlMetadata meta = HtmlMetadata.of(doc);
-    if (meta.title == null || meta.title.isBlank()) {
+    if (meta.title() == null || meta.title().isBlank()) {
       throw new MalformedArticleException("no title in JSON-LD, meta tags, <h1> or <title>");
     }
     String body = String.join("\n\n", body(doc, meta));
     if (body.isBlank()) {
       throw new MalformedArticleException("no article body found");
     }
-    Instant published = meta.published != null ? meta.published : options.defaultPublished();
-    String url = meta.url != null && meta.url.startsWith("http") ? meta.url : null;
+    Instant published = meta.published() != null ? meta.published() : options.defaultPublished();
+    String url = meta.url() != null && meta.url().startsWith("http") ? meta.url() : null;
     return new Article(
-        ArticleIds.derive(url, meta.title, body),
+        ArticleIds.derive(url, meta.title(), body),
         url,
-        meta.title,
+        meta.title(),
         body,
-        meta.authors,
+        meta.authors(),
         published,
-        meta.section,
-        meta.tags);
+        meta.section(),
+        meta.tags());
   }
 
   /**
@@ -92,10 +92,10 @@ public final class HtmlArticleReader implements ArticleReader {
    */
   private static List<String> body(Document doc, HtmlMetadata meta) {
     List<String> extracted = MainContentExtractor.paragraphs(doc);
-    if (meta.articleBody != null && meta.articleBody.length() >= MIN_JSON_LD_BODY) {
+    if (meta.articleBody() != null && meta.articleBody().length() >= MIN_JSON_LD_BODY) {
       int shown = extracted.stream().mapToInt(String::length).sum();
-      if (shown < meta.articleBody.length() / 2) {
-        return Arrays.stream(Jsoup.parse(meta.articleBody).wholeText().split("\\R\\s*"))
+      if (shown < meta.articleBody().length() / 2) {
+        return Arrays.stream(Jsoup.parse(meta.articleBody()).wholeText().split("\\R\\s*"))
             .map(paragraph -> paragraph.replaceAll("\\s+", " ").strip())
             .filter(paragraph -> !paragraph.isEmpty())
             .toList();

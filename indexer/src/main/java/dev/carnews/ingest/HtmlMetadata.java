@@ -15,14 +15,30 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The metadata of an HTML news page: title, authors, date, canonical url and the JSON-LD article
- * body, taken from JSON-LD first, then OpenGraph and meta tags, then the visible page.
+ * The metadata of an HTML news page, taken from JSON-LD first, then OpenGraph and meta tags, then
+ * the visible page.
+ *
+ * @param title the headline, or {@code null} when the page has none
+ * @param authors the raw author names, in page order
+ * @param published the publication time, or {@code null} when the page states none
+ * @param url the canonical url, or {@code null}
+ * @param articleBody the JSON-LD {@code articleBody}, or {@code null}
+ * @param section the site section, or {@code null}
+ * @param tags the {@code article:tag} values
  */
-final class HtmlMetadata {
+record HtmlMetadata(
+    String title,
+    List<String> authors,
+    Instant published,
+    String url,
+    String articleBody,
+    String section,
+    List<String> tags) {
 
   private static final Logger LOG = LoggerFactory.getLogger(HtmlMetadata.class);
   private static final ObjectMapper JSON =
@@ -51,29 +67,10 @@ final class HtmlMetadata {
   private static final Pattern BY_PREFIX = Pattern.compile("^(?i)(?:posted\\s+)?by[:\\s]+");
   private static final Pattern URL_LIKE = Pattern.compile("^(?i)(?:https?:)?//.*|^www\\..*");
 
-  final String title;
-  final List<String> authors;
-  final Instant published;
-  final String url;
-  final String articleBody;
-  final String section;
-  final List<String> tags;
-
-  private HtmlMetadata(
-      String title,
-      List<String> authors,
-      Instant published,
-      String url,
-      String articleBody,
-      String section,
-      List<String> tags) {
-    this.title = title;
-    this.authors = List.copyOf(authors);
-    this.published = published;
-    this.url = url;
-    this.articleBody = articleBody;
-    this.section = section;
-    this.tags = List.copyOf(tags);
+  /** Copies the lists. */
+  HtmlMetadata {
+    authors = List.copyOf(authors);
+    tags = List.copyOf(tags);
   }
 
   /** Reads the metadata; call before the body extractor changes the document. */
@@ -239,7 +236,7 @@ final class HtmlMetadata {
     if (value == null || !value.isValueNode()) {
       return null;
     }
-    return blankToNull(org.jsoup.parser.Parser.unescapeEntities(value.asText(), false));
+    return blankToNull(Parser.unescapeEntities(value.asText(), false));
   }
 
   private static String ldUrl(JsonNode ld) {

@@ -158,7 +158,7 @@ final class MainContentExtractor {
 
   private static void clean(Element body) {
     for (Element el : body.select("*")) {
-      if (el.parent() == null) {
+      if (el.ownerDocument() == null) {
         continue; // already removed with an ancestor
       }
       String tag = el.normalName();
