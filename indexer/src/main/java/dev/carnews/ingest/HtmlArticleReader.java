@@ -4,8 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -22,6 +24,9 @@ public final class HtmlArticleReader implements ArticleReader {
 
   /** A JSON-LD {@code articleBody} shorter than this is a teaser, not the story. */
   private static final int MIN_JSON_LD_BODY = 500;
+
+  /** A short {@code By Jane Doe ...} line. */
+  private static final Pattern BYLINE = Pattern.compile("(?i)^by\\s.{2,100}$");
 
   @Override
   public boolean accepts(Path file) {
@@ -68,7 +73,7 @@ public final class HtmlArticleReader implements ArticleReader {
     if (meta.title() == null || meta.title().isBlank()) {
       throw new MalformedArticleException("no title in JSON-LD, meta tags, <h1> or <title>");
     }
-    String body = String.join("\n\n", body(doc, meta));
+    String body = String.join("\n\n", withoutHeadline(body(doc, meta), meta.title()));
     if (body.isBlank()) {
       throw new MalformedArticleException("no article body found");
     }
@@ -85,6 +90,22 @@ public final class HtmlArticleReader implements ArticleReader {
         meta.tags());
   }
 
+  /** Drops the headline and a short byline when the content block repeats them at its top. */
+  private static List<String> withoutHeadline(List<String> paragraphs, String title) {
+    List<String> kept = new ArrayList<>();
+    for (String paragraph : paragraphs) {
+      boolean atTop = kept.isEmpty();
+      if (atTop && paragraph.equalsIgnoreCase(title)) {
+        continue;
+      }
+      if (atTop && BYLINE.matcher(paragraph).matches()) {
+        continue;
+      }
+      kept.add(paragraph);
+    }
+    return kept;
+  }
+
   /**
    * The page's main content; the JSON-LD {@code articleBody} only when the page shows much less
    * (pages rendered by script). On corpora/aeb the visible text matched the true body better than
@@ -96,7 +117,7 @@ public final class HtmlArticleReader implements ArticleReader {
       int shown = extracted.stream().mapToInt(String::length).sum();
       if (shown < meta.articleBody().length() / 2) {
         return Arrays.stream(Jsoup.parse(meta.articleBody()).wholeText().split("\\R\\s*"))
-            .map(paragraph -> paragraph.replaceAll("\\s+", " ").strip())
+            .map(paragraph -> paragraph.replaceAll("(?U)\\s+", " ").strip())
             .filter(paragraph -> !paragraph.isEmpty())
             .toList();
       }

@@ -142,7 +142,7 @@ record HtmlMetadata(
   }
 
   private static String clean(String text) {
-    return text == null ? null : text.replaceAll("\\s+", " ").strip();
+    return text == null ? null : text.replaceAll("(?U)\\s+", " ").strip();
   }
 
   /** Every JSON object in the page's JSON-LD blocks, outer ones first. */
@@ -271,7 +271,8 @@ record HtmlMetadata(
     if (raw == null) {
       return;
     }
-    String name = BY_PREFIX.matcher(raw.replaceAll("\\s+", " ").strip()).replaceFirst("").strip();
+    String name =
+        BY_PREFIX.matcher(raw.replaceAll("(?U)\\s+", " ").strip()).replaceFirst("").strip();
     if (name.isEmpty() || name.length() > 100 || URL_LIKE.matcher(name).matches()) {
       return;
     }

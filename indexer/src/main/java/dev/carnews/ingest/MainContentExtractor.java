@@ -401,7 +401,7 @@ final class MainContentExtractor {
     }
     List<String> paragraphs = new ArrayList<>();
     for (Block block : found) {
-      String text = block.text.toString().replaceAll("\\s+", " ").strip();
+      String text = block.text.toString().replaceAll("(?U)\\s+", " ").strip();
       if (text.isEmpty() || BOILERPLATE_LINE.matcher(text).matches()) {
         continue;
       }
