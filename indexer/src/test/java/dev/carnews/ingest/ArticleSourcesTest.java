@@ -3,12 +3,16 @@ package dev.carnews.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +96,31 @@ class ArticleSourcesTest {
             });
 
     assertEquals(List.of("reading 0/1:1000", "reading 0/1:2000", "done 1/1:2500"), events);
+  }
+
+  @Test
+  void keepsTheArticlesBeforeAGzipFileBreaksOffAndReportsTheFile(@TempDir Path dir)
+      throws IOException {
+    ByteArrayOutputStream packed = new ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(packed)) {
+      for (int i = 0; i < 2_000; i++) {
+        out.write(
+            ("{\"id\": \"t" + i + "\", \"title\": \"Truncated feed item number " + i + "\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    byte[] bytes = packed.toByteArray();
+    Path file = dir.resolve("cut.jsonl.gz");
+    Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+    RecordingSink sink = new RecordingSink();
+
+    ArticleSources.standard()
+        .read(List.of(file), ReadOptions.defaults(), sink, ProgressListener.none());
+
+    assertTrue(
+        sink.articles.size() > 0 && sink.articles.size() < 2_000, "read " + sink.articles.size());
+    assertEquals(1, sink.skips.size());
+    assertTrue(sink.skips.get(0).startsWith(file + " -> unreadable: "), sink.skips.get(0));
   }
 
   @Test

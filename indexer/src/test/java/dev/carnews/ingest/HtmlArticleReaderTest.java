@@ -114,6 +114,23 @@ class HtmlArticleReaderTest {
   }
 
   @Test
+  void decodesThePageInTheCharsetItDeclares() {
+    String html =
+        "<html><head><meta charset=\"iso-8859-1\"><title>Caf\u00e9 racer</title></head><body>"
+            + "<article><p>The caf\u00e9 racer from Grell arrives in May with a retro tank and"
+            + " a modern engine, the company said.</p></article></body></html>";
+
+    Article article =
+        reader.parse(
+            html.getBytes(StandardCharsets.ISO_8859_1),
+            "https://x.example/",
+            ReadOptions.defaults());
+
+    assertEquals("Caf\u00e9 racer", article.title());
+    assertTrue(article.body().startsWith("The caf\u00e9 racer"), article.body());
+  }
+
+  @Test
   void acceptsHtmlNamesOnly() {
     assertTrue(reader.accepts(Path.of("a/B.HTML")));
     assertTrue(reader.accepts(Path.of("b.htm")));
