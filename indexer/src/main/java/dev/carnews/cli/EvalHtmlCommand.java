@@ -1,6 +1,7 @@
 package dev.carnews.cli;
 
 import dev.carnews.ingest.HtmlBodyEvaluation;
+import dev.carnews.ingest.HtmlBodyEvaluation.Accuracy;
 import dev.carnews.ingest.HtmlBodyEvaluation.PageResult;
 import dev.carnews.ingest.HtmlBodyEvaluation.Report;
 import dev.carnews.ingest.HtmlBodyEvaluation.TokenScore;
@@ -43,7 +44,13 @@ public final class EvalHtmlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Report report = new HtmlBodyEvaluation().evaluate(aeb);
+    Report report;
+    try {
+      report = new HtmlBodyEvaluation().evaluate(aeb);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("eval-html: " + e.getMessage());
+      return 2;
+    }
     PrintWriter out = spec.commandLine().getOut();
     TokenScore english = report.mean(true);
     TokenScore all = report.mean(false);
@@ -62,20 +69,20 @@ public final class EvalHtmlCommand implements Callable<Integer> {
         all.precision(),
         all.recall(),
         all.f1());
-    int[] author = report.authorAccuracy();
-    int[] date = report.dateAccuracy();
+    Accuracy author = report.authorAccuracy();
+    Accuracy date = report.dateAccuracy();
     out.printf(
         Locale.ROOT,
         "author accuracy: %d/%d (%.1f%%)%n",
-        author[0],
-        author[1],
-        100.0 * author[0] / Math.max(1, author[1]));
+        author.correct(),
+        author.known(),
+        100 * author.rate());
     out.printf(
         Locale.ROOT,
         "date accuracy (same UTC day): %d/%d (%.1f%%)%n",
-        date[0],
-        date[1],
-        100.0 * date[0] / Math.max(1, date[1]));
+        date.correct(),
+        date.known(),
+        100 * date.rate());
     for (PageResult page : report.worst(worst)) {
       out.printf(
           Locale.ROOT,

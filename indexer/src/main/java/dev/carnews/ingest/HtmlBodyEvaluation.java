@@ -36,6 +36,20 @@ public final class HtmlBodyEvaluation {
   public record TokenScore(double precision, double recall, double f1) {}
 
   /**
+   * How often a field was right.
+   *
+   * @param correct pages where the reader's value matched
+   * @param known pages where the benchmark gives a value
+   */
+  public record Accuracy(int correct, int known) {
+
+    /** The share right, 0 when nothing was known. */
+    public double rate() {
+      return known == 0 ? 0 : (double) correct / known;
+    }
+  }
+
+  /**
    * One page's outcome.
    *
    * @param sha the page key
@@ -94,7 +108,7 @@ public final class HtmlBodyEvaluation {
     }
 
     /** Pages with a benchmark author, and how many of them were right. */
-    public int[] authorAccuracy() {
+    public Accuracy authorAccuracy() {
       int known = 0;
       int correct = 0;
       for (PageResult page : pages) {
@@ -103,11 +117,11 @@ public final class HtmlBodyEvaluation {
           correct += page.authorCorrect() ? 1 : 0;
         }
       }
-      return new int[] {correct, known};
+      return new Accuracy(correct, known);
     }
 
     /** Pages with a benchmark date, and how many of them were right (same UTC day). */
-    public int[] dateAccuracy() {
+    public Accuracy dateAccuracy() {
       int known = 0;
       int correct = 0;
       for (PageResult page : pages) {
@@ -116,7 +130,7 @@ public final class HtmlBodyEvaluation {
           correct += page.dateCorrect() ? 1 : 0;
         }
       }
-      return new int[] {correct, known};
+      return new Accuracy(correct, known);
     }
 
     /** The lowest-scoring pages first. */
@@ -133,6 +147,12 @@ public final class HtmlBodyEvaluation {
 
   /** Scores the reader on the benchmark in {@code dir}. */
   public Report evaluate(Path dir) throws IOException {
+    for (String required : List.of("ground-truth.json", "aeb.jsonl", "html")) {
+      if (!Files.exists(dir.resolve(required))) {
+        throw new IllegalArgumentException(
+            "not a benchmark folder: " + dir.resolve(required) + " is missing");
+      }
+    }
     JsonNode truth = mapper.readTree(dir.resolve("ground-truth.json").toFile());
     Map<String, JsonNode> meta = new HashMap<>();
     try (BufferedReader lines =

@@ -1,8 +1,10 @@
 package dev.carnews.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,7 +21,8 @@ import java.util.List;
  */
 public final class JsonLinesArticleReader implements ArticleReader {
 
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   @Override
   public boolean accepts(Path file) {

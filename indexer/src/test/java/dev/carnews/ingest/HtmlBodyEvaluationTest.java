@@ -1,6 +1,7 @@
 package dev.carnews.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carnews.ingest.HtmlBodyEvaluation.Report;
@@ -26,6 +27,13 @@ class HtmlBodyEvaluationTest {
     assertEquals(4.0 / 5, score.recall(), 1e-9);
     assertEquals(0.8, score.f1(), 1e-9);
     assertEquals(0.0, HtmlBodyEvaluation.tokenScore("", "gold words").f1());
+  }
+
+  @Test
+  void refusesAFolderThatIsNotABenchmark(@TempDir Path dir) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new HtmlBodyEvaluation().evaluate(dir));
+    assertTrue(e.getMessage().contains("ground-truth.json"), e.getMessage());
   }
 
   @Test
@@ -68,7 +76,7 @@ class HtmlBodyEvaluationTest {
     assertEquals(1, report.count(true));
     assertEquals(1.0, report.mean(true).precision(), 1e-9);
     assertTrue(report.mean(true).recall() < 1.0);
-    assertEquals(1, report.authorAccuracy()[0]);
-    assertEquals(1, report.dateAccuracy()[0]);
+    assertEquals(1, report.authorAccuracy().correct());
+    assertEquals(1, report.dateAccuracy().correct());
   }
 }

@@ -107,6 +107,11 @@ class JsonLinesArticleReaderTest {
     MalformedArticleException notObject =
         assertThrows(MalformedArticleException.class, () -> reader.parse("[1, 2]"));
     assertEquals("expected a JSON object", notObject.getMessage());
+    MalformedArticleException twoObjects =
+        assertThrows(
+            MalformedArticleException.class,
+            () -> reader.parse("{\"title\": \"a\"} {\"title\": \"b\"}"));
+    assertTrue(twoObjects.getMessage().startsWith("not valid JSON"), twoObjects.getMessage());
     MalformedArticleException blankTitle =
         assertThrows(MalformedArticleException.class, () -> reader.parse("{\"title\": \"  \"}"));
     assertEquals("missing title", blankTitle.getMessage());
