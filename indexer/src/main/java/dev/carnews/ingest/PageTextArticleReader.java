@@ -5,10 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -166,22 +165,33 @@ public final class PageTextArticleReader implements ArticleReader {
 
     // The header: standfirst, byline names, roles and dates, up to the first story paragraph after
     // the byline.
-    Map<String, Integer> names = new LinkedHashMap<>();
+    Set<String> names = new LinkedHashSet<>();
+    Set<String> confirmed = new LinkedHashSet<>();
+    String lastName = null;
     List<String> body = new ArrayList<>();
     while (at < lines.size()) {
       String line = lines.get(at).text;
       Optional<Instant> date = dateLine(line);
-      if (date.isPresent() && isUpdate(line)) {
+      Optional<String> name = byline(line);
+      if (isCaption(lines, at)) {
+        at++; // a caption printed twice: skip both
+      } else if (date.isPresent() && isUpdate(line)) {
         updated = updated == null ? date.get() : updated;
       } else if (date.isPresent()) {
         published = published == null ? date.get() : published;
-      } else if (byline(line).isPresent()) {
-        names.merge(byline(line).get(), 1, Integer::sum);
-        if (published == null && !line.equals(byline(line).get())) {
-          published = PublishedDates.find(line).orElse(null);
+      } else if (name.isPresent()) {
+        names.add(name.get());
+        lastName = name.get();
+        if (!line.equals(name.get())) {
+          confirmed.add(name.get()); // "By ..." says it is a byline
+          if (published == null) {
+            published = PublishedDates.find(line).orElse(null);
+          }
         }
       } else if (isRole(line)) {
-        // part of the byline block
+        if (lastName != null) {
+          confirmed.add(lastName); // a role under a name says it is a byline
+        }
       } else if (isSentence(line) && !names.isEmpty()) {
         break;
       } else if (isSentence(line) && body.isEmpty()) {
@@ -193,7 +203,9 @@ public final class PageTextArticleReader implements ArticleReader {
       }
       at++;
     }
-    List<String> authors = new ArrayList<>(names.keySet());
+    // Name-like lines that no "By" or role confirms (a caption such as a model name) are not
+    // authors when another line is confirmed.
+    List<String> authors = new ArrayList<>(confirmed.isEmpty() ? names : confirmed);
 
     for (; at < lines.size(); at++) {
       Line line = lines.get(at);
@@ -202,9 +214,7 @@ public final class PageTextArticleReader implements ArticleReader {
           || END_MARKERS.contains(text.toLowerCase(Locale.ROOT))) {
         break;
       }
-      if (at + 1 < lines.size()
-          && lines.get(at + 1).text.equals(text)
-          && !lines.get(at + 1).afterBlank) {
+      if (isCaption(lines, at)) {
         at++; // a caption printed twice: skip both
         continue;
       }
@@ -237,6 +247,13 @@ public final class PageTextArticleReader implements ArticleReader {
         published,
         null,
         List.of());
+  }
+
+  /** Image captions come out as the same short line twice in a row, with no blank between. */
+  private static boolean isCaption(List<Line> lines, int at) {
+    return at + 1 < lines.size()
+        && lines.get(at + 1).text.equals(lines.get(at).text)
+        && !lines.get(at + 1).afterBlank;
   }
 
   private static boolean isAuthorBlockStart(String text, List<String> authors) {

@@ -133,6 +133,18 @@ class PageTextArticleReaderTest {
   }
 
   @Test
+  void aCaptionAboveTheBylineIsNotAnAuthor() {
+    Article article =
+        reader.parse(
+            "Vantor shows a concept\n\nVantor Aero\nVantor Aero\n\nMira Castell\n\nMira Castell\n\n"
+                + "Motoring Editor\n\nThe concept previews a small electric crossover.\n",
+            ReadOptions.defaults());
+
+    assertEquals(List.of("Mira Castell"), article.authors());
+    assertEquals("The concept previews a small electric crossover.", article.body());
+  }
+
+  @Test
   void aPublishedDateWinsOverAnUpdatedOneWhicheverComesFirst() {
     Article article =
         reader.parse(
