@@ -35,10 +35,22 @@ final class InputFiles {
     return in;
   }
 
-  /** All bytes, gunzipped when needed. */
+  /** The most a single page may take once unzipped; past it the file is refused, not read. */
+  static final int MAX_PAGE_BYTES = 64 * 1024 * 1024;
+
+  /**
+   * All bytes of a single-article file, gunzipped when needed.
+   *
+   * @throws IOException also when the content is larger than {@link #MAX_PAGE_BYTES}
+   */
   static byte[] readAllBytes(Path file) throws IOException {
     try (InputStream in = open(file)) {
-      return in.readAllBytes();
+      byte[] bytes = in.readNBytes(MAX_PAGE_BYTES + 1);
+      if (bytes.length > MAX_PAGE_BYTES) {
+        throw new IOException(
+            "larger than " + MAX_PAGE_BYTES / (1024 * 1024) + " MB: not a single page");
+      }
+      return bytes;
     }
   }
 
