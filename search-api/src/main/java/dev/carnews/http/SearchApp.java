@@ -11,6 +11,7 @@ import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -47,6 +48,13 @@ public final class SearchApp {
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
+              // The readers' page (index.html, app.js, app.css) ships in the jar under /public.
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/";
+                    files.directory = "/public";
+                    files.location = Location.CLASSPATH;
+                  });
               config.http.prefer405over404 = true;
               ObjectMapper json = objectMapper();
               config.jsonMapper(new JavalinJackson(json, false));

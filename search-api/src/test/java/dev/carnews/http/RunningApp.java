@@ -33,6 +33,13 @@ final class RunningApp implements AutoCloseable {
     return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
   }
 
+  /** A GET whose body is not JSON (the web page and its assets). */
+  HttpResponse<String> getText(String pathAndQuery) throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(uri(pathAndQuery)).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   Answer send(String method, String pathAndQuery) throws IOException, InterruptedException {
     return send(
         HttpRequest.newBuilder(uri(pathAndQuery))

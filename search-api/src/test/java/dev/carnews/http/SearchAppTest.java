@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -192,6 +193,18 @@ class SearchAppTest {
         "nosniff", answer.response().headers().firstValue("X-Content-Type-Options").orElse(""));
     assertTrue(answer.response().headers().firstValue("Content-Security-Policy").isPresent());
     assertEquals(7, answer.json().get("documents").asInt());
+  }
+
+  @Test
+  void readersPageIsServedAtRootWithItsAssets() throws Exception {
+    HttpResponse<String> page = running.getText("/");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertTrue(page.body().contains("id=\"q\""), "the page has the search box");
+    assertTrue(page.headers().firstValue("Content-Security-Policy").isPresent());
+    for (String asset : new String[] {"/app.js", "/app.css"}) {
+      assertEquals(200, running.getText(asset).statusCode(), asset);
+    }
   }
 
   @Test
