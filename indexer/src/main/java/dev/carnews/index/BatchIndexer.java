@@ -109,10 +109,9 @@ public final class BatchIndexer {
     try {
       sources.read(paths, options, reading, progress);
     } finally {
+      // One end marker per worker; put gives up once every worker has stopped.
       for (int i = 0; i < threads; i++) {
-        if (!workers.get(i).isDone()) {
-          put(queue, END, workers);
-        }
+        put(queue, END, workers);
       }
       pool.shutdown();
     }
@@ -160,6 +159,9 @@ public final class BatchIndexer {
     try {
       while (!queue.offer(article, 200, TimeUnit.MILLISECONDS)) {
         if (workers.stream().allMatch(Future::isDone)) {
+          if (article == END) {
+            return;
+          }
           throw new IllegalStateException("every indexing thread has stopped");
         }
       }
