@@ -1,5 +1,6 @@
 package dev.carnews.cli;
 
+import dev.carnews.entity.PersonResolver;
 import dev.carnews.nlp.NameModelEvaluator;
 import dev.carnews.nlp.NlpModels;
 import java.nio.file.Path;
@@ -20,6 +21,13 @@ public final class EvalNamesCommand implements Callable<Integer> {
 
   @Option(names = "--model", description = "person model file (default: the bundled model)")
   Path model;
+
+  @Option(
+      names = "--min-lone-probability",
+      description =
+          "confidence a lone unresolved name needs to count as a person in --jsonl person sets"
+              + " (default: the resolver's)")
+  Double minLoneProbability;
 
   @ArgGroup(multiplicity = "1")
   Input input;
@@ -42,7 +50,12 @@ public final class EvalNamesCommand implements Callable<Integer> {
       System.out.println("PER strict spans on " + input.conll + ": " + scores.summary());
     } else {
       NameModelEvaluator.DocumentScores scores =
-          NameModelEvaluator.evaluateJsonl(models, input.jsonl);
+          NameModelEvaluator.evaluateJsonl(
+              models,
+              input.jsonl,
+              minLoneProbability == null
+                  ? new PersonResolver()
+                  : new PersonResolver(minLoneProbability));
       System.out.println(scores.articles() + " articles in " + input.jsonl);
       System.out.println("person mention sets per document: " + scores.mentionSets().summary());
       System.out.println("resolved person sets per document: " + scores.personSets().summary());

@@ -21,8 +21,13 @@ import java.util.Set;
  */
 public final class PersonResolver {
 
-  /** The confidence a lone unresolved name needs by default. */
-  public static final double DEFAULT_MIN_LONE_PROBABILITY = 0.8;
+  /**
+   * The confidence a lone unresolved name needs by default. The bundled model is a perceptron whose
+   * normalised scores for nine outcomes stay near 0.2-0.45; 0.3 was the best document-level person
+   * F1 on eng.testa (0.27 to 0.3 tie; recurring lone names did no better). A name found after an
+   * honorific ({@code Mr Halvorsen}) carries 0.9 and is always kept.
+   */
+  public static final double DEFAULT_MIN_LONE_PROBABILITY = 0.3;
 
   /** Weight of a mention in the title, in the lead, elsewhere. */
   private static final double TITLE_SALIENCE = 0.35;

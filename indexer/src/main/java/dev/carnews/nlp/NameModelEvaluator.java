@@ -158,9 +158,15 @@ public final class NameModelEvaluator {
 
   /** Document-level person-set scores of the pipeline on a JSON Lines file with gold entities. */
   public static DocumentScores evaluateJsonl(NlpModels models, Path jsonl) throws IOException {
+    return evaluateJsonl(models, jsonl, new PersonResolver());
+  }
+
+  /** As {@link #evaluateJsonl(NlpModels, Path)} with a given resolver (e.g. another threshold). */
+  public static DocumentScores evaluateJsonl(NlpModels models, Path jsonl, PersonResolver resolver)
+      throws IOException {
     ObjectMapper json = new ObjectMapper();
     PersonFinder finder = new PersonFinder(models);
-    PersonResolver resolver = new PersonResolver();
+    PersonResolver goldResolver = new PersonResolver(0);
     Scores mentions = new Scores(0, 0, 0);
     Scores persons = new Scores(0, 0, 0);
     int articles = 0;
@@ -191,7 +197,7 @@ public final class NameModelEvaluator {
           foundPersons.add(NameKeys.key(person.name()));
         }
         Set<String> goldPersons = new HashSet<>();
-        for (Entity person : resolver.resolve(gold, body, List.of()).persons()) {
+        for (Entity person : goldResolver.resolve(gold, body, List.of()).persons()) {
           goldPersons.add(NameKeys.key(person.name()));
         }
         persons = persons.plus(compareSets(foundPersons, goldPersons));
