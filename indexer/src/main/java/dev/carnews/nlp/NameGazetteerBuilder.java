@@ -1,5 +1,7 @@
 package dev.carnews.nlp;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,7 +9,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -111,12 +116,68 @@ public final class NameGazetteerBuilder {
     }
   }
 
-  /** Writes the gazetteer. */
+  /**
+   * Drops the words that unlabelled text writes mostly in lower case ({@code the}, {@code said},
+   * {@code will}): some locale lists hold them, and as name evidence they only add noise. A word
+   * seen fewer than {@code minSeen} times stays.
+   */
+  static void dropCommonWords(Map<String, String> classes, List<Path> corpora, int minSeen)
+      throws IOException {
+    Map<String, int[]> seen = new HashMap<>();
+    for (String word : classes.keySet()) {
+      seen.put(word, new int[2]);
+    }
+    ObjectMapper json = new ObjectMapper();
+    for (Path corpus : corpora) {
+      try (BufferedReader reader = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          if (line.isBlank()) {
+            continue;
+          }
+          JsonNode doc = json.readTree(line);
+          for (String sentence : doc.path("body").asText("").split("[.!?\n]+\\s*")) {
+            List<String> tokens = WordClusterInducer.tokenizeCased(sentence);
+            // The first word of a sentence is capitalised whatever it is: skip it.
+            for (int i = 1; i < tokens.size(); i++) {
+              String token = tokens.get(i);
+              int[] counts = seen.get(token.toLowerCase(Locale.ROOT));
+              if (counts != null) {
+                counts[Character.isLowerCase(token.charAt(0)) ? 0 : 1]++;
+              }
+            }
+          }
+        }
+      }
+    }
+    int before = classes.size();
+    classes
+        .keySet()
+        .removeIf(
+            w -> {
+              int[] c = seen.get(w);
+              return c[0] + c[1] >= minSeen && c[0] > c[1];
+            });
+    System.out.println("dropped " + (before - classes.size()) + " mostly lower-case words");
+  }
+
+  /**
+   * Writes the gazetteer. Usage: {@code NameGazetteerBuilder DATAFAKER_JAR OUT_FILE
+   * [CORPUS.jsonl...]}; with corpora, words they write mostly in lower case are dropped.
+   */
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: NameGazetteerBuilder DATAFAKER_JAR OUT_FILE");
+    if (args.length < 2) {
+      throw new IllegalArgumentException(
+          "usage: NameGazetteerBuilder DATAFAKER_JAR OUT_FILE [CORPUS.jsonl...]");
     }
     Map<String, String> classes = build(Path.of(args[0]));
+    List<Path> corpora = new ArrayList<>();
+    for (int i = 2; i < args.length; i++) {
+      corpora.add(Path.of(args[i]));
+    }
+    if (!corpora.isEmpty()) {
+      dropCommonWords(classes, corpora, 5);
+    }
     try (Writer out = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)) {
       for (Map.Entry<String, String> entry : classes.entrySet()) {
         out.write(entry.getKey() + " " + entry.getValue() + "\n");

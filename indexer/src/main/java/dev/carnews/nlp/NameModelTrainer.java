@@ -43,6 +43,9 @@ public final class NameModelTrainer {
   static final List<String> CLUSTER_FILES =
       List.of("clusters32.clusters", "clusters256.clusters", "clusters2048.clusters");
 
+  /** How many tokens either side of the current one contribute their cluster. */
+  static final int CLUSTER_WINDOW = Integer.getInteger("carnews.clusterWindow", 1);
+
   /** The name gazetteer: lower-cased first and last names with their class. */
   static final String GAZETTEER_FILE = "names.gazetteer";
 
@@ -155,10 +158,10 @@ public final class NameModelTrainer {
     StringBuilder clusters = new StringBuilder();
     if (options.clusters()) {
       for (String file : CLUSTER_FILES) {
-        clusters.append(windowed(wordClassGenerator(file)));
+        clusters.append(windowed(wordClassGenerator(file), CLUSTER_WINDOW));
       }
     }
-    String gazetteer = options.gazetteer() ? windowed(wordClassGenerator(GAZETTEER_FILE)) : "";
+    String gazetteer = options.gazetteer() ? windowed(wordClassGenerator(GAZETTEER_FILE), 1) : "";
     return xml.replace("<!--CLUSTERS-->", clusters.toString())
         .replace("<!--GAZETTEER-->", gazetteer);
   }
@@ -170,9 +173,13 @@ public final class NameModelTrainer {
         + "</str></generator>";
   }
 
-  private static String windowed(String generator) {
+  private static String windowed(String generator, int width) {
     return "<generator class=\"opennlp.tools.util.featuregen.WindowFeatureGeneratorFactory\">"
-        + "<int name=\"prevLength\">1</int><int name=\"nextLength\">1</int>"
+        + "<int name=\"prevLength\">"
+        + width
+        + "</int><int name=\"nextLength\">"
+        + width
+        + "</int>"
         + generator
         + "</generator>\n";
   }

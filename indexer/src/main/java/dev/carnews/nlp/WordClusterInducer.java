@@ -59,10 +59,17 @@ public final class WordClusterInducer {
 
   /** Splits text the way the runtime tokenizer roughly does, possessive {@code 's} apart. */
   static List<String> tokenize(String text) {
+    List<String> tokens = tokenizeCased(text);
+    tokens.replaceAll(t -> t.toLowerCase(Locale.ROOT));
+    return tokens;
+  }
+
+  /** As {@link #tokenize(String)}, keeping the case. */
+  static List<String> tokenizeCased(String text) {
     List<String> tokens = new ArrayList<>();
     Matcher m = TOKEN.matcher(text);
     while (m.find()) {
-      String t = m.group().toLowerCase(Locale.ROOT);
+      String t = m.group();
       if (t.length() > 2 && (t.endsWith("'s") || t.endsWith("’s"))) {
         tokens.add(t.substring(0, t.length() - 2));
         tokens.add("'s");
