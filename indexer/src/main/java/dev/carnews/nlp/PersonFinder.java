@@ -101,7 +101,7 @@ public final class PersonFinder {
         while (first > 0 && first <= last && PersonNames.isParticle(words[first - 1])) {
           first--;
         }
-        if (first > last) {
+        if (first > last || hasPluralAcronym(words, first, last)) {
           continue;
         }
         for (int t = first; t <= last; t++) {
@@ -157,6 +157,27 @@ public final class PersonFinder {
       ranges.add(new int[] {i + 1, last});
       confidences.add(HONORIFIC_CONFIDENCE);
     }
+  }
+
+  /** Whether a span holds a plural acronym ({@code EVs}, {@code SUVs}): no person's name does. */
+  private static boolean hasPluralAcronym(String[] words, int first, int last) {
+    for (int t = first; t <= last; t++) {
+      String w = words[t];
+      int n = w.length();
+      if (n >= 3 && w.charAt(n - 1) == 's' && isAllUpper(w, n - 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAllUpper(String word, int length) {
+    for (int i = 0; i < length; i++) {
+      if (!Character.isUpperCase(word.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isCapitalized(String word) {

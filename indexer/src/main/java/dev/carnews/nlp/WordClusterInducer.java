@@ -403,7 +403,8 @@ public final class WordClusterInducer {
     if (args.length < 2) {
       throw new IllegalArgumentException("usage: WordClusterInducer OUT_DIR INPUT...");
     }
-    WordClusterInducer inducer = new WordClusterInducer(5, 60_000);
+    WordClusterInducer inducer =
+        new WordClusterInducer(Integer.getInteger("carnews.minCount", 5), 60_000);
     for (int i = 1; i < args.length; i++) {
       inducer.read(Path.of(args[i]));
       LOG.info("read {}", args[i]);

@@ -85,6 +85,14 @@ class PersonFinderTest {
   }
 
   @Test
+  void pluralAcronymsAreNotNames() {
+    List<String> found =
+        names("Dealers expect the Norvik EVs and Tallin SUVs to sell well, said Sofia Brandt.");
+    assertTrue(
+        found.stream().noneMatch(n -> n.contains("EVs") || n.contains("SUVs")), found.toString());
+  }
+
+  @Test
   void countsTokensItTagged() {
     PersonFinder finder = new PersonFinder(models);
     finder.find("Sales rose by a fifth.\n\nThe new model arrives next year.");
