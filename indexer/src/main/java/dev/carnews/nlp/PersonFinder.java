@@ -28,6 +28,7 @@ public final class PersonFinder {
   private final SentenceDetectorME sentences;
   private final TokenizerME tokenizer;
   private final NameFinderME names;
+  private final WordClasses gazetteer;
   private long tokens;
 
   /** A finder over shared models. */
@@ -35,6 +36,8 @@ public final class PersonFinder {
     this.sentences = new SentenceDetectorME(models.sentenceModel());
     this.tokenizer = new TokenizerME(models.tokenModel());
     this.names = new NameFinderME(models.personModel());
+    Object names = models.personModel().getArtifact(NameModelTrainer.GAZETTEER_FILE);
+    this.gazetteer = names instanceof WordClasses classes ? classes : null;
   }
 
   /** The person mentions of one document, in text order; {@code canonical} is the surface. */
@@ -87,7 +90,10 @@ public final class PersonFinder {
       for (int i = 0; i < nameSpans.length; i++) {
         Span name = nameSpans[i];
         if (!NameModelEvaluator.PERSON.equals(name.getType())) {
-          continue;
+          name = nameAfterLeadingWord(name, words);
+          if (name == null) {
+            continue;
+          }
         }
         int first = name.getStart();
         int last = name.getEnd() - 1;
@@ -128,6 +134,30 @@ public final class PersonFinder {
       }
     }
     found.sort((a, b) -> Integer.compare(a.mention().start(), b.mention().start()));
+  }
+
+  /**
+   * The person inside a sentence-initial non-person span that starts with a capitalised common
+   * word: the model reads {@code Engineer Sofia Brandt presented ...} as one organisation. When the
+   * first word is no name and the next is a known first name, followed by one or two more
+   * capitalised words, those words are the person. Null otherwise.
+   */
+  private Span nameAfterLeadingWord(Span span, String[] words) {
+    int length = span.getEnd() - span.getStart();
+    if (gazetteer == null || span.getStart() != 0 || length < 3 || length > 4) {
+      return null;
+    }
+    String lead = words[0].toLowerCase(Locale.ROOT);
+    String next = gazetteer.classOf(words[1].toLowerCase(Locale.ROOT));
+    if (gazetteer.classOf(lead) != null || !("first".equals(next) || "both".equals(next))) {
+      return null;
+    }
+    for (int t = 1; t < span.getEnd(); t++) {
+      if (!isCapitalized(words[t]) || !hasLetter(words[t])) {
+        return null;
+      }
+    }
+    return new Span(1, span.getEnd(), NameModelEvaluator.PERSON);
   }
 
   /**

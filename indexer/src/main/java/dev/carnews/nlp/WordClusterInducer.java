@@ -70,9 +70,10 @@ public final class WordClusterInducer {
     Matcher m = TOKEN.matcher(text);
     while (m.find()) {
       String t = m.group();
-      if (t.length() > 2 && (t.endsWith("'s") || t.endsWith("’s"))) {
+      String lower = t.toLowerCase(Locale.ROOT);
+      if (t.length() > 2 && (lower.endsWith("'s") || lower.endsWith("’s"))) {
         tokens.add(t.substring(0, t.length() - 2));
-        tokens.add("'s");
+        tokens.add(t.substring(t.length() - 2));
       } else {
         tokens.add(t);
       }

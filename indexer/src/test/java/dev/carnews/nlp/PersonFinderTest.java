@@ -93,6 +93,11 @@ class PersonFinderTest {
   }
 
   @Test
+  void findsNameAfterSentenceInitialJobWord() {
+    assertEquals(List.of("Sofia Brandt"), names("Engineer Sofia Brandt presented the estate car."));
+  }
+
+  @Test
   void countsTokensItTagged() {
     PersonFinder finder = new PersonFinder(models);
     finder.find("Sales rose by a fifth.\n\nThe new model arrives next year.");
