@@ -1,0 +1,341 @@
+package dev.carnews.nlp;
+
+import dev.carnews.entity.EntityType;
+import dev.carnews.entity.Mention;
+import dev.carnews.entity.PersonNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.util.Span;
+
+/**
+ * Finds the people named in a text: paragraphs, then sentences and tokens with the Apache models,
+ * then the project's name model. Titles ({@code Mr}, {@code Dr}, {@code CEO}) and a possessive
+ * {@code 's} are never part of a returned span. Sentences written in capitals are case-normalised
+ * before tagging, as in training.
+ *
+ * <p>Not thread-safe (OpenNLP's {@code *ME} tools are not): use one instance per thread, sharing
+ * one {@link NlpModels}.
+ */
+public final class PersonFinder {
+
+  /** The confidence given to a name found only because an honorific stands before it. */
+  static final double HONORIFIC_CONFIDENCE = 0.9;
+
+  private final SentenceDetectorME sentences;
+  private final TokenizerME tokenizer;
+  private final NameFinderME names;
+  private final WordClasses gazetteer;
+  private long tokens;
+
+  /** A finder over shared models. */
+  public PersonFinder(NlpModels models) {
+    this.sentences = new SentenceDetectorME(models.sentenceModel());
+    this.tokenizer = new TokenizerME(models.tokenModel());
+    this.names = new NameFinderME(models.personModel());
+    Object names = models.personModel().getArtifact(NameModelTrainer.GAZETTEER_FILE);
+    this.gazetteer = names instanceof WordClasses classes ? classes : null;
+  }
+
+  /** The person mentions of one document, in text order; {@code canonical} is the surface. */
+  public List<Mention> find(String text) {
+    return findScored(text).stream().map(ScoredMention::mention).toList();
+  }
+
+  /** The person mentions of one document with the model's confidence, in text order. */
+  public List<ScoredMention> findScored(String text) {
+    names.clearAdaptiveData();
+    List<ScoredMention> found = new ArrayList<>();
+    int lineStart = 0;
+    while (lineStart <= text.length()) {
+      int lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) {
+        lineEnd = text.length();
+      }
+      if (lineEnd > lineStart) {
+        findInParagraph(text, lineStart, lineEnd, found);
+      }
+      lineStart = lineEnd + 1;
+    }
+    return found;
+  }
+
+  /** How many tokens this finder has tagged so far (for benchmarks). */
+  public long tokensProcessed() {
+    return tokens;
+  }
+
+  private void findInParagraph(String text, int from, int to, List<ScoredMention> found) {
+    String paragraph = text.substring(from, to);
+    if (paragraph.isBlank()) {
+      return;
+    }
+    for (Span sentence : sentences.sentPosDetect(paragraph)) {
+      int sentenceStart = from + sentence.getStart();
+      String sentenceText = sentence.getCoveredText(paragraph).toString();
+      Span[] tokenSpans = conllTokens(tokenizer.tokenizePos(sentenceText), sentenceText);
+      if (tokenSpans.length == 0) {
+        continue;
+      }
+      String[] words = Span.spansToStrings(tokenSpans, sentenceText);
+      tokens += words.length;
+      Span[] nameSpans = names.find(caseNormalized(words));
+      double[] probs = names.probs(nameSpans);
+      boolean[] covered = new boolean[words.length];
+      List<int[]> ranges = new ArrayList<>();
+      List<Double> confidences = new ArrayList<>();
+      for (int i = 0; i < nameSpans.length; i++) {
+        Span name = nameSpans[i];
+        if (!NameModelEvaluator.PERSON.equals(name.getType())) {
+          name = nameAfterLeadingWord(name, words);
+          if (name == null) {
+            continue;
+          }
+        }
+        int first = name.getStart();
+        int last = name.getEnd() - 1;
+        while (first <= last && (PersonNames.isTitle(words[first]) || !hasLetter(words[first]))) {
+          first++;
+        }
+        while (last >= first && (isPossessive(words[last]) || !hasLetter(words[last]))) {
+          last--;
+        }
+        // "Mr de Meo": the model may leave a lower-case particle out of the name.
+        while (first > 0 && first <= last && PersonNames.isParticle(words[first - 1])) {
+          first--;
+        }
+        if (first > last || hasPluralAcronym(words, first, last)) {
+          continue;
+        }
+        for (int t = first; t <= last; t++) {
+          covered[t] = true;
+        }
+        ranges.add(new int[] {first, last});
+        confidences.add(Math.min(1, Math.max(0, probs[i])));
+      }
+      addNamesAfterHonorifics(words, covered, ranges, confidences);
+      for (int r = 0; r < ranges.size(); r++) {
+        int start = sentenceStart + tokenSpans[ranges.get(r)[0]].getStart();
+        int end = sentenceStart + tokenSpans[ranges.get(r)[1]].getEnd();
+        String surface = text.substring(start, end);
+        if (surface.endsWith("'s") || surface.endsWith("’s")) {
+          end -= 2;
+          surface = text.substring(start, end);
+        }
+        if (!hasUpperCase(surface)) {
+          continue;
+        }
+        found.add(
+            new ScoredMention(
+                new Mention(EntityType.PERSON, surface, start, end, surface), confidences.get(r)));
+      }
+    }
+    found.sort((a, b) -> Integer.compare(a.mention().start(), b.mention().start()));
+  }
+
+  /**
+   * The person inside a sentence-initial non-person span that starts with a capitalised common
+   * word: the model reads {@code Engineer Sofia Brandt presented ...} as one organisation. When the
+   * first word is no name and the next is a known first name, followed by one or two more
+   * capitalised words, those words are the person. Null otherwise.
+   */
+  private Span nameAfterLeadingWord(Span span, String[] words) {
+    int length = span.getEnd() - span.getStart();
+    if (gazetteer == null || span.getStart() != 0 || length < 3 || length > 4) {
+      return null;
+    }
+    String lead = words[0].toLowerCase(Locale.ROOT);
+    String next = gazetteer.classOf(words[1].toLowerCase(Locale.ROOT));
+    if (gazetteer.classOf(lead) != null || !("first".equals(next) || "both".equals(next))) {
+      return null;
+    }
+    for (int t = 1; t < span.getEnd(); t++) {
+      if (!isCapitalized(words[t]) || !hasLetter(words[t])) {
+        return null;
+      }
+    }
+    return new Span(1, span.getEnd(), NameModelEvaluator.PERSON);
+  }
+
+  /**
+   * Adds the capitalised words (and particles) right after an honorific ({@code Mr}, {@code Dr})
+   * that the model did not tag: an honorific is always followed by a name.
+   */
+  private static void addNamesAfterHonorifics(
+      String[] words, boolean[] covered, List<int[]> ranges, List<Double> confidences) {
+    for (int i = 0; i + 1 < words.length; i++) {
+      if (!PersonNames.isHonorific(words[i]) || covered[i + 1]) {
+        continue;
+      }
+      int last = -1;
+      for (int j = i + 1; j < words.length && j <= i + 4 && !covered[j]; j++) {
+        if (isCapitalized(words[j])) {
+          last = j;
+        } else if (!PersonNames.isParticle(words[j])) {
+          break;
+        }
+      }
+      if (last < 0) {
+        continue;
+      }
+      for (int t = i + 1; t <= last; t++) {
+        covered[t] = true;
+      }
+      ranges.add(new int[] {i + 1, last});
+      confidences.add(HONORIFIC_CONFIDENCE);
+    }
+  }
+
+  /** Whether a span holds a plural acronym ({@code EVs}, {@code SUVs}): no person's name does. */
+  private static boolean hasPluralAcronym(String[] words, int first, int last) {
+    for (int t = first; t <= last; t++) {
+      String w = words[t];
+      int n = w.length();
+      if (n >= 3 && w.charAt(n - 1) == 's' && isAllUpper(w, n - 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAllUpper(String word, int length) {
+    for (int i = 0; i < length; i++) {
+      if (!Character.isUpperCase(word.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isCapitalized(String word) {
+    return !word.isEmpty()
+        && Character.isUpperCase(word.charAt(0))
+        && (word.length() == 1 || !PersonNames.isTitle(word));
+  }
+
+  /**
+   * Re-cuts the Apache UD-EWT tokens the way CoNLL-2003 (the model's training data) is cut: the UD
+   * model keeps {@code Renault's} and {@code don't} whole but splits {@code Jean-Claude} into
+   * {@code Jean} and {@code -Claude}; CoNLL does the opposite. So possessive {@code 's} and {@code
+   * n't} are split off, and a token starting with a hyphen is glued to the token it touches.
+   */
+  static Span[] conllTokens(Span[] spans, CharSequence text) {
+    List<Span> out = new ArrayList<>(spans.length + 4);
+    for (Span span : spans) {
+      int start = span.getStart();
+      int end = span.getEnd();
+      if (!out.isEmpty() && end - start > 1 && text.charAt(start) == '-') {
+        Span previous = out.get(out.size() - 1);
+        if (previous.getEnd() == start && Character.isLetterOrDigit(text.charAt(start + 1))) {
+          out.set(out.size() - 1, new Span(previous.getStart(), end));
+          continue;
+        }
+      }
+      int clitic = cliticStart(text, start, end);
+      if (clitic > start) {
+        out.add(new Span(start, clitic));
+        out.add(new Span(clitic, end));
+      } else {
+        out.add(new Span(start, end));
+      }
+    }
+    return out.toArray(new Span[0]);
+  }
+
+  /** Where a final {@code 's} or {@code n't} starts inside a token, or {@code start} if none. */
+  private static int cliticStart(CharSequence text, int start, int end) {
+    int length = end - start;
+    if (length > 2) {
+      char apostrophe = text.charAt(end - 2);
+      char s = text.charAt(end - 1);
+      if ((apostrophe == '\'' || apostrophe == '’') && (s == 's' || s == 'S')) {
+        return end - 2;
+      }
+    }
+    if (length > 3) {
+      char n = text.charAt(end - 3);
+      char apostrophe = text.charAt(end - 2);
+      char t = text.charAt(end - 1);
+      if ((n == 'n' || n == 'N')
+          && (apostrophe == '\'' || apostrophe == '’')
+          && (t == 't' || t == 'T')) {
+        return end - 3;
+      }
+    }
+    return start;
+  }
+
+  /**
+   * The tokens of a sentence as the model sees them: a sentence written all in capitals (a
+   * headline) is put in title case, so that its words look like names no more than any headline's.
+   */
+  public static String[] caseNormalized(String[] words) {
+    int upperWords = 0;
+    for (String word : words) {
+      boolean letters = false;
+      for (int i = 0; i < word.length(); i++) {
+        char c = word.charAt(i);
+        if (Character.isLowerCase(c)) {
+          return words;
+        }
+        letters |= Character.isLetter(c);
+      }
+      if (letters && word.length() > 1) {
+        upperWords++;
+      }
+    }
+    if (upperWords < 2) {
+      return words;
+    }
+    String[] normalized = new String[words.length];
+    for (int w = 0; w < words.length; w++) {
+      normalized[w] = titleCase(words[w]);
+    }
+    return normalized;
+  }
+
+  private static String titleCase(String word) {
+    if (word.length() < 2) {
+      return word;
+    }
+    StringBuilder out = new StringBuilder(word.length());
+    boolean startOfPart = true;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      out.append(startOfPart ? c : Character.toLowerCase(c));
+      startOfPart = c == '-' || c == '.';
+    }
+    String result = out.toString();
+    // "'S" and "N'T" are clitics, not names.
+    return result.startsWith("'") ? result.toLowerCase(Locale.ROOT) : result;
+  }
+
+  private static boolean isPossessive(String word) {
+    return word.equals("'s")
+        || word.equals("’s")
+        || word.equals("'")
+        || word.equals("’")
+        || word.equals("'S");
+  }
+
+  private static boolean hasLetter(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (Character.isLetter(word.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasUpperCase(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (Character.isUpperCase(word.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

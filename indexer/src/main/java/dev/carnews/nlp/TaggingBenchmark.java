@@ -1,0 +1,132 @@
+package dev.carnews.nlp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carnews.entity.PersonResolver;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measures the person pipeline (paragraphs, sentences, tokens, person names, within-article
+ * resolution) on JSON Lines articles: tokens/s and articles/s with one thread and with N threads,
+ * after a warm-up pass. Usage: {@code TaggingBenchmark FILE.jsonl [THREADS] [ROUNDS]}.
+ */
+public final class TaggingBenchmark {
+
+  private TaggingBenchmark() {}
+
+  /**
+   * One measurement.
+   *
+   * @param threads threads used
+   * @param articles articles tagged
+   * @param tokens tokens tagged
+   * @param seconds wall-clock time
+   */
+  public record Result(int threads, long articles, long tokens, double seconds) {
+
+    /** One report line. */
+    public String summary() {
+      return String.format(
+          Locale.ROOT,
+          "threads=%d articles=%d tokens=%d time=%.2fs tokens/s=%.0f articles/s=%.1f"
+              + " tokens/s/thread=%.0f",
+          threads,
+          articles,
+          tokens,
+          seconds,
+          tokens / seconds,
+          articles / seconds,
+          tokens / seconds / threads);
+    }
+  }
+
+  /** Tags every text {@code rounds} times on {@code threads} threads, one finder per thread. */
+  public static Result run(NlpModels models, List<String> texts, int threads, int rounds)
+      throws InterruptedException, ExecutionException {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "tagging-benchmark");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      AtomicInteger next = new AtomicInteger();
+      int total = texts.size() * rounds;
+      long started = System.nanoTime();
+      List<Future<long[]>> parts = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        parts.add(
+            pool.submit(
+                () -> {
+                  PersonFinder finder = new PersonFinder(models);
+                  PersonResolver resolver = new PersonResolver();
+                  long articles = 0;
+                  int i;
+                  while ((i = next.getAndIncrement()) < total) {
+                    String text = texts.get(i % texts.size());
+                    resolver.resolveScored(finder.findScored(text), text, List.of());
+                    articles++;
+                  }
+                  return new long[] {articles, finder.tokensProcessed()};
+                }));
+      }
+      long articles = 0;
+      long tokens = 0;
+      for (Future<long[]> part : parts) {
+        long[] counts = part.get();
+        articles += counts[0];
+        tokens += counts[1];
+      }
+      return new Result(threads, articles, tokens, (System.nanoTime() - started) / 1e9);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Reads title and body of each article, joined as the tagger sees them. */
+  static List<String> readTexts(Path jsonl) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<String> texts = new ArrayList<>();
+    try (BufferedReader reader = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.isBlank()) {
+          JsonNode doc = json.readTree(line);
+          texts.add(doc.path("title").asText("") + "\n\n" + doc.path("body").asText(""));
+        }
+      }
+    }
+    return texts;
+  }
+
+  /** Prints the one-thread and N-thread figures. */
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1) {
+      throw new IllegalArgumentException("usage: TaggingBenchmark FILE.jsonl [THREADS] [ROUNDS]");
+    }
+    int threads =
+        args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    NlpModels models = NlpModels.loadDefault();
+    List<String> texts = readTexts(Path.of(args[0]));
+    System.out.println("warm-up: " + run(models, texts, 1, 1).summary());
+    System.out.println(run(models, texts, 1, rounds).summary());
+    if (threads > 1) {
+      System.out.println(run(models, texts, threads, rounds).summary());
+    }
+  }
+}

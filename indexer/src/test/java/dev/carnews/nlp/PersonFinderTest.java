@@ -1,0 +1,119 @@
+package dev.carnews.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.carnews.entity.Mention;
+import java.util.List;
+import opennlp.tools.util.Span;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PersonFinderTest {
+
+  private static NlpModels models;
+
+  @BeforeAll
+  static void loadModels() {
+    models = NlpModels.loadDefault();
+  }
+
+  private static List<String> names(String text) {
+    List<Mention> found = new PersonFinder(models).find(text);
+    for (Mention m : found) {
+      assertEquals(m.text(), text.substring(m.start(), m.end()), "offsets point at the surface");
+      assertEquals(m.text(), m.canonical());
+    }
+    return found.stream().map(Mention::text).toList();
+  }
+
+  @Test
+  void findsNameNextToJobTitleWithoutTheTitle() {
+    assertEquals(
+        List.of("Marta Kowalczyk"),
+        names("Norland Motors chief executive Marta Kowalczyk said the plant would reopen."));
+  }
+
+  @Test
+  void leavesHonorificsOutOfTheSpan() {
+    List<String> found =
+        names("Mr. Henrik Lindqvist, the company's chairman, said sales rose in March.");
+    assertEquals(List.of("Henrik Lindqvist"), found);
+  }
+
+  @Test
+  void leavesPossessiveOutOfTheSpan() {
+    List<String> found =
+        names(
+            "The estate car was designed by Sofia Brandt. "
+                + "Sofia Brandt's team spent three years on it.");
+    assertEquals(List.of("Sofia Brandt", "Sofia Brandt"), found);
+  }
+
+  @Test
+  void findsAccentedNamesAndParticles() {
+    List<String> found =
+        names(
+            "The design was led by José Ibáñez, and production chief Hendrik van der Berg said"
+                + " the first cars would be delivered in June.");
+    assertTrue(found.contains("José Ibáñez"), found.toString());
+    assertTrue(found.contains("Hendrik van der Berg"), found.toString());
+  }
+
+  @Test
+  void findsNamesInAllCapsHeadline() {
+    String text = "MARTA KOWALCZYK TO LEAD NEW VAN UNIT\n\nThe company named a new head on Monday.";
+    assertEquals(List.of("MARTA KOWALCZYK"), names(text));
+  }
+
+  @Test
+  void findsSentenceInitialName() {
+    List<String> found = names("Olek Nowak will join the board in May, the carmaker said.");
+    assertEquals(List.of("Olek Nowak"), found);
+  }
+
+  @Test
+  void retokenizesApacheTokensTheWayConllDoes() {
+    String text = "Jean-Claude Renault's don't";
+    Span[] apache = {new Span(0, 4), new Span(4, 11), new Span(12, 21), new Span(22, 27)};
+
+    Span[] conll = PersonFinder.conllTokens(apache, text);
+
+    assertEquals(
+        List.of("Jean-Claude", "Renault", "'s", "do", "n't"),
+        List.of(Span.spansToStrings(conll, text)));
+  }
+
+  @Test
+  void pluralAcronymsAreNotNames() {
+    List<String> found =
+        names("Dealers expect the Norvik EVs and Tallin SUVs to sell well, said Sofia Brandt.");
+    assertTrue(
+        found.stream().noneMatch(n -> n.contains("EVs") || n.contains("SUVs")), found.toString());
+  }
+
+  @Test
+  void findsNameAfterSentenceInitialJobWord() {
+    assertEquals(List.of("Sofia Brandt"), names("Engineer Sofia Brandt presented the estate car."));
+  }
+
+  @Test
+  void countsTokensItTagged() {
+    PersonFinder finder = new PersonFinder(models);
+    finder.find("Sales rose by a fifth.\n\nThe new model arrives next year.");
+    assertTrue(finder.tokensProcessed() >= 12, "tokens: " + finder.tokensProcessed());
+  }
+
+  @Test
+  void nameAfterHonorificIsFoundWithItsParticle() {
+    List<ScoredMention> found =
+        new PersonFinder(models)
+            .findScored("Luca de Marchi left in May. Mr de Marchi said he was proud of the team.");
+    assertEquals(
+        List.of("Luca de Marchi", "de Marchi"),
+        found.stream().map(s -> s.mention().text()).toList());
+    for (ScoredMention s : found) {
+      assertTrue(s.probability() > 0 && s.probability() <= 1);
+    }
+  }
+}
