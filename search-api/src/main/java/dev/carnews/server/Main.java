@@ -1,7 +1,9 @@
 package dev.carnews.server;
 
+import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.http.SearchApp;
 import dev.carnews.index.ArticleIndex;
+import dev.carnews.ingest.JsonLinesArticleReader;
 import dev.carnews.search.ArticleSearcher;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -105,15 +107,9 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 
-  /**
-   * The loader of the sample corpus for an empty index.
-   *
-   * <p>Wired at integration: the JSON Lines reader and the entity tagger live in the indexer
-   * module, written separately. Once they are merged this becomes {@code Optional.of(new
-   * SampleCorpus(new JsonLinesArticleReader(), new NewsEntityTagger(...)))}.
-   */
+  /** The loader of the sample corpus for an empty index: JSON Lines, tagged like any article. */
   static Optional<SampleCorpus> sampleCorpus() {
-    // wired at integration
-    return Optional.empty();
+    return Optional.of(
+        new SampleCorpus(new JsonLinesArticleReader(), NewsEntityTagger.createDefault()));
   }
 }

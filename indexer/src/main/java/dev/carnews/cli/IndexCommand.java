@@ -1,0 +1,165 @@
+package dev.carnews.cli;
+
+import dev.carnews.entity.BrandDictionary;
+import dev.carnews.entity.NewsEntityTagger;
+import dev.carnews.index.ArticleIndex;
+import dev.carnews.index.BatchIndexer;
+import dev.carnews.ingest.ArticleSources;
+import dev.carnews.ingest.CountingSink;
+import dev.carnews.ingest.ProgressListener;
+import dev.carnews.ingest.ReadOptions;
+import dev.carnews.nlp.NlpModels;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code index}: reads articles from files and folders, tags them and writes them to the index. */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description =
+        "Reads articles (.jsonl, .jsonl.gz, .html, .htm, .html.gz, .txt; folders recursively), finds"
+            + " their people, brands and authors, and writes them to the index. Re-indexing an id"
+            + " replaces the article. Bad inputs are reported and skipped; the batch goes on.")
+public final class IndexCommand implements Callable<Integer> {
+
+  private static final int SKIPS_SHOWN = 20;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--index",
+      required = true,
+      paramLabel = "DIR",
+      description = "index folder, created when missing")
+  Path index;
+
+  @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "publication date for pages that state none; without it such dates stay unknown")
+  LocalDate date;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "tagging threads (default: the number of cores, ${DEFAULT-VALUE})")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--person-model",
+      paramLabel = "FILE",
+      description = "an OpenNLP person-name model to use instead of the bundled one")
+  Path personModel;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "no progress lines")
+  boolean quiet;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders to read")
+  List<Path> paths;
+
+  @Override
+  public Integer call() throws Exception {
+    if (threads < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--threads must be at least 1, was " + threads);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    ReadOptions options =
+        new ReadOptions(date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant());
+    NlpModels models = personModel == null ? NlpModels.loadDefault() : NlpModels.load(personModel);
+    BrandDictionary brands = BrandDictionary.loadDefault();
+
+    Files.createDirectories(index);
+    BatchIndexer.Summary summary;
+    try (ArticleIndex articles = ArticleIndex.open(index)) {
+      BatchIndexer batch =
+          new BatchIndexer(articles, () -> new NewsEntityTagger(models, brands), threads);
+      summary = batch.index(ArticleSources.standard(), paths, options, progress(out));
+    }
+    printSummary(out, summary);
+    return 0;
+  }
+
+  private ProgressListener progress(PrintWriter out) {
+    if (quiet) {
+      return ProgressListener.none();
+    }
+    long start = System.nanoTime();
+    return new ProgressListener() {
+      @Override
+      public void fileDone(int filesDone, int filesTotal, long articlesRead) {
+        if (filesTotal > 1) {
+          line(filesDone, filesTotal, articlesRead);
+        }
+      }
+
+      @Override
+      public void reading(int filesDone, int filesTotal, long articlesRead) {
+        line(filesDone, filesTotal, articlesRead);
+      }
+
+      private void line(int filesDone, int filesTotal, long articlesRead) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(
+            Locale.ROOT,
+            "  %,d/%,d files, %,d articles read (%.0f/s)%n",
+            filesDone,
+            filesTotal,
+            articlesRead,
+            articlesRead / Math.max(seconds, 1e-3));
+      }
+    };
+  }
+
+  private void printSummary(PrintWriter out, BatchIndexer.Summary summary) {
+    out.printf(
+        Locale.ROOT,
+        "Indexed %,d new and %,d updated articles (%,d read), skipped %,d, in %.1f s (%.0f articles/s)"
+            + " into %s%n",
+        summary.created(),
+        summary.updated(),
+        summary.read(),
+        summary.skips().size(),
+        summary.elapsed().toMillis() / 1000.0,
+        summary.articlesPerSecond(),
+        index);
+    if (summary.skips().isEmpty()) {
+      return;
+    }
+    Map<String, Integer> byReason = new LinkedHashMap<>();
+    for (CountingSink.Skip skip : summary.skips()) {
+      byReason.merge(reasonKind(skip.reason()), 1, Integer::sum);
+    }
+    out.println("Skipped, by reason:");
+    byReason.forEach((reason, count) -> out.printf(Locale.ROOT, "  %,6d  %s%n", count, reason));
+    out.println(
+        "Skipped inputs"
+            + (summary.skips().size() > SKIPS_SHOWN ? " (first " + SKIPS_SHOWN + ")" : "")
+            + ":");
+    summary.skips().stream()
+        .limit(SKIPS_SHOWN)
+        .forEach(skip -> out.printf("  %s: %s%n", skip.location(), skip.reason()));
+  }
+
+  /** The reason without its specifics (quoted values, numbers), so like skips group together. */
+  private static String reasonKind(String reason) {
+    int colon = reason.indexOf(':');
+    return colon > 0 ? reason.substring(0, colon) : reason;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.carnews.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The indexer's command line: {@code java -jar indexer.jar <command> ...}. */
+@Command(
+    name = "indexer",
+    mixinStandardHelpOptions = true,
+    version = "news-search indexer 0.1",
+    description = "Builds and inspects the news search index.",
+    subcommands = {
+      IndexCommand.class,
+      StatsCommand.class,
+      TrainNamesCommand.class,
+      EvalNamesCommand.class,
+      EvalHtmlCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class IndexerCli {
+
+  private IndexerCli() {}
+
+  /** Runs a command and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with every subcommand, for tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new IndexerCli());
+  }
+}

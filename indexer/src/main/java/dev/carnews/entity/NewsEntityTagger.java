@@ -1,0 +1,55 @@
+package dev.carnews.entity;
+
+import dev.carnews.ingest.Article;
+import dev.carnews.nlp.NlpModels;
+import dev.carnews.nlp.PersonFinder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The entity pipeline of the indexer and the API: authors cleaned from the bylines, people found by
+ * the OpenNLP model and resolved within the article, brands matched against the dictionary (people
+ * win where the two overlap).
+ *
+ * <p>Not thread-safe (the OpenNLP finders are not): give each thread its own tagger; the models and
+ * the dictionary they are built from are shared.
+ */
+public final class NewsEntityTagger implements EntityTagger {
+
+  private final PersonFinder personFinder;
+  private final PersonResolver personResolver;
+  private final BrandFinder brandFinder;
+
+  /** A tagger over shared, already loaded models and dictionary. */
+  public NewsEntityTagger(NlpModels models, BrandDictionary brands) {
+    this.personFinder = new PersonFinder(models);
+    this.personResolver = new PersonResolver();
+    this.brandFinder = new BrandFinder(brands);
+  }
+
+  /** A tagger on the bundled person model and brand dictionary. */
+  public static NewsEntityTagger createDefault() {
+    return new NewsEntityTagger(NlpModels.loadDefault(), BrandDictionary.loadDefault());
+  }
+
+  @Override
+  public TaggedArticle tag(Article article) {
+    String text = TaggedArticle.textOf(article);
+    List<String> authors = AuthorNames.clean(article.authors());
+    PersonResolver.ResolvedPersons persons =
+        personResolver.resolveScored(personFinder.findScored(text), text, authors);
+    List<Mention> brandMentions = brandFinder.find(text, persons.mentions());
+    List<Entity> brands = Salience.rank(EntityType.BRAND, brandMentions, article);
+
+    List<Mention> mentions = new ArrayList<>(persons.mentions());
+    mentions.addAll(brandMentions);
+    mentions.sort(Comparator.comparingInt(Mention::start));
+    return new TaggedArticle(article, authors, persons.persons(), brands, mentions);
+  }
+
+  /** The number of tokens the person finder has read, for throughput figures. */
+  public long tokensProcessed() {
+    return personFinder.tokensProcessed();
+  }
+}

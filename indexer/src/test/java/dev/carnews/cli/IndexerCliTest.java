@@ -1,0 +1,136 @@
+package dev.carnews.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.carnews.entity.TaggedArticle;
+import dev.carnews.index.ArticleDocuments;
+import dev.carnews.index.ArticleSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The indexer command line, run in-process on files written for the test. */
+class IndexerCliTest {
+
+  @TempDir Path work;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = IndexerCli.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private Path inputs() throws IOException {
+    Path in = Files.createDirectories(work.resolve("in/pages"));
+    try (InputStream page =
+        IndexerCliTest.class.getResourceAsStream("/entity/volvo-plant-page.txt")) {
+      Files.copy(page, in.resolve("volvo.txt"));
+    }
+    Files.writeString(
+        work.resolve("in/feed.jsonl"),
+        """
+        {"id": "k1", "title": "Kia opens a test track", "body": "Kia opened a test track.", "author": "By JANE ROE, Staff Writer", "published": "2024-05-01"}
+        {"id": "k2", "title": oops
+        """,
+        StandardCharsets.UTF_8);
+    return work.resolve("in");
+  }
+
+  private TaggedArticle stored(Path index, String id) throws IOException {
+    try (FSDirectory dir = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      TopDocs hits = searcher.search(new TermQuery(new Term(ArticleSchema.ID, id)), 1);
+      assertEquals(1, hits.totalHits.value, "article " + id + " is in the index");
+      return ArticleDocuments.fromStored(searcher.storedFields().document(hits.scoreDocs[0].doc));
+    }
+  }
+
+  @Test
+  void indexesAFolderReportsTheBadLineAndCleansTheByline() throws IOException {
+    Path index = work.resolve("index");
+    Run first = run("index", "--index", index.toString(), "-q", inputs().toString());
+
+    assertEquals(0, first.code(), first.err());
+    assertTrue(
+        first.out().contains("Indexed 2 new and 0 updated articles (2 read), skipped 1"),
+        first.out());
+    assertTrue(first.out().contains("feed.jsonl:2"), first.out());
+    assertEquals("Jane Roe", stored(index, "k1").authors().get(0));
+  }
+
+  @Test
+  void reindexingUpdatesAndADateIsOnlyGivenWhenAsked() throws IOException {
+    Path index = work.resolve("index");
+    Path inputs = inputs();
+    run("index", "--index", index.toString(), "-q", inputs.toString());
+    TaggedArticle page = stored(index, idOfThePage(index));
+    assertEquals(null, page.article().published(), "the page states no date: it stays unknown");
+
+    Run again =
+        run("index", "--index", index.toString(), "-q", "--date", "2025-02-03", inputs.toString());
+
+    assertTrue(again.out().contains("Indexed 0 new and 2 updated"), again.out());
+    assertEquals(
+        Instant.parse("2025-02-03T00:00:00Z"),
+        stored(index, idOfThePage(index)).article().published());
+  }
+
+  @Test
+  void statsShowsTheTopBrands() throws IOException {
+    Path index = work.resolve("index");
+    run("index", "--index", index.toString(), "-q", inputs().toString());
+
+    Run stats = run("stats", "--index", index.toString());
+
+    assertEquals(0, stats.code(), stats.err());
+    assertTrue(stats.out().contains("2 articles"), stats.out());
+    assertTrue(stats.out().contains("Volvo"), stats.out());
+    assertTrue(stats.out().contains("Sigrún Østergaard"), stats.out());
+  }
+
+  @Test
+  void badOptionsAreUsageErrorsNotStackTraces() {
+    Run noIndex = run("index", work.toString());
+    assertNotEquals(0, noIndex.code());
+    assertTrue(noIndex.err().contains("--index"), noIndex.err());
+
+    Run badDate = run("index", "--index", work.resolve("i").toString(), "--date", "soon", "x");
+    assertNotEquals(0, badDate.code());
+    assertTrue(badDate.err().contains("--date"), badDate.err());
+  }
+
+  private static String idOfThePage(Path index) throws IOException {
+    try (FSDirectory dir = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      TopDocs hits =
+          searcher.search(new TermQuery(new Term(ArticleSchema.AUTHOR_KEY, "harriet olukoya")), 1);
+      return ArticleDocuments.fromStored(searcher.storedFields().document(hits.scoreDocs[0].doc))
+          .article()
+          .id();
+    }
+  }
+}

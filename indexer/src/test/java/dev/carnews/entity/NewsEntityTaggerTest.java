@@ -1,0 +1,71 @@
+package dev.carnews.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.carnews.ingest.Article;
+import dev.carnews.ingest.PageTextArticleReader;
+import dev.carnews.ingest.ReadOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole entity pipeline on a page-text article written for this test. */
+class NewsEntityTaggerTest {
+
+  private static TaggedArticle tagged;
+
+  @BeforeAll
+  static void tagThePage() throws IOException {
+    String page;
+    try (InputStream in =
+        NewsEntityTaggerTest.class.getResourceAsStream("/entity/volvo-plant-page.txt")) {
+      page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Article article = new PageTextArticleReader().parse(page, ReadOptions.defaults());
+    tagged = NewsEntityTagger.createDefault().tag(article);
+  }
+
+  @Test
+  void authorComesFromTheBylineAndIsNotAPersonOfTheStory() {
+    assertEquals(List.of("Harriet Olukoya"), tagged.authors());
+    assertFalse(tagged.personNames().stream().anyMatch(name -> name.contains("Olukoya")));
+  }
+
+  @Test
+  void peopleAreFoundWithAccentsParticlesAndTitlesResolved() {
+    List<String> persons = tagged.personNames();
+    assertTrue(persons.contains("Sigrún Østergaard"), persons.toString());
+    assertTrue(persons.contains("Tomas van Leeuwen"), persons.toString());
+    assertEquals(2, persons.size(), "Mr van Leeuwen and Ms Østergaard are the same people");
+    Entity vanLeeuwen =
+        tagged.persons().stream()
+            .filter(p -> p.name().equals("Tomas van Leeuwen"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(2, vanLeeuwen.mentions());
+  }
+
+  @Test
+  void brandsIncludePossessivesAndModelsButNotAbsentOnes() {
+    List<String> brands = tagged.brandNames();
+    assertEquals("Volvo", brands.get(0), "the brand of the title is the most salient");
+    assertTrue(
+        brands.containsAll(List.of("Polestar", "Geely", "Toyota", "Kia")), brands.toString());
+    assertFalse(brands.contains("Ford"));
+  }
+
+  @Test
+  void mentionOffsetsPointAtTheirText() {
+    String text = tagged.text();
+    assertFalse(tagged.mentions().isEmpty());
+    for (Mention mention : tagged.mentions()) {
+      assertEquals(
+          mention.text(), text.substring(mention.start(), mention.end()), mention.toString());
+    }
+  }
+}
