@@ -4,8 +4,10 @@ import dev.carnews.entity.EntityType;
 import dev.carnews.entity.Mention;
 import dev.carnews.entity.PersonNames;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
@@ -22,6 +24,12 @@ import opennlp.tools.util.Span;
  */
 public final class PersonFinder {
 
+  /** How many tokens after a name may separate it from a company word that makes it a firm. */
+  private static final int COMPANY_LOOKAHEAD = 5;
+
+  /** A line at least this long that ends mid-sentence is taken as hard-wrapped. */
+  private static final int WRAPPED_LINE_LENGTH = 50;
+
   /** The confidence given to a name found only because an honorific stands before it. */
   static final double HONORIFIC_CONFIDENCE = 0.9;
 
@@ -29,6 +37,7 @@ public final class PersonFinder {
   private final TokenizerME tokenizer;
   private final NameFinderME names;
   private final WordClasses gazetteer;
+  private final Set<String> firmNames = new HashSet<>();
   private long tokens;
 
   /** A finder over shared models. */
@@ -49,18 +58,92 @@ public final class PersonFinder {
   public List<ScoredMention> findScored(String text) {
     names.clearAdaptiveData();
     List<ScoredMention> found = new ArrayList<>();
-    int lineStart = 0;
-    while (lineStart <= text.length()) {
-      int lineEnd = text.indexOf('\n', lineStart);
-      if (lineEnd < 0) {
-        lineEnd = text.length();
+    boolean wrapped = looksHardWrapped(text);
+    int from = 0;
+    while (from < text.length()) {
+      int to = paragraphEnd(text, from, wrapped);
+      if (to > from) {
+        findInParagraph(text, from, to, found);
       }
-      if (lineEnd > lineStart) {
-        findInParagraph(text, lineStart, lineEnd, found);
-      }
-      lineStart = lineEnd + 1;
+      from = to + 1;
+    }
+    if (!firmNames.isEmpty()) {
+      found.removeIf(m -> firmNames.contains(m.mention().text()));
+      firmNames.clear();
     }
     return found;
+  }
+
+  /**
+   * Where the paragraph starting at {@code from} ends (a newline or the end of the text). A blank
+   * line, an indented line or a line after sentence-final punctuation starts a new paragraph; a
+   * line that is a hard wrap of the one before (newswires wrap at 70 columns: {@code "...Harris
+   * Upham\nand Co said"}) continues it.
+   */
+  static int paragraphEnd(String text, int from, boolean wrapped) {
+    int lineStart = from;
+    while (true) {
+      int newline = text.indexOf('\n', lineStart);
+      if (newline < 0) {
+        return text.length();
+      }
+      if (!isSoftWrap(text, lineStart, newline, wrapped)) {
+        return newline;
+      }
+      lineStart = newline + 1;
+    }
+  }
+
+  private static boolean isSoftWrap(String text, int lineStart, int newline, boolean wrapped) {
+    int next = newline + 1;
+    if (next >= text.length() || newline == lineStart) {
+      return false;
+    }
+    char first = text.charAt(next);
+    if (Character.isWhitespace(first)) {
+      return false;
+    }
+    int last = newline - 1;
+    while (last > lineStart && text.charAt(last) == ' ') {
+      last--;
+    }
+    char end = text.charAt(last);
+    if (".!?:;\"”'’)]".indexOf(end) >= 0) {
+      return false;
+    }
+    // A long line ending in a word, followed by a word, is a wrap; a table row ends in a number.
+    return Character.isLowerCase(first)
+        || (wrapped
+            && newline - lineStart >= WRAPPED_LINE_LENGTH
+            && Character.isLetter(end)
+            && Character.isLetter(first));
+  }
+
+  /**
+   * Whether a text is hard-wrapped at a fixed width, as newswire copy is: most of its lines are
+   * between {@link #WRAPPED_LINE_LENGTH} and 80 characters long. Texts with one paragraph or one
+   * sentence per line are not, and there a long line is never joined to the next.
+   */
+  static boolean looksHardWrapped(String text) {
+    int lines = 0;
+    int wrappedLines = 0;
+    int lineStart = 0;
+    while (lineStart < text.length()) {
+      int newline = text.indexOf('\n', lineStart);
+      int end = newline < 0 ? text.length() : newline;
+      if (end > lineStart) {
+        lines++;
+        int length = end - lineStart;
+        if (length >= WRAPPED_LINE_LENGTH && length <= 80) {
+          wrappedLines++;
+        }
+      }
+      if (newline < 0) {
+        break;
+      }
+      lineStart = newline + 1;
+    }
+    return lines >= 3 && wrappedLines * 2 >= lines;
   }
 
   /** How many tokens this finder has tagged so far (for benchmarks). */
@@ -69,7 +152,8 @@ public final class PersonFinder {
   }
 
   private void findInParagraph(String text, int from, int to, List<ScoredMention> found) {
-    String paragraph = text.substring(from, to);
+    // Soft line breaks inside the paragraph become spaces; offsets stay the same.
+    String paragraph = text.substring(from, to).replace('\n', ' ');
     if (paragraph.isBlank()) {
       return;
     }
@@ -108,6 +192,12 @@ public final class PersonFinder {
           first--;
         }
         if (first > last || hasPluralAcronym(words, first, last)) {
+          continue;
+        }
+        if (isCompanyName(words, first, last)) {
+          // The same words elsewhere in the document name the firm too ("Smith Barney analyst").
+          firmNames.add(
+              sentenceText.substring(tokenSpans[first].getStart(), tokenSpans[last].getEnd()));
           continue;
         }
         for (int t = first; t <= last; t++) {
@@ -187,6 +277,30 @@ public final class PersonFinder {
       ranges.add(new int[] {i + 1, last});
       confidences.add(HONORIFIC_CONFIDENCE);
     }
+  }
+
+  /**
+   * Whether a name is a company's: it holds a company word, or one follows it ({@code Harris Upham
+   * and Co}, {@code Samuel Montagu & Co}, {@code Douglas Corp}).
+   */
+  private static boolean isCompanyName(String[] words, int first, int last) {
+    for (int t = first; t <= last; t++) {
+      if (PersonNames.isCompanyWord(words[t])) {
+        return true;
+      }
+    }
+    // Look past a few more partners' names: "Smith Barney, Harris Upham and Co".
+    for (int t = last + 1; t < words.length && t <= last + COMPANY_LOOKAHEAD; t++) {
+      String w = words[t];
+      if (PersonNames.isCompanyWord(w)) {
+        return true;
+      }
+      boolean partOfFirmName = w.equals(",") || w.equalsIgnoreCase("and") || isCapitalized(w);
+      if (!partOfFirmName) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** Whether a span holds a plural acronym ({@code EVs}, {@code SUVs}): no person's name does. */

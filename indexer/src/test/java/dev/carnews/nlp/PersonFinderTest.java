@@ -98,6 +98,40 @@ class PersonFinderTest {
   }
 
   @Test
+  void hardWrappedLinesStayOneParagraph() {
+    String text =
+        "Title line\n\nShares rose, said Piotr Zielinski, an analyst with Norvik\n"
+            + "and Co in Oslo. The company said.\nNew paragraph here.";
+    int bodyStart = text.indexOf("Shares");
+    assertEquals(bodyStart - 2, PersonFinder.paragraphEnd(text, 0, false));
+    assertEquals(text.indexOf("\nNew"), PersonFinder.paragraphEnd(text, bodyStart, false));
+  }
+
+  @Test
+  void longLinesJoinOnlyInHardWrappedText() {
+    String wrapped =
+        "Prices of the new estate car will rise next year, the company\n"
+            + "Norvik Motors said on Monday in a statement to its dealers in\n"
+            + "Oslo and Bergen, where most of its cars have been sold.\n";
+    String lines =
+        "Prices of the new estate car will rise next year, the company\n"
+            + "Norvik Motors said.\n"
+            + "Short line.\n";
+    assertTrue(PersonFinder.looksHardWrapped(wrapped));
+    assertTrue(!PersonFinder.looksHardWrapped(lines));
+    assertEquals(wrapped.indexOf("sold.") + 5, PersonFinder.paragraphEnd(wrapped, 0, true));
+    assertEquals(lines.indexOf("\nNorvik"), PersonFinder.paragraphEnd(lines, 0, false));
+  }
+
+  @Test
+  void namesOfFirmsAreNotPersons() {
+    List<String> found =
+        names("Piotr Zielinski, an analyst at Hallberg Lund and Co, said prices would rise.");
+    assertTrue(found.contains("Piotr Zielinski"), found.toString());
+    assertTrue(found.stream().noneMatch(n -> n.contains("Lund")), found.toString());
+  }
+
+  @Test
   void countsTokensItTagged() {
     PersonFinder finder = new PersonFinder(models);
     finder.find("Sales rose by a fifth.\n\nThe new model arrives next year.");
