@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
@@ -174,10 +175,11 @@ public final class PersonFinder {
       for (int i = 0; i < nameSpans.length; i++) {
         Span name = nameSpans[i];
         if (!NameModelEvaluator.PERSON.equals(name.getType())) {
-          name = nameAfterLeadingWord(name, words);
-          if (name == null) {
+          Optional<Span> person = nameAfterLeadingWord(name, words);
+          if (person.isEmpty()) {
             continue;
           }
+          name = person.get();
         }
         int first = name.getStart();
         int last = name.getEnd() - 1;
@@ -232,22 +234,22 @@ public final class PersonFinder {
    * first word is no name and the next is a known first name, followed by one or two more
    * capitalised words, those words are the person. Null otherwise.
    */
-  private Span nameAfterLeadingWord(Span span, String[] words) {
+  private Optional<Span> nameAfterLeadingWord(Span span, String[] words) {
     int length = span.getEnd() - span.getStart();
     if (gazetteer == null || span.getStart() != 0 || length < 3 || length > 4) {
-      return null;
+      return Optional.empty();
     }
     String lead = words[0].toLowerCase(Locale.ROOT);
     String next = gazetteer.classOf(words[1].toLowerCase(Locale.ROOT));
     if (gazetteer.classOf(lead) != null || !("first".equals(next) || "both".equals(next))) {
-      return null;
+      return Optional.empty();
     }
     for (int t = 1; t < span.getEnd(); t++) {
       if (!isCapitalized(words[t]) || !hasLetter(words[t])) {
-        return null;
+        return Optional.empty();
       }
     }
-    return new Span(1, span.getEnd(), NameModelEvaluator.PERSON);
+    return Optional.of(new Span(1, span.getEnd(), NameModelEvaluator.PERSON));
   }
 
   /**
