@@ -190,7 +190,12 @@ public final class PersonFinder {
           last--;
         }
         // "Mr de Meo": the model may leave a lower-case particle out of the name.
+        int beforeParticles = first;
         while (first > 0 && first <= last && PersonNames.isParticle(words[first - 1])) {
+          first--;
+        }
+        // "Ludwig von Rauch": and the first name before the particle, when it is a known one.
+        if (first < beforeParticles && first > 0 && isFirstName(words[first - 1])) {
           first--;
         }
         if (first > last || hasPluralAcronym(words, first, last)) {
@@ -240,8 +245,7 @@ public final class PersonFinder {
       return Optional.empty();
     }
     String lead = words[0].toLowerCase(Locale.ROOT);
-    String next = gazetteer.classOf(words[1].toLowerCase(Locale.ROOT));
-    if (gazetteer.classOf(lead) != null || !("first".equals(next) || "both".equals(next))) {
+    if (gazetteer.classOf(lead) != null || !isFirstName(words[1])) {
       return Optional.empty();
     }
     for (int t = 1; t < span.getEnd(); t++) {
@@ -250,6 +254,15 @@ public final class PersonFinder {
       }
     }
     return Optional.of(new Span(1, span.getEnd(), NameModelEvaluator.PERSON));
+  }
+
+  /** Whether a capitalised word is a first name in the model's gazetteer. */
+  private boolean isFirstName(String word) {
+    if (gazetteer == null || !isCapitalized(word)) {
+      return false;
+    }
+    String wordClass = gazetteer.classOf(word.toLowerCase(Locale.ROOT));
+    return "first".equals(wordClass) || "both".equals(wordClass);
   }
 
   /**
@@ -335,20 +348,34 @@ public final class PersonFinder {
   /**
    * Re-cuts the Apache UD-EWT tokens the way CoNLL-2003 (the model's training data) is cut: the UD
    * model keeps {@code Renault's} and {@code don't} whole but splits {@code Jean-Claude} into
-   * {@code Jean} and {@code -Claude}; CoNLL does the opposite. So possessive {@code 's} and {@code
-   * n't} are split off, and a token starting with a hyphen is glued to the token it touches.
+   * {@code Jean} and {@code -Claude} (or {@code Anne} {@code -} {@code Marie}) and {@code J.R.}
+   * into {@code J.R} and {@code .}; CoNLL does the opposite. So possessive {@code 's} and {@code
+   * n't} are split off, and touching hyphens and the last dot of initials are glued back.
    */
   static Span[] conllTokens(Span[] spans, CharSequence text) {
     List<Span> out = new ArrayList<>(spans.length + 4);
-    for (Span span : spans) {
-      int start = span.getStart();
-      int end = span.getEnd();
-      if (!out.isEmpty() && end - start > 1 && text.charAt(start) == '-') {
-        Span previous = out.get(out.size() - 1);
-        if (previous.getEnd() == start && Character.isLetterOrDigit(text.charAt(start + 1))) {
+    for (int i = 0; i < spans.length; i++) {
+      int start = spans[i].getStart();
+      int end = spans[i].getEnd();
+      Span previous = out.isEmpty() ? null : out.get(out.size() - 1);
+      boolean touches = previous != null && previous.getEnd() == start;
+      if (touches && text.charAt(start) == '-') {
+        if (end - start > 1 && Character.isLetterOrDigit(text.charAt(start + 1))) {
+          // "Dubois" "-Laurent" → "Dubois-Laurent"
           out.set(out.size() - 1, new Span(previous.getStart(), end));
           continue;
         }
+        if (end - start == 1 && i + 1 < spans.length && spans[i + 1].getStart() == end) {
+          // "Anne" "-" "Marie" → "Anne-Marie"
+          out.set(out.size() - 1, new Span(previous.getStart(), spans[i + 1].getEnd()));
+          i++;
+          continue;
+        }
+      }
+      if (touches && end - start == 1 && text.charAt(start) == '.' && isInitials(text, previous)) {
+        // "J.R" "." → "J.R."
+        out.set(out.size() - 1, new Span(previous.getStart(), end));
+        continue;
       }
       int clitic = cliticStart(text, start, end);
       if (clitic > start) {
@@ -359,6 +386,19 @@ public final class PersonFinder {
       }
     }
     return out.toArray(new Span[0]);
+  }
+
+  /** Whether a token is initials missing their last dot: {@code J}, {@code J.R}, {@code U.S}. */
+  private static boolean isInitials(CharSequence text, Span token) {
+    int length = token.getEnd() - token.getStart();
+    for (int k = 0; k < length; k++) {
+      char c = text.charAt(token.getStart() + k);
+      boolean letterPlace = k % 2 == 0;
+      if (letterPlace ? !Character.isUpperCase(c) : c != '.') {
+        return false;
+      }
+    }
+    return length % 2 == 1;
   }
 
   /** Where a final {@code 's} or {@code n't} starts inside a token, or {@code start} if none. */

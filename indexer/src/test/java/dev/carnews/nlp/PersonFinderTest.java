@@ -132,6 +132,33 @@ class PersonFinderTest {
   }
 
   @Test
+  void keepsHyphenatedNamesAndFirstNameBeforeParticleWhole() {
+    List<String> found =
+        names(
+            "Chief designer Anne-Marie Dubois-Laurent and engineer Ludwig von Rauch toured the"
+                + " plant.");
+    assertEquals(List.of("Anne-Marie Dubois-Laurent", "Ludwig von Rauch"), found);
+  }
+
+  @Test
+  void gluesLoneHyphenAndInitialsDotBack() {
+    String text = "Anne-Marie met J.R. Ross";
+    Span[] apache = {
+      new Span(0, 4),
+      new Span(4, 5),
+      new Span(5, 10),
+      new Span(11, 14),
+      new Span(15, 18),
+      new Span(18, 19),
+      new Span(20, 24)
+    };
+
+    assertEquals(
+        List.of("Anne-Marie", "met", "J.R.", "Ross"),
+        List.of(Span.spansToStrings(PersonFinder.conllTokens(apache, text), text)));
+  }
+
+  @Test
   void countsTokensItTagged() {
     PersonFinder finder = new PersonFinder(models);
     finder.find("Sales rose by a fifth.\n\nThe new model arrives next year.");
