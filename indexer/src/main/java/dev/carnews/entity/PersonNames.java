@@ -71,7 +71,49 @@ public final class PersonNames {
           "de", "da", "di", "du", "del", "della", "des", "der", "den", "van", "von", "bin", "ben",
           "ibn", "al", "el", "le", "la", "ter", "ten", "zu", "dos", "das", "do", "af");
 
+  /** Words that make a name a company's ({@code Harris Upham and Co}, {@code Douglas Corp}). */
+  public static final Set<String> COMPANY_WORDS =
+      Set.of(
+          "co",
+          "corp",
+          "corporation",
+          "inc",
+          "incorporated",
+          "ltd",
+          "limited",
+          "plc",
+          "llc",
+          "llp",
+          "lp",
+          "gmbh",
+          "ag",
+          "sa",
+          "spa",
+          "nv",
+          "bv",
+          "group",
+          "holdings",
+          "holding",
+          "bancorp",
+          "partners",
+          "associates",
+          "securities",
+          "&");
+
   private PersonNames() {}
+
+  /** Whether a word (punctuation around it ignored) marks a company ({@code Co}, {@code Ltd>}). */
+  public static boolean isCompanyWord(String word) {
+    int start = 0;
+    int end = word.length();
+    while (start < end && !Character.isLetter(word.charAt(start)) && word.charAt(start) != '&') {
+      start++;
+    }
+    while (end > start && !Character.isLetter(word.charAt(end - 1))) {
+      end--;
+    }
+    return COMPANY_WORDS.contains(word.substring(start, end).toLowerCase(Locale.ROOT));
+  }
 
   /** Whether a word is an honorific that introduces a name ({@code Mr}, {@code Dr.}). */
   public static boolean isHonorific(String word) {

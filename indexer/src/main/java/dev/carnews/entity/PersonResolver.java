@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -102,10 +103,11 @@ public final class PersonResolver {
     }
     List<Candidate> candidates = new ArrayList<>();
     for (ScoredMention scored : personMentions) {
-      Candidate candidate = Candidate.of(scored, text);
-      if (candidate == null) {
+      Optional<Candidate> cleaned = Candidate.of(scored, text);
+      if (cleaned.isEmpty()) {
         continue;
       }
+      Candidate candidate = cleaned.get();
       boolean author =
           authorKeys.contains(candidate.key)
               || (candidate.words.size() == 1 && authorWords.contains(candidate.words.get(0)));
@@ -125,9 +127,9 @@ public final class PersonResolver {
     }
     List<String> fullKeys = new ArrayList<>(groups.keySet());
     for (String key : new ArrayList<>(fullKeys)) {
-      String longer = longerNameFor(key, fullKeys);
-      if (longer != null) {
-        groups.get(longer).addAll(groups.remove(key));
+      Optional<String> longer = longerNameFor(key, fullKeys);
+      if (longer.isPresent()) {
+        groups.get(longer.get()).addAll(groups.remove(key));
         fullKeys.remove(key);
       }
     }
@@ -138,9 +140,9 @@ public final class PersonResolver {
     }
     Map<String, List<Candidate>> lone = new LinkedHashMap<>();
     for (Candidate c : shortForms) {
-      String target = fullNameFor(c, fullKeys, groups);
-      if (target != null) {
-        groups.get(target).add(c);
+      Optional<String> target = fullNameFor(c, fullKeys, groups);
+      if (target.isPresent()) {
+        groups.get(target.get()).add(c);
       } else {
         lone.computeIfAbsent(c.key, k -> new ArrayList<>()).add(c);
       }
@@ -155,31 +157,26 @@ public final class PersonResolver {
   }
 
   /** The key of a longer full name whose words end with (or start with) this one's, if unique. */
-  private static String longerNameFor(String key, List<String> fullKeys) {
-    String found = null;
+  private static Optional<String> longerNameFor(String key, List<String> fullKeys) {
+    List<String> longer = new ArrayList<>();
     for (String other : fullKeys) {
       if (other.length() > key.length()
           && (other.endsWith(" " + key) || other.startsWith(key + " "))) {
-        if (found != null) {
-          return null;
-        }
-        found = other;
+        longer.add(other);
       }
     }
-    return found;
+    return longer.size() == 1 ? Optional.of(longer.get(0)) : Optional.empty();
   }
 
   /** The full name a one-word mention stands for: the nearest earlier one ending with the word. */
-  private static String fullNameFor(
+  private static Optional<String> fullNameFor(
       Candidate c, List<String> fullKeys, Map<String, List<Candidate>> groups) {
-    String bySurname = nearest(c, fullKeys, groups, true);
-    if (bySurname != null) {
-      return bySurname;
-    }
-    return nearest(c, fullKeys, groups, false);
+    Optional<String> bySurname = nearest(c, fullKeys, groups, true);
+    return bySurname.isPresent() ? bySurname : nearest(c, fullKeys, groups, false);
   }
 
-  private static String nearest(
+  /** The full name nearest before the mention whose last (or first) word is the mention. */
+  private static Optional<String> nearest(
       Candidate c, List<String> fullKeys, Map<String, List<Candidate>> groups, boolean surname) {
     String word = c.words.get(0);
     String best = null;
@@ -187,11 +184,7 @@ public final class PersonResolver {
     int matches = 0;
     for (String key : fullKeys) {
       List<String> words = PersonNames.words(key);
-      boolean match =
-          surname
-              ? words.get(words.size() - 1).equals(word)
-                  || key.endsWith(" " + word) && key.contains(" ")
-              : words.get(0).equals(word);
+      boolean match = words.get(surname ? words.size() - 1 : 0).equals(word);
       if (!match) {
         continue;
       }
@@ -208,7 +201,7 @@ public final class PersonResolver {
       }
     }
     // A first name alone only resolves when it names one person of the article.
-    return surname || matches == 1 ? best : null;
+    return surname || matches == 1 ? Optional.ofNullable(best) : Optional.empty();
   }
 
   private static ResolvedPersons build(Map<String, List<Candidate>> groups, String text) {
@@ -299,13 +292,13 @@ public final class PersonResolver {
       this.key = String.join(" ", folded);
     }
 
-    /** The cleaned candidate, or null when nothing of a name is left. */
-    static Candidate of(ScoredMention scored, String text) {
+    /** The cleaned candidate; empty when nothing of a name is left. */
+    static Optional<Candidate> of(ScoredMention scored, String text) {
       Mention m = scored.mention();
       int start = m.start();
       int end = Math.min(m.end(), text.length());
       if (start >= end) {
-        return null;
+        return Optional.empty();
       }
       String surface = text.substring(start, end);
       // Leading titles: "Mr de Meo", "Dr. Ana Ruiz".
@@ -325,9 +318,10 @@ public final class PersonResolver {
       end -= surface.length() - bare.length();
       surface = bare.strip();
       if (surface.isEmpty() || PersonNames.isTitle(surface)) {
-        return null;
+        return Optional.empty();
       }
-      return new Candidate(surface, start, start + surface.length(), scored.probability());
+      return Optional.of(
+          new Candidate(surface, start, start + surface.length(), scored.probability()));
     }
   }
 }

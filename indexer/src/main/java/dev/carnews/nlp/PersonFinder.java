@@ -4,8 +4,11 @@ import dev.carnews.entity.EntityType;
 import dev.carnews.entity.Mention;
 import dev.carnews.entity.PersonNames;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
@@ -22,6 +25,12 @@ import opennlp.tools.util.Span;
  */
 public final class PersonFinder {
 
+  /** How many tokens after a name may separate it from a company word that makes it a firm. */
+  private static final int COMPANY_LOOKAHEAD = 5;
+
+  /** A line at least this long that ends mid-sentence is taken as hard-wrapped. */
+  private static final int WRAPPED_LINE_LENGTH = 50;
+
   /** The confidence given to a name found only because an honorific stands before it. */
   static final double HONORIFIC_CONFIDENCE = 0.9;
 
@@ -29,6 +38,7 @@ public final class PersonFinder {
   private final TokenizerME tokenizer;
   private final NameFinderME names;
   private final WordClasses gazetteer;
+  private final Set<String> firmNames = new HashSet<>();
   private long tokens;
 
   /** A finder over shared models. */
@@ -49,18 +59,92 @@ public final class PersonFinder {
   public List<ScoredMention> findScored(String text) {
     names.clearAdaptiveData();
     List<ScoredMention> found = new ArrayList<>();
-    int lineStart = 0;
-    while (lineStart <= text.length()) {
-      int lineEnd = text.indexOf('\n', lineStart);
-      if (lineEnd < 0) {
-        lineEnd = text.length();
+    boolean wrapped = looksHardWrapped(text);
+    int from = 0;
+    while (from < text.length()) {
+      int to = paragraphEnd(text, from, wrapped);
+      if (to > from) {
+        findInParagraph(text, from, to, found);
       }
-      if (lineEnd > lineStart) {
-        findInParagraph(text, lineStart, lineEnd, found);
-      }
-      lineStart = lineEnd + 1;
+      from = to + 1;
+    }
+    if (!firmNames.isEmpty()) {
+      found.removeIf(m -> firmNames.contains(m.mention().text()));
+      firmNames.clear();
     }
     return found;
+  }
+
+  /**
+   * Where the paragraph starting at {@code from} ends (a newline or the end of the text). A blank
+   * line, an indented line or a line after sentence-final punctuation starts a new paragraph; a
+   * line that is a hard wrap of the one before (newswires wrap at 70 columns: {@code "...Harris
+   * Upham\nand Co said"}) continues it.
+   */
+  static int paragraphEnd(String text, int from, boolean wrapped) {
+    int lineStart = from;
+    while (true) {
+      int newline = text.indexOf('\n', lineStart);
+      if (newline < 0) {
+        return text.length();
+      }
+      if (!isSoftWrap(text, lineStart, newline, wrapped)) {
+        return newline;
+      }
+      lineStart = newline + 1;
+    }
+  }
+
+  private static boolean isSoftWrap(String text, int lineStart, int newline, boolean wrapped) {
+    int next = newline + 1;
+    if (next >= text.length() || newline == lineStart) {
+      return false;
+    }
+    char first = text.charAt(next);
+    if (Character.isWhitespace(first)) {
+      return false;
+    }
+    int last = newline - 1;
+    while (last > lineStart && text.charAt(last) == ' ') {
+      last--;
+    }
+    char end = text.charAt(last);
+    if (".!?:;\"”'’)]".indexOf(end) >= 0) {
+      return false;
+    }
+    // A long line ending in a word, followed by a word, is a wrap; a table row ends in a number.
+    return Character.isLowerCase(first)
+        || (wrapped
+            && newline - lineStart >= WRAPPED_LINE_LENGTH
+            && Character.isLetter(end)
+            && Character.isLetter(first));
+  }
+
+  /**
+   * Whether a text is hard-wrapped at a fixed width, as newswire copy is: most of its lines are
+   * between {@link #WRAPPED_LINE_LENGTH} and 80 characters long. Texts with one paragraph or one
+   * sentence per line are not, and there a long line is never joined to the next.
+   */
+  static boolean looksHardWrapped(String text) {
+    int lines = 0;
+    int wrappedLines = 0;
+    int lineStart = 0;
+    while (lineStart < text.length()) {
+      int newline = text.indexOf('\n', lineStart);
+      int end = newline < 0 ? text.length() : newline;
+      if (end > lineStart) {
+        lines++;
+        int length = end - lineStart;
+        if (length >= WRAPPED_LINE_LENGTH && length <= 80) {
+          wrappedLines++;
+        }
+      }
+      if (newline < 0) {
+        break;
+      }
+      lineStart = newline + 1;
+    }
+    return lines >= 3 && wrappedLines * 2 >= lines;
   }
 
   /** How many tokens this finder has tagged so far (for benchmarks). */
@@ -69,7 +153,8 @@ public final class PersonFinder {
   }
 
   private void findInParagraph(String text, int from, int to, List<ScoredMention> found) {
-    String paragraph = text.substring(from, to);
+    // Soft line breaks inside the paragraph become spaces; offsets stay the same.
+    String paragraph = text.substring(from, to).replace('\n', ' ');
     if (paragraph.isBlank()) {
       return;
     }
@@ -90,10 +175,11 @@ public final class PersonFinder {
       for (int i = 0; i < nameSpans.length; i++) {
         Span name = nameSpans[i];
         if (!NameModelEvaluator.PERSON.equals(name.getType())) {
-          name = nameAfterLeadingWord(name, words);
-          if (name == null) {
+          Optional<Span> person = nameAfterLeadingWord(name, words);
+          if (person.isEmpty()) {
             continue;
           }
+          name = person.get();
         }
         int first = name.getStart();
         int last = name.getEnd() - 1;
@@ -104,10 +190,21 @@ public final class PersonFinder {
           last--;
         }
         // "Mr de Meo": the model may leave a lower-case particle out of the name.
+        int beforeParticles = first;
         while (first > 0 && first <= last && PersonNames.isParticle(words[first - 1])) {
           first--;
         }
+        // "Ludwig von Rauch": and the first name before the particle, when it is a known one.
+        if (first < beforeParticles && first > 0 && isFirstName(words[first - 1])) {
+          first--;
+        }
         if (first > last || hasPluralAcronym(words, first, last)) {
+          continue;
+        }
+        if (isCompanyName(words, first, last)) {
+          // The same words elsewhere in the document name the firm too ("Smith Barney analyst").
+          firmNames.add(
+              sentenceText.substring(tokenSpans[first].getStart(), tokenSpans[last].getEnd()));
           continue;
         }
         for (int t = first; t <= last; t++) {
@@ -142,22 +239,30 @@ public final class PersonFinder {
    * first word is no name and the next is a known first name, followed by one or two more
    * capitalised words, those words are the person. Null otherwise.
    */
-  private Span nameAfterLeadingWord(Span span, String[] words) {
+  private Optional<Span> nameAfterLeadingWord(Span span, String[] words) {
     int length = span.getEnd() - span.getStart();
     if (gazetteer == null || span.getStart() != 0 || length < 3 || length > 4) {
-      return null;
+      return Optional.empty();
     }
     String lead = words[0].toLowerCase(Locale.ROOT);
-    String next = gazetteer.classOf(words[1].toLowerCase(Locale.ROOT));
-    if (gazetteer.classOf(lead) != null || !("first".equals(next) || "both".equals(next))) {
-      return null;
+    if (gazetteer.classOf(lead) != null || !isFirstName(words[1])) {
+      return Optional.empty();
     }
     for (int t = 1; t < span.getEnd(); t++) {
       if (!isCapitalized(words[t]) || !hasLetter(words[t])) {
-        return null;
+        return Optional.empty();
       }
     }
-    return new Span(1, span.getEnd(), NameModelEvaluator.PERSON);
+    return Optional.of(new Span(1, span.getEnd(), NameModelEvaluator.PERSON));
+  }
+
+  /** Whether a capitalised word is a first name in the model's gazetteer. */
+  private boolean isFirstName(String word) {
+    if (gazetteer == null || !isCapitalized(word)) {
+      return false;
+    }
+    String wordClass = gazetteer.classOf(word.toLowerCase(Locale.ROOT));
+    return "first".equals(wordClass) || "both".equals(wordClass);
   }
 
   /**
@@ -187,6 +292,30 @@ public final class PersonFinder {
       ranges.add(new int[] {i + 1, last});
       confidences.add(HONORIFIC_CONFIDENCE);
     }
+  }
+
+  /**
+   * Whether a name is a company's: it holds a company word, or one follows it ({@code Harris Upham
+   * and Co}, {@code Samuel Montagu & Co}, {@code Douglas Corp}).
+   */
+  private static boolean isCompanyName(String[] words, int first, int last) {
+    for (int t = first; t <= last; t++) {
+      if (PersonNames.isCompanyWord(words[t])) {
+        return true;
+      }
+    }
+    // Look past a few more partners' names: "Smith Barney, Harris Upham and Co".
+    for (int t = last + 1; t < words.length && t <= last + COMPANY_LOOKAHEAD; t++) {
+      String w = words[t];
+      if (PersonNames.isCompanyWord(w)) {
+        return true;
+      }
+      boolean partOfFirmName = w.equals(",") || w.equalsIgnoreCase("and") || isCapitalized(w);
+      if (!partOfFirmName) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** Whether a span holds a plural acronym ({@code EVs}, {@code SUVs}): no person's name does. */
@@ -219,20 +348,34 @@ public final class PersonFinder {
   /**
    * Re-cuts the Apache UD-EWT tokens the way CoNLL-2003 (the model's training data) is cut: the UD
    * model keeps {@code Renault's} and {@code don't} whole but splits {@code Jean-Claude} into
-   * {@code Jean} and {@code -Claude}; CoNLL does the opposite. So possessive {@code 's} and {@code
-   * n't} are split off, and a token starting with a hyphen is glued to the token it touches.
+   * {@code Jean} and {@code -Claude} (or {@code Anne} {@code -} {@code Marie}) and {@code J.R.}
+   * into {@code J.R} and {@code .}; CoNLL does the opposite. So possessive {@code 's} and {@code
+   * n't} are split off, and touching hyphens and the last dot of initials are glued back.
    */
   static Span[] conllTokens(Span[] spans, CharSequence text) {
     List<Span> out = new ArrayList<>(spans.length + 4);
-    for (Span span : spans) {
-      int start = span.getStart();
-      int end = span.getEnd();
-      if (!out.isEmpty() && end - start > 1 && text.charAt(start) == '-') {
-        Span previous = out.get(out.size() - 1);
-        if (previous.getEnd() == start && Character.isLetterOrDigit(text.charAt(start + 1))) {
+    for (int i = 0; i < spans.length; i++) {
+      int start = spans[i].getStart();
+      int end = spans[i].getEnd();
+      Span previous = out.isEmpty() ? null : out.get(out.size() - 1);
+      boolean touches = previous != null && previous.getEnd() == start;
+      if (touches && text.charAt(start) == '-') {
+        if (end - start > 1 && Character.isLetterOrDigit(text.charAt(start + 1))) {
+          // "Dubois" "-Laurent" → "Dubois-Laurent"
           out.set(out.size() - 1, new Span(previous.getStart(), end));
           continue;
         }
+        if (end - start == 1 && i + 1 < spans.length && spans[i + 1].getStart() == end) {
+          // "Anne" "-" "Marie" → "Anne-Marie"
+          out.set(out.size() - 1, new Span(previous.getStart(), spans[i + 1].getEnd()));
+          i++;
+          continue;
+        }
+      }
+      if (touches && end - start == 1 && text.charAt(start) == '.' && isInitials(text, previous)) {
+        // "J.R" "." → "J.R."
+        out.set(out.size() - 1, new Span(previous.getStart(), end));
+        continue;
       }
       int clitic = cliticStart(text, start, end);
       if (clitic > start) {
@@ -243,6 +386,19 @@ public final class PersonFinder {
       }
     }
     return out.toArray(new Span[0]);
+  }
+
+  /** Whether a token is initials missing their last dot: {@code J}, {@code J.R}, {@code U.S}. */
+  private static boolean isInitials(CharSequence text, Span token) {
+    int length = token.getEnd() - token.getStart();
+    for (int k = 0; k < length; k++) {
+      char c = text.charAt(token.getStart() + k);
+      boolean letterPlace = k % 2 == 0;
+      if (letterPlace ? !Character.isUpperCase(c) : c != '.') {
+        return false;
+      }
+    }
+    return length % 2 == 1;
   }
 
   /** Where a final {@code 's} or {@code n't} starts inside a token, or {@code start} if none. */

@@ -98,6 +98,67 @@ class PersonFinderTest {
   }
 
   @Test
+  void hardWrappedLinesStayOneParagraph() {
+    String text =
+        "Title line\n\nShares rose, said Piotr Zielinski, an analyst with Norvik\n"
+            + "and Co in Oslo. The company said.\nNew paragraph here.";
+    int bodyStart = text.indexOf("Shares");
+    assertEquals(bodyStart - 2, PersonFinder.paragraphEnd(text, 0, false));
+    assertEquals(text.indexOf("\nNew"), PersonFinder.paragraphEnd(text, bodyStart, false));
+  }
+
+  @Test
+  void longLinesJoinOnlyInHardWrappedText() {
+    String wrapped =
+        "Prices of the new estate car will rise next year, the company\n"
+            + "Norvik Motors said on Monday in a statement to its dealers in\n"
+            + "Oslo and Bergen, where most of its cars have been sold.\n";
+    String lines =
+        "Prices of the new estate car will rise next year, the company\n"
+            + "Norvik Motors said.\n"
+            + "Short line.\n";
+    assertTrue(PersonFinder.looksHardWrapped(wrapped));
+    assertTrue(!PersonFinder.looksHardWrapped(lines));
+    assertEquals(wrapped.indexOf("sold.") + 5, PersonFinder.paragraphEnd(wrapped, 0, true));
+    assertEquals(lines.indexOf("\nNorvik"), PersonFinder.paragraphEnd(lines, 0, false));
+  }
+
+  @Test
+  void namesOfFirmsAreNotPersons() {
+    List<String> found =
+        names("Piotr Zielinski, an analyst at Hallberg Lund and Co, said prices would rise.");
+    assertTrue(found.contains("Piotr Zielinski"), found.toString());
+    assertTrue(found.stream().noneMatch(n -> n.contains("Lund")), found.toString());
+  }
+
+  @Test
+  void keepsHyphenatedNamesAndFirstNameBeforeParticleWhole() {
+    List<String> found =
+        names(
+            "Chief designer Anne-Marie Dubois-Laurent and engineer Ludwig von Rauch toured the"
+                + " plant.");
+    assertEquals(List.of("Anne-Marie Dubois-Laurent", "Ludwig von Rauch"), found);
+  }
+
+  @Test
+  void gluesLoneHyphenAndInitialsDotBack() {
+    String text = "Anne-Marie met J.R. Ross";
+    Span[] apache = {
+      new Span(0, 4),
+      new Span(4, 5),
+      new Span(5, 10),
+      new Span(11, 14),
+      new Span(15, 18),
+      new Span(18, 19),
+      new Span(20, 24)
+    };
+
+    assertEquals(
+        List.of("Anne-Marie", "met", "J.R.", "Ross"),
+        List.of(Span.spansToStrings(PersonFinder.conllTokens(apache, text), text)));
+  }
+
+  @Test
   void countsTokensItTagged() {
     PersonFinder finder = new PersonFinder(models);
     finder.find("Sales rose by a fifth.\n\nThe new model arrives next year.");
