@@ -37,6 +37,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -107,14 +108,27 @@ public final class ArticleSearcher {
 
   private final TextQueries textQueries = new TextQueries(ArticleSchema.queryAnalyzer());
 
-  /** A searcher over the index's near-real-time readers. */
+  private final Ranking ranking;
+
+  /** A searcher over the index's near-real-time readers, with the default ranking. */
   public ArticleSearcher(ArticleIndex index) {
-    this(index.searchers());
+    this(index.searchers(), Ranking.defaults());
+  }
+
+  /** A searcher over the index's near-real-time readers. */
+  public ArticleSearcher(ArticleIndex index, Ranking ranking) {
+    this(index.searchers(), ranking);
   }
 
   /** A searcher over any searcher manager of an index built with {@link ArticleSchema}. */
   public ArticleSearcher(SearcherManager searchers) {
+    this(searchers, Ranking.defaults());
+  }
+
+  /** A searcher with its ranking options. */
+  public ArticleSearcher(SearcherManager searchers, Ranking ranking) {
     this.searchers = searchers;
+    this.ranking = Objects.requireNonNull(ranking, "ranking");
   }
 
   /** How many articles are searchable now. */
