@@ -38,7 +38,7 @@ final class TextQueries {
     ALL,
     /** Every word, words of {@value #FUZZY_MIN_LENGTH}+ letters within one or two edits. */
     FUZZY,
-    /** Most words: at least {@value #SOME_SHARE} of them, rounded up. */
+    /** Most words: {@value #SOME_SHARE} of them, rounded, at least one. */
     SOME
   }
 
@@ -190,7 +190,7 @@ final class TextQueries {
         bool.clauses().stream().filter(c -> c.getOccur() == BooleanClause.Occur.SHOULD).count();
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
     bool.clauses().forEach(builder::add);
-    builder.setMinimumNumberShouldMatch((int) Math.max(1, Math.ceil(optional * SOME_SHARE)));
+    builder.setMinimumNumberShouldMatch((int) Math.max(1, Math.round(optional * SOME_SHARE)));
     return builder.build();
   }
 
