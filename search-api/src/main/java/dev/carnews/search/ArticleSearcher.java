@@ -184,12 +184,21 @@ public final class ArticleSearcher {
       }
       if (!q.isBlank() && attempt.total() == 0) {
         if (didYouMean != null) {
+          EntityLexicon.Reading correctedReading =
+              lexicons.get(searcher.getIndexReader()).read(didYouMean);
           Attempt corrected =
-              attempt(searcher, facetState, request, didYouMean, TextQueries.Match.ALL, reading);
+              attempt(
+                  searcher,
+                  facetState,
+                  request,
+                  didYouMean,
+                  TextQueries.Match.ALL,
+                  correctedReading);
           if (corrected.total() > 0) {
             attempt = corrected;
             searched = didYouMean;
             match = "corrected";
+            reading = correctedReading;
           }
         }
         if (attempt.total() == 0 && TextQueries.hasFuzzyWords(q)) {

@@ -170,6 +170,21 @@ class ReadersPageIT {
     assertEquals(firstPage, titles(), "back shows page 1 again");
   }
 
+  @Test
+  void suggestionsAppearAsTheReaderTypesAndMisspellingsAreExplained() {
+    browser.get(base() + "/");
+    WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+    box.sendKeys("ren");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("suggestions")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suggestions"), "Renault"));
+
+    browser.get(base() + "/?q=renualt");
+    waitForResults();
+    assertTrue(titles().get(0).contains("Renault"), "results for the correction: " + titles());
+    String notice = browser.findElement(By.cssSelector("[data-testid=interpretation]")).getText();
+    assertTrue(notice.contains("renault"), notice);
+  }
+
   private void waitForResults() {
     wait.until(ExpectedConditions.attributeToBe(By.id("main"), "data-state", "ready"));
     wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#results > li"), 0));

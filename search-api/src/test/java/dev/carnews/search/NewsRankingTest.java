@@ -147,6 +147,7 @@ class NewsRankingTest {
     assertEquals("Renault", response.didYouMean());
     assertEquals("corrected", response.interpretation().match());
     assertEquals("Renault", response.interpretation().text());
+    assertEquals(List.of("Renault"), response.interpretation().brands());
     assertTrue(response.total() >= 3, "Renault articles: " + response.total());
   }
 
