@@ -2,6 +2,7 @@ package dev.carnews.search;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How the service read a query, so readers and clients see why they got these results.
@@ -18,10 +19,15 @@ import java.util.Objects;
 public record QueryInterpretation(
     String text, String match, List<String> brands, List<String> persons, String description) {
 
+  /** The values of {@code match}. */
+  public static final Set<String> MATCHES = Set.of("all", "corrected", "fuzzy", "some");
+
   /** Validates and copies. */
   public QueryInterpretation {
     Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(match, "match");
+    if (!MATCHES.contains(match)) {
+      throw new IllegalArgumentException("unknown match " + match);
+    }
     Objects.requireNonNull(description, "description");
     brands = List.copyOf(brands);
     persons = List.copyOf(persons);

@@ -30,6 +30,9 @@ final class Spelling {
   /** Shortest word worth correcting. */
   static final int MIN_LENGTH = 4;
 
+  /** Candidates per field that the checker hands back for ranking. */
+  private static final int CANDIDATES = 5;
+
   private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
 
   private final Analyzer analyzer;
@@ -76,20 +79,55 @@ final class Spelling {
     return false;
   }
 
+  /**
+   * The closest index word: fewest edits (a swap of neighbours is one), then the most articles
+   * ({@code oill} → {@code oil}, not the rare {@code oild}).
+   */
   private Optional<String> suggest(IndexReader reader, String word) throws IOException {
     String folded = NameKeys.key(word);
-    SuggestWord best = null;
+    String best = null;
+    int bestEdits = Integer.MAX_VALUE;
+    int bestFreq = -1;
     for (String field : List.of(ArticleSchema.BODY, ArticleSchema.TITLE)) {
-      SuggestWord[] found =
+      for (SuggestWord found :
           checker.suggestSimilar(
-              new Term(field, folded), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-      if (found.length > 0 && (best == null || found[0].score > best.score)) {
-        best = found[0];
+              new Term(field, folded), CANDIDATES, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
+        if (!LETTERS.matcher(found.string).matches()) {
+          continue;
+        }
+        int edits = edits(folded, found.string);
+        if (edits < bestEdits || (edits == bestEdits && found.freq > bestFreq)) {
+          best = found.string;
+          bestEdits = edits;
+          bestFreq = found.freq;
+        }
       }
     }
-    return best == null || !LETTERS.matcher(best.string).matches()
-        ? Optional.empty()
-        : Optional.of(best.string);
+    return Optional.ofNullable(best);
+  }
+
+  /** Edit distance with adjacent transpositions (optimal string alignment). */
+  static int edits(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   private List<String> analyzed(String word) throws IOException {
