@@ -332,7 +332,9 @@
   function renderNotices(data, total) {
     var box = $('notices');
     clear(box);
-    if (typeof data.didYouMean === 'string' && data.didYouMean && total > 0) {
+    // When the results already are for the correction, the interpretation says so; no second notice.
+    var corrected = data.interpretation && data.interpretation.match === 'corrected';
+    if (typeof data.didYouMean === 'string' && data.didYouMean && total > 0 && !corrected) {
       box.appendChild(el('p', { class: 'notice', 'data-testid': 'did-you-mean' },
         'Did you mean ', didYouMeanLink(data.didYouMean), '?'));
     }

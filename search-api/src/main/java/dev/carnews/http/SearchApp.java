@@ -67,6 +67,7 @@ public final class SearchApp {
     app.before(SearchApp::securityHeaders);
     app.get("/api/search", handlers::search);
     app.get("/api/articles/{id}", handlers::article);
+    app.get("/api/suggest", new SuggestHandler(searcher)::suggest);
     app.get("/api/articles/{id}/related", handlers::related);
     app.get("/health", handlers::health);
     app.get("/openapi.json", handlers::openApi);

@@ -37,6 +37,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -61,6 +63,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -98,6 +101,15 @@ public final class ArticleSearcher {
   private static final float SHARED_PERSON_BOOST = 2f;
   private static final float SHARED_BRAND_BOOST = 1f;
 
+  /** Fewer hits than this make a search worth a spelling suggestion. */
+  private static final int FEW_HITS = 3;
+
+  /** Weight of an entity's salience (0..1) when the query names the entity. */
+  private static final float SALIENCE_WEIGHT = 2f;
+
+  /** Most name suggestions; the rest of the ten are headlines. */
+  private static final int MAX_NAME_SUGGESTIONS = 7;
+
   private final SearcherManager searchers;
   private final FacetsConfig config = ArticleSchema.facetsConfig();
   private final FacetStates facetStates = new FacetStates(config);
@@ -107,14 +119,31 @@ public final class ArticleSearcher {
 
   private final TextQueries textQueries = new TextQueries(ArticleSchema.queryAnalyzer());
 
-  /** A searcher over the index's near-real-time readers. */
+  private final Spelling spelling = new Spelling(textAnalyzer);
+
+  private final ReaderCache<EntityLexicon> lexicons = new ReaderCache<>(EntityLexicon::build);
+
+  private final Ranking ranking;
+
+  /** A searcher over the index's near-real-time readers, with the default ranking. */
   public ArticleSearcher(ArticleIndex index) {
-    this(index.searchers());
+    this(index.searchers(), Ranking.defaults());
+  }
+
+  /** A searcher over the index's near-real-time readers. */
+  public ArticleSearcher(ArticleIndex index, Ranking ranking) {
+    this(index.searchers(), ranking);
   }
 
   /** A searcher over any searcher manager of an index built with {@link ArticleSchema}. */
   public ArticleSearcher(SearcherManager searchers) {
+    this(searchers, Ranking.defaults());
+  }
+
+  /** A searcher with its ranking options. */
+  public ArticleSearcher(SearcherManager searchers, Ranking ranking) {
     this.searchers = searchers;
+    this.ranking = Objects.requireNonNull(ranking, "ranking");
   }
 
   /** How many articles are searchable now. */
@@ -128,34 +157,135 @@ public final class ArticleSearcher {
   }
 
   /**
-   * One page of hits with facet counts.
+   * One page of hits with facet counts, and how the query was read.
+   *
+   * <p>When every word matches nothing, the search falls back, in order, to the spelling correction
+   * ({@code didYouMean}), to fuzzy matching of long words, and to most of the words; {@link
+   * SearchResponse#interpretation()} says which one gave the results.
    *
    * @throws InvalidQueryException when the query is too large to run (too many terms)
    */
   public SearchResponse search(SearchRequest request) throws IOException {
     long started = System.nanoTime();
-    Query text = textQueries.parse(request.q());
-    DrillDownQuery query = new DrillDownQuery(config, withDateFilter(text, request));
-    addFilter(query, BRAND_FACET, BRAND_KEY, request.brands());
-    addFilter(query, AUTHOR_FACET, AUTHOR_KEY, request.authors());
-    addFilter(query, PERSON_FACET, PERSON_KEY, request.persons());
-    int window = request.page() * request.size();
     IndexSearcher searcher = searchers.acquire();
     try {
       FacetStates.Entry facetState = facetStates.forReader(searcher.getIndexReader());
-      Found found = collect(searcher, facetState, query, sortOf(request), window);
+      String q = request.q();
+      EntityLexicon.Reading reading =
+          q.isBlank()
+              ? new EntityLexicon.Reading(List.of(), List.of())
+              : lexicons.get(searcher.getIndexReader()).read(q);
+      Attempt attempt = attempt(searcher, facetState, request, q, TextQueries.Match.ALL, reading);
+      String didYouMean = null;
+      String searched = q;
+      String match = "all";
+      if (!q.isBlank() && attempt.total() < FEW_HITS) {
+        didYouMean = spelling.correct(searcher.getIndexReader(), q).orElse(null);
+      }
+      if (!q.isBlank() && attempt.total() == 0) {
+        if (didYouMean != null) {
+          EntityLexicon.Reading correctedReading =
+              lexicons.get(searcher.getIndexReader()).read(didYouMean);
+          Attempt corrected =
+              attempt(
+                  searcher,
+                  facetState,
+                  request,
+                  didYouMean,
+                  TextQueries.Match.ALL,
+                  correctedReading);
+          if (corrected.total() > 0) {
+            attempt = corrected;
+            searched = didYouMean;
+            match = "corrected";
+            reading = correctedReading;
+          }
+        }
+        if (attempt.total() == 0 && TextQueries.hasFuzzyWords(q)) {
+          Attempt fuzzy =
+              attempt(searcher, facetState, request, q, TextQueries.Match.FUZZY, reading);
+          if (fuzzy.total() > 0) {
+            attempt = fuzzy;
+            match = "fuzzy";
+          }
+        }
+        if (attempt.total() == 0 && TextQueries.words(q) > 1) {
+          Attempt some = attempt(searcher, facetState, request, q, TextQueries.Match.SOME, reading);
+          if (some.total() > 0) {
+            attempt = some;
+            match = "some";
+          }
+        }
+      }
+      Found found = attempt.found();
       ScoreDoc[] all = found.top().scoreDocs;
       int first = Math.min((request.page() - 1) * request.size(), all.length);
       ScoreDoc[] page = Arrays.copyOfRange(all, first, all.length);
-      List<SearchHit> hits = hits(searcher, page, request.q().isBlank() ? null : text);
-      long total = found.top().totalHits.value;
+      List<SearchHit> hits = hits(searcher, page, q.isBlank() ? null : attempt.text());
+      long total = attempt.total();
       int pages = (int) ((total + request.size() - 1) / request.size());
       long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       return new SearchResponse(
-          total, request.page(), request.size(), pages, tookMs, hits, facets(found, facetState));
+          total,
+          request.page(),
+          request.size(),
+          pages,
+          tookMs,
+          hits,
+          facets(found, facetState),
+          didYouMean,
+          q.isBlank() ? null : interpretation(searched, match, reading));
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(
           "q has too many terms (at most " + IndexSearcher.getMaxClauseCount() + ")", e);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * Up to {@link SuggestResponse#MAX_SIZE} completions of a prefix: brands, people and authors
+   * whose name or one of whose words starts with it (case and accents ignored), ranked by how many
+   * articles name them and how recently; then headlines with a word starting with it, newest first.
+   *
+   * @throws IllegalArgumentException when the prefix is blank or longer than {@link
+   *     SuggestResponse#MAX_PREFIX_LENGTH}
+   */
+  public SuggestResponse suggest(String prefix) throws IOException {
+    String typed = Objects.requireNonNullElse(prefix, "").strip();
+    if (typed.isEmpty()) {
+      throw new IllegalArgumentException("q is required");
+    }
+    if (typed.length() > SuggestResponse.MAX_PREFIX_LENGTH) {
+      throw new IllegalArgumentException(
+          "q must be at most " + SuggestResponse.MAX_PREFIX_LENGTH + " characters");
+    }
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      RecencyBoost recency = RecencyBoost.of(searcher.getIndexReader(), suggestionRanking());
+      List<Suggestion> suggestions = new ArrayList<>();
+      Set<String> seen = new LinkedHashSet<>();
+      for (EntityLexicon.Known known :
+          lexicons
+              .get(searcher.getIndexReader())
+              .complete(typed, SuggestResponse.MAX_SIZE, recency)) {
+        if (suggestions.size() < MAX_NAME_SUGGESTIONS && seen.add(NameKeys.key(known.label()))) {
+          suggestions.add(
+              new Suggestion(
+                  known.label(),
+                  known.type(),
+                  known.count(),
+                  known.latest() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(known.latest()),
+                  null));
+        }
+      }
+      for (Suggestion title :
+          titleSuggestions(searcher, typed, SuggestResponse.MAX_SIZE - suggestions.size())) {
+        if (seen.add(NameKeys.key(title.text()))) {
+          suggestions.add(title);
+        }
+      }
+      return new SuggestResponse(typed, suggestions);
     } finally {
       searchers.release(searcher);
     }
@@ -218,6 +348,133 @@ public final class ArticleSearcher {
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /** One run of the query in one reading: its text query (for highlighting) and hits. */
+  private record Attempt(Query text, Found found) {
+    long total() {
+      return found.top().totalHits.value;
+    }
+  }
+
+  private Attempt attempt(
+      IndexSearcher searcher,
+      FacetStates.Entry facetState,
+      SearchRequest request,
+      String q,
+      TextQueries.Match match,
+      EntityLexicon.Reading reading)
+      throws IOException {
+    Query text = textQueries.parse(q, match);
+    Query ranked = ranked(searcher, text, q, request, reading);
+    DrillDownQuery query = new DrillDownQuery(config, withDateFilter(ranked, request));
+    addFilter(query, BRAND_FACET, BRAND_KEY, request.brands());
+    addFilter(query, AUTHOR_FACET, AUTHOR_KEY, request.authors());
+    addFilter(query, PERSON_FACET, PERSON_KEY, request.persons());
+    int window = request.page() * request.size();
+    return new Attempt(text, collect(searcher, facetState, query, sortOf(request), window));
+  }
+
+  /**
+   * The text query with the news ranking around it, for relevance order only: optional proximity
+   * and entity-salience clauses, all multiplied by the recency decay.
+   */
+  private Query ranked(
+      IndexSearcher searcher,
+      Query text,
+      String q,
+      SearchRequest request,
+      EntityLexicon.Reading reading)
+      throws IOException {
+    if (q.isBlank() || request.sort() != SortOrder.RELEVANCE) {
+      return text;
+    }
+    BooleanQuery.Builder scored = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+    textQueries.proximity(q).ifPresent(p -> scored.add(p, BooleanClause.Occur.SHOULD));
+    for (EntityLexicon.Known brand : reading.brands()) {
+      scored.add(
+          salience(BRAND_KEY, BRAND, ArticleSchema.BRAND_SALIENCE, brand.label()),
+          BooleanClause.Occur.SHOULD);
+    }
+    for (EntityLexicon.Known person : reading.persons()) {
+      scored.add(
+          salience(PERSON_KEY, PERSON, ArticleSchema.PERSON_SALIENCE, person.label()),
+          BooleanClause.Occur.SHOULD);
+    }
+    Query query = scored.build();
+    return ranking.recency()
+        ? FunctionScoreQuery.boostByValue(
+            query, RecencyBoost.of(searcher.getIndexReader(), ranking))
+        : query;
+  }
+
+  /** Scores articles naming the entity by its salience there, times {@link #SALIENCE_WEIGHT}. */
+  private static Query salience(
+      String keyField, String displayField, String salienceField, String label) {
+    String key = NameKeys.key(label);
+    Query names = new ConstantScoreQuery(new TermQuery(new Term(keyField, key)));
+    return new BoostQuery(
+        new FunctionScoreQuery(names, new SalienceBoost(displayField, salienceField, key)),
+        SALIENCE_WEIGHT);
+  }
+
+  private static QueryInterpretation interpretation(
+      String searched, String match, EntityLexicon.Reading reading) {
+    List<String> brands = reading.brands().stream().map(EntityLexicon.Known::label).toList();
+    List<String> persons = reading.persons().stream().map(EntityLexicon.Known::label).toList();
+    StringBuilder description = new StringBuilder();
+    switch (match) {
+      case "corrected" ->
+          description
+              .append("No results for your spelling; showing results for “")
+              .append(searched)
+              .append("”.");
+      case "fuzzy" -> description.append("No exact matches; showing close spellings.");
+      case "some" -> description.append("No article has every word; showing articles with most.");
+      default -> {
+        // every word matched as typed: only the names need saying
+      }
+    }
+    List<String> names = new ArrayList<>();
+    brands.forEach(brand -> names.add(brand + " (brand)"));
+    persons.forEach(person -> names.add(person + " (person)"));
+    if (!names.isEmpty()) {
+      if (description.length() > 0) {
+        description.append(' ');
+      }
+      description.append("Read as: ").append(String.join(", ", names)).append('.');
+    }
+    return new QueryInterpretation(searched, match, brands, persons, description.toString());
+  }
+
+  /** Headlines with a word starting with the last typed word and containing the others. */
+  private List<Suggestion> titleSuggestions(IndexSearcher searcher, String typed, int max)
+      throws IOException {
+    if (max <= 0) {
+      return List.of();
+    }
+    String[] words = EntityLexicon.words(typed).split(" ");
+    if (words.length == 0 || words[words.length - 1].isEmpty()) {
+      return List.of();
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    for (int i = 0; i < words.length - 1; i++) {
+      query.add(new TermQuery(new Term(TITLE, words[i])), BooleanClause.Occur.MUST);
+    }
+    query.add(new PrefixQuery(new Term(TITLE, words[words.length - 1])), BooleanClause.Occur.MUST);
+    TopDocs top = searcher.search(query.build(), max, ArticleSchema.newestFirst());
+    StoredFields stored = searcher.storedFields();
+    List<Suggestion> titles = new ArrayList<>();
+    for (ScoreDoc scoreDoc : top.scoreDocs) {
+      Document doc = stored.document(scoreDoc.doc, Set.of(ID, TITLE, PUBLISHED));
+      titles.add(new Suggestion(doc.get(TITLE), "title", 1, published(doc), doc.get(ID)));
+    }
+    return titles;
+  }
+
+  /** Suggestions weigh recency with the configured half-life, or a year when recency is off. */
+  private Ranking suggestionRanking() {
+    return ranking.recency() ? ranking : Ranking.defaults();
   }
 
   private record Found(TopDocs top, Facets facets) {}

@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param hits the articles of this page
  * @param facets counts per facet ({@code brand}, {@code author}, {@code person}, {@code date}); the
  *     date facet counts months ({@code yyyy-MM}) in time order
+ * @param didYouMean a spelling correction of {@code q} when it found few or no articles, else
+ *     {@code null}
+ * @param interpretation how {@code q} was read (the words searched, how they matched, the brands
+ *     and people it names), or {@code null} for a search without words
  */
 public record SearchResponse(
     long total,
@@ -25,7 +29,9 @@ public record SearchResponse(
     int pages,
     long tookMs,
     List<SearchHit> hits,
-    Map<String, List<FacetValue>> facets) {
+    Map<String, List<FacetValue>> facets,
+    String didYouMean,
+    QueryInterpretation interpretation) {
 
   /** Validates and copies, keeping the facets in their given order. */
   public SearchResponse {
@@ -33,5 +39,17 @@ public record SearchResponse(
     Map<String, List<FacetValue>> copy = new LinkedHashMap<>();
     Objects.requireNonNull(facets, "facets").forEach((k, v) -> copy.put(k, List.copyOf(v)));
     facets = Collections.unmodifiableMap(copy);
+  }
+
+  /** A response without a spelling suggestion or interpretation. */
+  public SearchResponse(
+      long total,
+      int page,
+      int size,
+      int pages,
+      long tookMs,
+      List<SearchHit> hits,
+      Map<String, List<FacetValue>> facets) {
+    this(total, page, size, pages, tookMs, hits, facets, null, null);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The Lucene side of the service: query parsing, filters, drill-sideways facets, highlighting and
- * related articles, answering with plain records.
+ * The Lucene side of the service: query parsing and news ranking, filters, drill-sideways facets,
+ * highlighting, spelling, suggestions and related articles, answering with plain records.
  */
 package dev.carnews.search;

@@ -5,6 +5,7 @@ import dev.carnews.http.SearchApp;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.ingest.JsonLinesArticleReader;
 import dev.carnews.search.ArticleSearcher;
+import dev.carnews.search.Ranking;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -52,6 +53,14 @@ public final class Main implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE})")
   String host = "0.0.0.0";
 
+  @Option(
+      names = "--recency-half-life-days",
+      paramLabel = "DAYS",
+      description =
+          "relevance order: the age after which a story's recency bonus halves; 0 turns recency"
+              + " off (default: ${DEFAULT-VALUE})")
+  double recencyHalfLifeDays = Ranking.DEFAULT_RECENCY_HALF_LIFE_DAYS;
+
   /** Runs the service; the exit code is non-zero when it cannot start. */
   public static void main(String[] args) {
     int code =
@@ -82,7 +91,8 @@ public final class Main implements Callable<Integer> {
     } else if (articles.count() == 0) {
       LOG.warn("The index is empty and no sample corpus loader is wired; starting empty");
     }
-    ArticleSearcher searcher = new ArticleSearcher(articles);
+    ArticleSearcher searcher =
+        new ArticleSearcher(articles, Ranking.withHalfLife(recencyHalfLifeDays));
     SearchApp app = SearchApp.create(searcher).start(host, port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

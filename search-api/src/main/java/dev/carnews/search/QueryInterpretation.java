@@ -1,0 +1,35 @@
+package dev.carnews.search;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How the service read a query, so readers and clients see why they got these results.
+ *
+ * @param text the words that were searched: the query itself, or the spelling correction that was
+ *     searched instead
+ * @param match {@code all} (every word), {@code corrected} (every word of the spelling correction),
+ *     {@code fuzzy} (every word, long words within one or two typos) or {@code some} (most words,
+ *     when no article had all of them)
+ * @param brands known brands the query names; articles where they are salient rank higher
+ * @param persons known people the query names (a surname is enough); ranked likewise
+ * @param description one sentence for people
+ */
+public record QueryInterpretation(
+    String text, String match, List<String> brands, List<String> persons, String description) {
+
+  /** The values of {@code match}. */
+  public static final Set<String> MATCHES = Set.of("all", "corrected", "fuzzy", "some");
+
+  /** Validates and copies. */
+  public QueryInterpretation {
+    Objects.requireNonNull(text, "text");
+    if (!MATCHES.contains(match)) {
+      throw new IllegalArgumentException("unknown match " + match);
+    }
+    Objects.requireNonNull(description, "description");
+    brands = List.copyOf(brands);
+    persons = List.copyOf(persons);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.carnews.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.IndexReader;
+
+/**
+ * A value computed once per open top-level reader and dropped when the reader closes after a
+ * refresh, so per-reader summaries are never rebuilt per request.
+ */
+final class ReaderCache<T> {
+
+  /** Computes the value for a reader. */
+  @FunctionalInterface
+  interface Builder<T> {
+    T build(IndexReader reader) throws IOException;
+  }
+
+  private final Builder<T> builder;
+  private final Map<IndexReader.CacheKey, T> cache = new ConcurrentHashMap<>();
+
+  ReaderCache(Builder<T> builder) {
+    this.builder = builder;
+  }
+
+  /** The value for a reader, from the cache when it was built before. */
+  T get(IndexReader reader) throws IOException {
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    if (helper == null) {
+      return builder.build(reader);
+    }
+    try {
+      return cache.computeIfAbsent(
+          helper.getKey(),
+          key -> {
+            helper.addClosedListener(cache::remove);
+            try {
+              return builder.build(reader);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}

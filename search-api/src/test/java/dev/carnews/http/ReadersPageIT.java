@@ -1,0 +1,206 @@
+package dev.carnews.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.carnews.entity.NewsEntityTagger;
+import dev.carnews.index.ArticleIndex;
+import dev.carnews.ingest.JsonLinesArticleReader;
+import dev.carnews.search.ArticleSearcher;
+import dev.carnews.server.SampleCorpus;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The readers' page in a real browser (issue 4): Debian's headless Chromium, driven through its
+ * chromedriver, against the real app on a free port over the sample corpus. Skipped, with the
+ * reason, where {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} is missing ({@code
+ * .ci/run} installs both).
+ */
+class ReadersPageIT {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private static ArticleIndex index;
+  private static SearchApp app;
+
+  @TempDir Path profile;
+
+  private ChromeDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeAll
+  static void startApp() throws IOException {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver"
+            + " (Debian: apt-get install -y chromium chromium-driver; .ci/run installs them)");
+    index = ArticleIndex.open(new ByteBuffersDirectory());
+    new SampleCorpus(new JsonLinesArticleReader(), NewsEntityTagger.createDefault())
+        .fillIfEmpty(index);
+    app = SearchApp.create(new ArticleSearcher(index)).start("localhost", 0);
+  }
+
+  @AfterAll
+  static void stopApp() throws IOException {
+    if (app != null) {
+      app.stop();
+    }
+    if (index != null) {
+      index.close();
+    }
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    // An explicit driver and browser binary: Selenium Manager is never asked to download either.
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1600",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, WAIT);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void sharedLinkRendersResultsAndFacetCounts() throws IOException {
+    browser.get(base() + "/?q=renault");
+    waitForResults();
+    assertTrue(titles().size() > 0, "results for renault");
+    assertTrue(
+        titles().stream().anyMatch(title -> title.contains("Renault")),
+        "a Renault headline: " + titles());
+    List<WebElement> brandCounts =
+        browser.findElements(By.cssSelector("[data-testid=facet-brand] .facet__count"));
+    assertFalse(brandCounts.isEmpty(), "brand facet counts are shown");
+    String firstCount = brandCounts.get(0).getText();
+    assertTrue(Character.isDigit(firstCount.charAt(0)), "a count: " + firstCount);
+    Path shot = Path.of("target", "screenshots", "readers-page-renault.png");
+    Files.createDirectories(shot.getParent());
+    File taken = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(taken.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void typeFilterPageAndGoBack() {
+    browser.get(base() + "/");
+    WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+    box.sendKeys("electric", Keys.ENTER);
+    wait.until(ExpectedConditions.urlContains("q=electric"));
+    waitForResults();
+    String allTotal = total();
+    assertFalse(titles().isEmpty(), "results for electric");
+
+    WebElement firstBrand =
+        browser.findElement(By.cssSelector("[data-testid=facet-brand] input[type=checkbox]"));
+    String brand = firstBrand.getAttribute("value");
+    browser
+        .findElement(By.cssSelector("label[for='" + firstBrand.getAttribute("id") + "']"))
+        .click();
+    wait.until(ExpectedConditions.urlContains("brand="));
+    waitForResults();
+    wait.until(driver -> !total().equals(allTotal));
+    assertTrue(
+        browser.getCurrentUrl().contains("brand=" + brand.replace(" ", "+"))
+            || browser.getCurrentUrl().contains("brand=" + brand.replace(" ", "%20")),
+        browser.getCurrentUrl());
+    assertNotEquals(allTotal, total(), "the brand filter narrows the results");
+
+    browser.get(base() + "/?q=electric");
+    waitForResults();
+    List<String> firstPage = titles();
+    browser.findElement(By.id("next")).click();
+    wait.until(ExpectedConditions.urlContains("page=2"));
+    waitForResults();
+    wait.until(driver -> !titles().equals(firstPage));
+    assertNotEquals(firstPage, titles(), "page 2 shows other articles");
+
+    browser.navigate().back();
+    wait.until(driver -> !driver.getCurrentUrl().contains("page=2"));
+    waitForResults();
+    wait.until(driver -> titles().equals(firstPage));
+    assertEquals(firstPage, titles(), "back shows page 1 again");
+  }
+
+  @Test
+  void suggestionsAppearAsTheReaderTypesAndMisspellingsAreExplained() {
+    browser.get(base() + "/");
+    WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+    box.sendKeys("ren");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("suggestions")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suggestions"), "Renault"));
+
+    browser.get(base() + "/?q=renualt");
+    waitForResults();
+    assertTrue(titles().get(0).contains("Renault"), "results for the correction: " + titles());
+    String notice = browser.findElement(By.cssSelector("[data-testid=interpretation]")).getText();
+    assertTrue(notice.contains("renault"), notice);
+  }
+
+  private void waitForResults() {
+    wait.until(ExpectedConditions.attributeToBe(By.id("main"), "data-state", "ready"));
+    wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#results > li"), 0));
+  }
+
+  private List<String> titles() {
+    return browser.findElements(By.cssSelector("#results > li h3, #results > li h2")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private String total() {
+    return browser.findElement(By.id("total")).getText();
+  }
+
+  private String base() {
+    return "http://localhost:" + app.port();
+  }
+}

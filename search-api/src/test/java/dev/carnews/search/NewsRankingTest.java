@@ -1,0 +1,255 @@
+package dev.carnews.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.carnews.index.ArticleIndex;
+import dev.carnews.ingest.Article;
+import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The news ranking, spelling fallbacks, query reading and suggestions of issue 4. */
+class NewsRankingTest {
+
+  private static ArticleIndex fixture;
+  private static ArticleSearcher searcher;
+
+  @BeforeAll
+  static void indexFixture() throws IOException {
+    fixture = Fixtures.index();
+    searcher = new ArticleSearcher(fixture);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    fixture.close();
+  }
+
+  private static List<String> ids(ArticleSearcher on, String q) throws IOException {
+    return on.search(SearchRequest.of(q)).hits().stream().map(SearchHit::id).toList();
+  }
+
+  /** An in-memory index of the given articles, tagged from their {@code brand:}/{@code person:}. */
+  private static ArticleIndex indexOf(Article... articles) throws IOException {
+    ArticleIndex index = ArticleIndex.open(new ByteBuffersDirectory());
+    TagsEntityTagger tagger = new TagsEntityTagger();
+    for (Article article : articles) {
+      index.write(tagger.tag(article));
+    }
+    index.commit();
+    return index;
+  }
+
+  @Test
+  void amongComparableMatchesTheNewerStoryRanksFirst() throws IOException {
+    try (ArticleIndex index =
+        indexOf(
+            Fixtures.article(
+                "old",
+                "Hatchback gets a facelift",
+                "A facelift and a facelift badge.",
+                "A B",
+                "2021-03-01T00:00:00Z"),
+            Fixtures.article(
+                "new",
+                "Hatchback gets a facelift",
+                "A facelift and a new badge.",
+                "A B",
+                "2025-03-01T00:00:00Z"),
+            Fixtures.article(
+                "undated", "Hatchback gets a facelift", "A facelift and a new badge.", "A B", null),
+            Fixtures.article(
+                "filler1", "Sedan sales", "Sales rose.", "A B", "2024-01-01T00:00:00Z"),
+            Fixtures.article(
+                "filler2", "Van prices", "Prices fell.", "A B", "2024-01-01T00:00:00Z"),
+            Fixtures.article(
+                "filler3", "Ute range", "Range grew.", "A B", "2024-01-01T00:00:00Z"))) {
+      assertEquals(List.of("new", "old", "undated"), ids(new ArticleSearcher(index), "facelift"));
+      // Without recency the older story's extra mention wins.
+      assertEquals(
+          "old", ids(new ArticleSearcher(index, Ranking.withHalfLife(0)), "facelift").get(0));
+    }
+  }
+
+  @Test
+  void aMuchBetterOldMatchStillBeatsAWeakNewOne() throws IOException {
+    try (ArticleIndex index =
+        indexOf(
+            Fixtures.article(
+                "old",
+                "Wagon review",
+                "The wagon review: a wagon for wagon people.",
+                "A B",
+                "2022-03-01T00:00:00Z"),
+            Fixtures.article(
+                "new",
+                "Quarterly sales",
+                "One line mentions a wagon among many"
+                    + " other models, trucks, vans, hatchbacks and coupes sold this quarter.",
+                "A B",
+                "2025-03-01T00:00:00Z"))) {
+      assertEquals(List.of("old", "new"), ids(new ArticleSearcher(index), "wagon"));
+    }
+  }
+
+  @Test
+  void wordsTogetherRankAboveScatteredWords() throws IOException {
+    try (ArticleIndex index =
+        indexOf(
+            Fixtures.article(
+                "scattered",
+                "Fleet news",
+                "The battery maker met the city council."
+                    + " Later, the plant manager spoke about shifts.",
+                "A B",
+                "2025-03-01T00:00:00Z"),
+            Fixtures.article(
+                "together",
+                "Fleet news",
+                "Work on the battery plant starts in" + " spring, the council said.",
+                "A B",
+                "2025-03-01T00:00:00Z"))) {
+      assertEquals(
+          List.of("together", "scattered"), ids(new ArticleSearcher(index), "battery plant"));
+    }
+  }
+
+  @Test
+  void multiWordSynonymTypedWithoutQuotesFindsTheShortForm() throws IOException {
+    try (ArticleIndex index =
+        indexOf(
+            Fixtures.article(
+                "ev",
+                "The new EV arrives",
+                "Deliveries start in May.",
+                "A B",
+                "2025-03-01T00:00:00Z"),
+            Fixtures.article(
+                "other",
+                "A petrol hatch",
+                "Deliveries start in June.",
+                "A B",
+                "2025-03-01T00:00:00Z"))) {
+      assertEquals(List.of("ev"), ids(new ArticleSearcher(index), "electric vehicle"));
+      assertEquals(List.of("ev"), ids(new ArticleSearcher(index), "ev"));
+    }
+  }
+
+  @Test
+  void misspelledBrandGetsDidYouMeanAndTheCorrectedResults() throws IOException {
+    SearchResponse response = searcher.search(SearchRequest.of("Renualt"));
+    assertEquals("Renault", response.didYouMean());
+    assertEquals("corrected", response.interpretation().match());
+    assertEquals("Renault", response.interpretation().text());
+    assertEquals(List.of("Renault"), response.interpretation().brands());
+    assertTrue(response.total() >= 3, "Renault articles: " + response.total());
+  }
+
+  @Test
+  void correctionKeepsPhrasesExclusionsAndModelCodes() throws IOException {
+    SearchResponse response =
+        searcher.search(SearchRequest.of("corola \"brake lyne\" -hybird cx9"));
+    assertEquals("corolla \"brake lyne\" -hybird cx9", response.didYouMean());
+  }
+
+  @Test
+  void modelCodesAndNumbersAreNeverCorrected() throws IOException {
+    assertNull(searcher.search(SearchRequest.of("ex30")).didYouMean());
+    assertNull(searcher.search(SearchRequest.of("2027")).didYouMean());
+  }
+
+  @Test
+  void wellSpelledWordsGetNoSuggestion() throws IOException {
+    SearchResponse response = searcher.search(SearchRequest.of("brake"));
+    assertNull(response.didYouMean());
+    assertEquals("all", response.interpretation().match());
+  }
+
+  @Test
+  void longWordsFallBackToFuzzyMatching() throws IOException {
+    // The spell checker keeps the first letter, so only the fuzzy fallback can fix this one.
+    SearchResponse response = searcher.search(SearchRequest.of("xenault"));
+    assertEquals("fuzzy", response.interpretation().match());
+    assertTrue(response.hits().stream().allMatch(hit -> hit.brands().contains("Renault")));
+    assertTrue(response.total() >= 3);
+  }
+
+  @Test
+  void noArticleWithEveryWordFallsBackToMostWords() throws IOException {
+    SearchResponse response = searcher.search(SearchRequest.of("brake zeppelin"));
+    assertEquals("some", response.interpretation().match());
+    assertEquals(List.of("a4"), response.hits().stream().map(SearchHit::id).toList());
+  }
+
+  @Test
+  void queryNamingABrandAndASurnameIsReadAsThem() throws IOException {
+    SearchResponse response = searcher.search(SearchRequest.of("renault marchand"));
+    assertEquals(List.of("Renault"), response.interpretation().brands());
+    assertEquals(List.of("Élodie Marchand"), response.interpretation().persons());
+    assertTrue(response.interpretation().description().contains("Renault (brand)"));
+  }
+
+  @Test
+  void blankQueryHasNoInterpretation() throws IOException {
+    assertNull(searcher.search(SearchRequest.of("")).interpretation());
+  }
+
+  @Test
+  void articleWhereTheNamedPersonIsSalientRanksFirst() throws IOException {
+    String body = "Fourteen new dealers open, said Kenji Sato, in a long note on dealers.";
+    try (ArticleIndex index =
+        indexOf(
+            Fixtures.article(
+                "aside",
+                "Dealer network grows",
+                body,
+                "A B",
+                "2025-03-01T00:00:00Z",
+                "person:Ana Ruiz",
+                "person:Bo Lin",
+                "person:Kenji Sato"),
+            Fixtures.article(
+                "about",
+                "Dealer network grows",
+                body,
+                "A B",
+                "2025-03-01T00:00:00Z",
+                "person:Kenji Sato"))) {
+      List<String> ranked = ids(new ArticleSearcher(index), "sato dealers");
+      assertEquals("about", ranked.get(0), "salience breaks the tie: " + ranked);
+    }
+  }
+
+  @Test
+  void suggestsBrandsPeopleAndTitlesByPrefix() throws IOException {
+    List<Suggestion> ren = searcher.suggest("ren").suggestions();
+    assertEquals("Renault", ren.get(0).text());
+    assertEquals("brand", ren.get(0).type());
+    assertEquals(3, ren.get(0).count());
+    assertTrue(ren.stream().anyMatch(s -> s.type().equals("title")), ren.toString());
+    assertTrue(ren.size() <= SuggestResponse.MAX_SIZE);
+  }
+
+  @Test
+  void suggestionsIgnoreCaseAndAccentsAndMatchAnyWordOfAName() throws IOException {
+    List<String> texts =
+        searcher.suggest("MARCH").suggestions().stream().map(Suggestion::text).toList();
+    assertTrue(texts.contains("Élodie Marchand"), texts.toString());
+    List<String> byFirstName =
+        searcher.suggest("elod").suggestions().stream().map(Suggestion::text).toList();
+    assertTrue(byFirstName.contains("Élodie Marchand"), byFirstName.toString());
+  }
+
+  @Test
+  void suggestRejectsBlankAndOverlongPrefixes() {
+    assertThrows(IllegalArgumentException.class, () -> searcher.suggest(" "));
+    assertThrows(IllegalArgumentException.class, () -> searcher.suggest(null));
+    assertThrows(IllegalArgumentException.class, () -> searcher.suggest("x".repeat(101)));
+  }
+}
