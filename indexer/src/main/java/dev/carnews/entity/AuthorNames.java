@@ -33,13 +33,33 @@ public final class AuthorNames {
       Pattern.compile("(?i)\\b(twitter|x|instagram|email|e-mail|follow)\\s*:?\\s*@?\\w*\\s*$");
   private static final Pattern HANDLE = Pattern.compile("@\\w+");
   private static final Pattern URL = Pattern.compile("(?i)\\b(https?://|www\\.)\\S+");
+
+  /** Weekday names as whole words (not "Sunniva", "Monica"). */
+  private static final String WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+
+  /** Weekday abbreviations: only with their dot or comma, since "Sun" and "Sat" are also names. */
+  private static final String WEEKDAY_SHORT = "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun";
+
+  /** Month names and their usual abbreviations, as whole words (not "Marnie", "Augustin"). */
+  private static final String MONTH =
+      "jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept"
+          + "|september|oct|october|nov|november|dec|december";
+
   private static final Pattern DATE =
       Pattern.compile(
-          "(?i)\\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+"
-              + "|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}"
+          "(?i)\\b(?:"
+              + WEEKDAY
+              + ")\\b,?\\s+"
+              + "|\\b(?:"
+              + WEEKDAY_SHORT
+              + ")[.,]\\s*"
+              + "|\\b(?:"
+              + MONTH
+              + ")\\b\\.?\\s+\\d{1,2}"
               + "(st|nd|rd|th)?,?(\\s+\\d{4})?"
-              + "|\\b\\d{1,2}(st|nd|rd|th)?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-              + "[a-z]*\\.?,?(\\s+\\d{4})?"
+              + "|\\b\\d{1,2}(st|nd|rd|th)?\\s+(?:"
+              + MONTH
+              + ")\\b\\.?,?(\\s+\\d{4})?"
               + "|\\b\\d{4}-\\d{2}-\\d{2}(t[\\d:.+\\-z]*)?"
               + "|\\b\\d{1,2}:\\d{2}\\s*(am|pm|a\\.m\\.|p\\.m\\.)?\\s*"
               + "(et|gmt|utc|bst|est|edt|pt|pst|pdt|cet|aest|aedt)?\\b");

@@ -98,4 +98,14 @@ class AuthorNamesTest {
         List.of("Nils Ekdahl", "Jane Doe"),
         AuthorNames.clean(List.of("NILS EKDAHL", "Jane Doe", "Nils Ekdahl", "By jane doe")));
   }
+
+  @Test
+  void namesThatBeginLikeDaysOrMonthsAreKept() {
+    assertEquals(List.of("Sunniva Lindqvist"), AuthorNames.clean(List.of("Sunniva Lindqvist")));
+    assertEquals(List.of("Monica Vale"), AuthorNames.clean(List.of("By Monica Vale")));
+    assertEquals(List.of("Marnie Calloway"), AuthorNames.clean(List.of("Marnie Calloway")));
+    assertEquals(List.of("Sun Yaping"), AuthorNames.clean(List.of("SUN YAPING")));
+    assertEquals(
+        List.of("Ada Park"), AuthorNames.clean(List.of("Ada Park | Sun., March 2, 2025 10:30 am")));
+  }
 }
