@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Supplier;
 
@@ -28,8 +29,9 @@ import java.util.function.Supplier;
  *
  * <p>The tagger reads the title and the text as one ({@link TaggedArticle#textOf}); the offsets of
  * the answer are moved back into the field they came from. Byline names are authors, never people:
- * those the client sends, and those on byline lines of a pasted page ({@code By Jane Doe}, a name
- * over a role such as {@code Journalist}), found as the page-text reader finds them.
+ * those the client sends, and, for a whole page pasted as text without a title, those of its byline
+ * block; such a page is read as the indexer reads a {@code .txt} page (only the title and the story
+ * count, not menus, promos, captions or the author's bio).
  */
 public final class EntityPreviews {
 
@@ -55,38 +57,97 @@ public final class EntityPreviews {
 
   /** The entities of a text. */
   public AnalyzeResponse analyze(AnalyzeRequest request) {
+    if (request.title() == null && request.authors().isEmpty()) {
+      Optional<AnalyzeResponse> page = analyzePage(request.text());
+      if (page.isPresent()) {
+        return page.get();
+      }
+    }
     String title = request.titleText().orElse(NO_TITLE);
-    List<String> authors =
-        request.authors().isEmpty() ? bylines(request.text()) : request.authors();
     Article article =
-        new Article("preview", null, title, request.text(), authors, null, null, List.of());
+        new Article(
+            "preview", null, title, request.text(), request.authors(), null, null, List.of());
     TaggedArticle tagged = tag(article);
+    int textStart = title.length() + 2;
+    List<Segment> segments = new ArrayList<>();
+    if (request.title() != null) {
+      segments.add(new Segment("title", 0, title.length(), 0));
+    }
+    segments.add(new Segment("text", textStart, textStart + request.text().length(), 0));
+    return answer(tagged, segments);
+  }
 
+  /**
+   * A pasted page (a text with a byline block): only the story counts, as when the page is indexed.
+   * The page-text reader finds title, byline and story lines; every story line appears in the text
+   * as it is, so offsets map back line by line. Empty when the text is not such a page.
+   */
+  private Optional<AnalyzeResponse> analyzePage(String text) {
+    Article page;
+    try {
+      page = pageText.parse(text, ReadOptions.defaults());
+    } catch (MalformedArticleException e) {
+      // Not a page with a header: tag it as a plain story.
+      return Optional.empty();
+    }
+    if (page.authors().isEmpty()) {
+      return Optional.empty();
+    }
+    List<Segment> segments = new ArrayList<>();
+    int tagged = 0;
+    int cursor = 0;
+    List<String> lines = new ArrayList<>();
+    lines.add(page.title());
+    lines.addAll(List.of(page.body().split("\n\n")));
+    for (String line : lines) {
+      int at = text.indexOf(line, cursor);
+      if (at < 0) {
+        return Optional.empty();
+      }
+      segments.add(new Segment("text", tagged, tagged + line.length(), at));
+      tagged += line.length() + 2;
+      cursor = at + line.length();
+    }
+    return Optional.of(answer(tag(page.withId("preview")), segments));
+  }
+
+  /** The answer, each mention moved from the tagged text into the segment of the field it is in. */
+  private static AnalyzeResponse answer(TaggedArticle tagged, List<Segment> segments) {
     Map<String, Double> salience = new HashMap<>();
     tagged.persons().forEach(p -> salience.put("person:" + p.name(), p.salience()));
     tagged.brands().forEach(b -> salience.put("brand:" + b.name(), b.salience()));
-    int textStart = title.length() + 2;
     List<EntityMention> entities = new ArrayList<>();
     for (Mention mention : tagged.mentions()) {
       String type = mention.type().name().toLowerCase(Locale.ROOT);
-      boolean inTitle = mention.start() < title.length();
-      if (inTitle && request.title() == null) {
-        continue;
+      for (Segment segment : segments) {
+        if (mention.start() >= segment.from() && mention.end() <= segment.to()) {
+          int shift = segment.at() - segment.from();
+          entities.add(
+              new EntityMention(
+                  type,
+                  segment.field(),
+                  mention.text(),
+                  mention.start() + shift,
+                  mention.end() + shift,
+                  mention.canonical(),
+                  salience.getOrDefault(type + ":" + mention.canonical(), 0.0)));
+          break;
+        }
       }
-      int shift = inTitle ? 0 : textStart;
-      entities.add(
-          new EntityMention(
-              type,
-              inTitle ? "title" : "text",
-              mention.text(),
-              mention.start() - shift,
-              mention.end() - shift,
-              mention.canonical(),
-              salience.getOrDefault(type + ":" + mention.canonical(), 0.0)));
     }
     return new AnalyzeResponse(
         entities, views(tagged.persons()), views(tagged.brands()), tagged.authors());
   }
+
+  /**
+   * A stretch of the tagged text that is a stretch of a request field.
+   *
+   * @param field the request field
+   * @param from start in the tagged text
+   * @param to end in the tagged text
+   * @param at where {@code from} is in the field
+   */
+  private record Segment(String field, int from, int to, int at) {}
 
   private TaggedArticle tag(Article article) {
     EntityTagger tagger = idle.pollFirst();
@@ -97,16 +158,6 @@ public final class EntityPreviews {
       return tagger.tag(article);
     } finally {
       idle.offerFirst(tagger);
-    }
-  }
-
-  /** Byline names of a pasted page, as the page-text reader finds them; none for a plain story. */
-  private List<String> bylines(String text) {
-    try {
-      return pageText.parse(text, ReadOptions.defaults()).authors();
-    } catch (MalformedArticleException e) {
-      // Not a page with a header: a plain story has no byline lines.
-      return List.of();
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.carnews.search;
 
+import static dev.carnews.index.ArticleSchema.ABOUT_BRAND_KEY;
+import static dev.carnews.index.ArticleSchema.ABOUT_PERSON_KEY;
 import static dev.carnews.index.ArticleSchema.AUTHOR;
 import static dev.carnews.index.ArticleSchema.AUTHOR_FACET;
 import static dev.carnews.index.ArticleSchema.AUTHOR_KEY;
@@ -135,7 +137,8 @@ public final class ArticleSearcher {
   public SearchResponse search(SearchRequest request) throws IOException {
     long started = System.nanoTime();
     Query text = textQueries.parse(request.q());
-    DrillDownQuery query = new DrillDownQuery(config, withDateFilter(text, request));
+    DrillDownQuery query =
+        new DrillDownQuery(config, withAboutFilter(withDateFilter(text, request), request));
     addFilter(query, BRAND_FACET, BRAND_KEY, request.brands());
     addFilter(query, AUTHOR_FACET, AUTHOR_KEY, request.authors());
     addFilter(query, PERSON_FACET, PERSON_KEY, request.persons());
@@ -270,6 +273,20 @@ public final class ArticleSearcher {
         .add(text, BooleanClause.Occur.MUST)
         .add(LongField.newRangeQuery(PUBLISHED, from, to), BooleanClause.Occur.FILTER)
         .build();
+  }
+
+  /** Each {@code about} value is a required filter on the keys of the salient entities. */
+  private static Query withAboutFilter(Query query, SearchRequest request) {
+    if (request.about().isEmpty()) {
+      return query;
+    }
+    BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+    for (About about : request.about()) {
+      String field = about.kind() == About.Kind.BRAND ? ABOUT_BRAND_KEY : ABOUT_PERSON_KEY;
+      filtered.add(
+          new TermQuery(new Term(field, NameKeys.key(about.name()))), BooleanClause.Occur.FILTER);
+    }
+    return filtered.build();
   }
 
   private static long startOf(LocalDate day) {

@@ -20,7 +20,7 @@ class AnalyzeTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** An invented page as a browser saves it: breadcrumbs, title, byline, story, author bio. */
+  /** An invented page as a browser saves it: breadcrumbs, title, byline, story, promo, bio. */
   private static final String PAGE =
       String.join(
           "\n\n",
@@ -36,6 +36,7 @@ class AnalyzeTest {
               + " Volkswagen and Cupra factories in Germany and Spain.",
           "Plant manager Ondrej Kral said hiring had begun. Mr Lindner's predecessor had planned"
               + " a smaller site.",
+          "Honest Advice, Better Deals, Happy Drivers",
           "Hana Vesela",
           "Senior Editor",
           "Hana Vesela has covered the Czech car industry for ten years.");
