@@ -25,6 +25,7 @@ import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleDocuments;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.ArticleSchema;
+import dev.carnews.index.CanonicalLabels;
 import dev.carnews.ingest.Article;
 import java.io.IOException;
 import java.text.BreakIterator;
@@ -385,7 +386,10 @@ public final class ArticleSearcher {
     if (facets == null || state.getOrdRange(dim) == null) {
       return List.of();
     }
-    return values(facets.getTopChildren(FACET_TOP_N, dim));
+    // All children, so that the forms of one name (case, accents) are counted as one value.
+    return CanonicalLabels.top(facets.getAllChildren(dim), FACET_TOP_N).stream()
+        .map(value -> new FacetValue(value.label, value.value.longValue()))
+        .toList();
   }
 
   private static List<FacetValue> months(Facets facets, SortedSetDocValuesReaderState state)
