@@ -50,7 +50,7 @@ public final class EvalEntitiesCommand implements Callable<Integer> {
     out.println("persons per document: " + report.persons().summary());
     out.println("brands per document:  " + report.brands().summary());
     if (verbose) {
-      for (EntityEvaluation.Error error : report.errors()) {
+      for (EntityEvaluation.Mistake error : report.errors()) {
         out.printf(
             "  %s %s %-6s %s%n", error.id(), error.kind(), error.type().name(), error.name());
       }

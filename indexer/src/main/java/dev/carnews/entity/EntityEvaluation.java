@@ -96,7 +96,7 @@ public final class EntityEvaluation {
    * @param kind {@code FP} (found, not in gold) or {@code FN} (in gold, not found)
    * @param name the name as found or as in the gold
    */
-  public record Error(String id, EntityType type, String kind, String name) {}
+  public record Mistake(String id, EntityType type, String kind, String name) {}
 
   /**
    * The outcome of an evaluation.
@@ -106,7 +106,7 @@ public final class EntityEvaluation {
    * @param brands brand-set score
    * @param errors every false positive and false negative
    */
-  public record Report(int articles, Score persons, Score brands, List<Error> errors) {
+  public record Report(int articles, Score persons, Score brands, List<Mistake> errors) {
 
     /** Copies the list. */
     public Report {
@@ -156,7 +156,7 @@ public final class EntityEvaluation {
     }
     long[] persons = new long[3];
     long[] brands = new long[3];
-    List<Error> errors = new ArrayList<>();
+    List<Mistake> errors = new ArrayList<>();
     for (Gold expected : gold.values()) {
       TaggedArticle tagged = tagger.tag(byId.get(expected.id()));
       compare(
@@ -182,7 +182,7 @@ public final class EntityEvaluation {
       List<String> expected,
       List<String> found,
       long[] counts,
-      List<Error> errors) {
+      List<Mistake> errors) {
     Map<String, String> gold = byKey(expected);
     Map<String, String> tagged = byKey(found);
     for (Map.Entry<String, String> entry : tagged.entrySet()) {
@@ -190,13 +190,13 @@ public final class EntityEvaluation {
         counts[0]++;
       } else {
         counts[1]++;
-        errors.add(new Error(id, type, "FP", entry.getValue()));
+        errors.add(new Mistake(id, type, "FP", entry.getValue()));
       }
     }
     for (Map.Entry<String, String> entry : gold.entrySet()) {
       if (!tagged.containsKey(entry.getKey())) {
         counts[2]++;
-        errors.add(new Error(id, type, "FN", entry.getValue()));
+        errors.add(new Mistake(id, type, "FN", entry.getValue()));
       }
     }
   }
