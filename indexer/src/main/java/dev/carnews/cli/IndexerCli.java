@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       TrainNamesCommand.class,
       EvalNamesCommand.class,
       EvalHtmlCommand.class,
+      EvalEntitiesCommand.class,
+      BenchTaggingCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class IndexerCli {

@@ -1,6 +1,7 @@
 package dev.carnews.cli;
 
 import dev.carnews.index.ArticleSchema;
+import dev.carnews.index.CanonicalLabels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -74,13 +75,12 @@ public final class StatsCommand implements Callable<Integer> {
               ArticleSchema.PERSON_FACET,
               ArticleSchema.AUTHOR_FACET,
               ArticleSchema.MONTH_FACET)) {
-        FacetResult result = facets.getTopChildren(top, dimension);
+        FacetResult result = facets.getAllChildren(dimension);
         out.printf(
             Locale.ROOT, "%s (%s values):%n", dimension, result == null ? 0 : result.childCount);
-        if (result != null) {
-          for (LabelAndValue value : result.labelValues) {
-            out.printf(Locale.ROOT, "  %,8d  %s%n", value.value.longValue(), value.label);
-          }
+        // One line per entity: the forms of one name (case, accents) are merged as in searches.
+        for (LabelAndValue value : CanonicalLabels.top(result, top)) {
+          out.printf(Locale.ROOT, "  %,8d  %s%n", value.value.longValue(), value.label);
         }
       }
     }

@@ -5,7 +5,9 @@ import dev.carnews.nlp.NlpModels;
 import dev.carnews.nlp.PersonFinder;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The entity pipeline of the indexer and the API: authors cleaned from the bylines, people found by
@@ -38,7 +40,8 @@ public final class NewsEntityTagger implements EntityTagger {
     String text = TaggedArticle.textOf(article);
     List<String> authors = AuthorNames.clean(article.authors());
     PersonResolver.ResolvedPersons persons =
-        personResolver.resolveScored(personFinder.findScored(text), text, authors);
+        withoutProducts(
+            personResolver.resolveScored(personFinder.findScored(text), text, authors), text);
     List<Mention> brandMentions = brandFinder.find(text, persons.mentions());
     List<Entity> brands = Salience.rank(EntityType.BRAND, brandMentions, article);
 
@@ -46,6 +49,33 @@ public final class NewsEntityTagger implements EntityTagger {
     mentions.addAll(brandMentions);
     mentions.sort(Comparator.comparingInt(Mention::start));
     return new TaggedArticle(article, authors, persons.persons(), brands, mentions);
+  }
+
+  /**
+   * Drops the "people" whose full name starts with a marque or model the brand dictionary accepts
+   * in this text ("Kia Sorento", "Nissan Ariya", "Kia Australia", "Mustang Mach-E"): the name model
+   * reads two capitalised words as a name, but they are a product or a company. A person whose
+   * surname is a marque ("Henry Ford") is kept: only the start of the full name counts.
+   */
+  private PersonResolver.ResolvedPersons withoutProducts(
+      PersonResolver.ResolvedPersons persons, String text) {
+    if (persons.persons().isEmpty()) {
+      return persons;
+    }
+    Set<Integer> brandStarts = new HashSet<>();
+    brandFinder.find(text).forEach(brand -> brandStarts.add(brand.start()));
+    Set<String> products = new HashSet<>();
+    for (Mention mention : persons.mentions()) {
+      if (mention.text().equals(mention.canonical()) && brandStarts.contains(mention.start())) {
+        products.add(mention.canonical());
+      }
+    }
+    if (products.isEmpty()) {
+      return persons;
+    }
+    return new PersonResolver.ResolvedPersons(
+        persons.persons().stream().filter(p -> !products.contains(p.name())).toList(),
+        persons.mentions().stream().filter(m -> !products.contains(m.canonical())).toList());
   }
 
   /** The number of tokens the person finder has read, for throughput figures. */

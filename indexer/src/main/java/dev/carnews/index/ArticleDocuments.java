@@ -1,5 +1,8 @@
 package dev.carnews.index;
 
+import static dev.carnews.index.ArticleSchema.ABOUT_BRAND_KEY;
+import static dev.carnews.index.ArticleSchema.ABOUT_MIN_SALIENCE;
+import static dev.carnews.index.ArticleSchema.ABOUT_PERSON_KEY;
 import static dev.carnews.index.ArticleSchema.AUTHOR;
 import static dev.carnews.index.ArticleSchema.AUTHOR_FACET;
 import static dev.carnews.index.ArticleSchema.AUTHOR_KEY;
@@ -67,6 +70,8 @@ public final class ArticleDocuments {
         doc, tagged.brands(), BRAND, BRAND_KEY, BRAND_MENTIONS, BRAND_SALIENCE, BRAND_FACET);
     addEntities(
         doc, tagged.persons(), PERSON, PERSON_KEY, PERSON_MENTIONS, PERSON_SALIENCE, PERSON_FACET);
+    addAbout(doc, tagged.brands(), ABOUT_BRAND_KEY);
+    addAbout(doc, tagged.persons(), ABOUT_PERSON_KEY);
     for (String author : distinct(tagged.authors())) {
       doc.add(new StoredField(AUTHOR, author));
       doc.add(new KeywordField(AUTHOR_KEY, NameKeys.key(author), Field.Store.NO));
@@ -141,6 +146,17 @@ public final class ArticleDocuments {
       doc.add(new KeywordField(key, NameKeys.key(entity.name()), Field.Store.NO));
       doc.add(new SortedSetDocValuesFacetField(facet, entity.name()));
     }
+  }
+
+  /** The keys of the entities the article is about, for {@code about} filters. */
+  private static void addAbout(Document doc, List<Entity> entities, String aboutKey) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Entity entity : entities) {
+      if (entity.salience() >= ABOUT_MIN_SALIENCE) {
+        keys.add(NameKeys.key(entity.name()));
+      }
+    }
+    keys.forEach(key -> doc.add(new KeywordField(aboutKey, key, Field.Store.NO)));
   }
 
   private static List<Entity> entities(

@@ -65,6 +65,24 @@ public final class ArticleSchema {
   /** Salience per person (0..1), stored parallel to {@link #PERSON}. */
   public static final String PERSON_SALIENCE = "person_salience";
 
+  /**
+   * The salience from which an article counts as <em>about</em> an entity, not merely mentioning
+   * it: a title mention with a few more, or a lead mention of the most named one.
+   */
+  public static final double ABOUT_MIN_SALIENCE = 0.5;
+
+  /**
+   * Folded keys of the brands the article is about (salience at least {@link #ABOUT_MIN_SALIENCE}):
+   * {@code KeywordField}, not stored, for {@code about=brand:...} filters.
+   */
+  public static final String ABOUT_BRAND_KEY = "about_brand_key";
+
+  /**
+   * Folded keys of the people the article is about (salience at least {@link #ABOUT_MIN_SALIENCE}):
+   * {@code KeywordField}, not stored, for {@code about=person:...} filters.
+   */
+  public static final String ABOUT_PERSON_KEY = "about_person_key";
+
   /** Cleaned author names, stored in byline order; multi-valued. */
   public static final String AUTHOR = "author";
 

@@ -38,7 +38,8 @@ final class Handlers {
               Params.date(ctx, "to"),
               Params.sort(ctx),
               Params.integer(ctx, "page", 1),
-              Params.integer(ctx, "size", SearchRequest.DEFAULT_SIZE));
+              Params.integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
+              Params.about(ctx));
     } catch (IllegalArgumentException e) {
       throw ApiException.badParameter(e.getMessage());
     }

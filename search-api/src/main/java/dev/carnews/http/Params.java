@@ -1,5 +1,6 @@
 package dev.carnews.http;
 
+import dev.carnews.search.About;
 import dev.carnews.search.SortOrder;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -58,5 +59,10 @@ final class Params {
     } catch (IllegalArgumentException e) {
       throw ApiException.badParameter(e.getMessage());
     }
+  }
+
+  /** Every {@code about} value ({@code brand:Renault}, {@code person:François Provost}). */
+  static List<About> about(Context ctx) {
+    return ctx.queryParams("about").stream().map(About::parse).toList();
   }
 }

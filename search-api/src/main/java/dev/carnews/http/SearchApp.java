@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.carnews.preview.EntityPreviews;
 import dev.carnews.search.ArticleSearcher;
 import dev.carnews.search.InvalidQueryException;
 import io.javalin.Javalin;
@@ -24,9 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the Javalin app of the search API from its dependencies, so tests run the same app against
  * an in-memory index. Routes: {@code GET /api/search}, {@code /api/articles/{id}}, {@code
- * /api/articles/{id}/related}, {@code /health}, {@code /openapi.json}. Every error, from a bad
- * parameter to an unexpected failure, is answered by one mapper in the one shape of {@link
- * ApiError}.
+ * /api/articles/{id}/related}, {@code /health}, {@code /openapi.json}, {@code POST /api/analyze}.
+ * Every error, from a bad parameter to an unexpected failure, is answered by one mapper in the one
+ * shape of {@link ApiError}.
  */
 public final class SearchApp {
 
@@ -40,8 +41,17 @@ public final class SearchApp {
     this.routes = routes;
   }
 
-  /** The app for a searcher, not started yet. */
+  /**
+   * The app for a searcher, not started yet; {@code POST /api/analyze} loads the bundled entity
+   * models on its first call.
+   */
   public static SearchApp create(ArticleSearcher searcher) throws IOException {
+    return create(searcher, EntityPreviews.withDefaultModels());
+  }
+
+  /** The app for a searcher and the entity previews of {@code POST /api/analyze}, not started. */
+  public static SearchApp create(ArticleSearcher searcher, EntityPreviews previews)
+      throws IOException {
     Handlers handlers = new Handlers(searcher);
     List<String> routes = Collections.synchronizedList(new ArrayList<>());
     Javalin app =
@@ -70,6 +80,7 @@ public final class SearchApp {
     app.get("/api/suggest", new SuggestHandler(searcher)::suggest);
     app.get("/api/articles/{id}/related", handlers::related);
     app.get("/health", handlers::health);
+    app.post("/api/analyze", new AnalyzeHandler(previews)::analyze);
     app.get("/openapi.json", handlers::openApi);
     app.exception(Exception.class, (e, ctx) -> writeError(ctx, errorOf(e)));
     app.error(HttpStatus.NOT_FOUND, SearchApp::unmatched);

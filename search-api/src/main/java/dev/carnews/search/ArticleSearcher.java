@@ -1,5 +1,7 @@
 package dev.carnews.search;
 
+import static dev.carnews.index.ArticleSchema.ABOUT_BRAND_KEY;
+import static dev.carnews.index.ArticleSchema.ABOUT_PERSON_KEY;
 import static dev.carnews.index.ArticleSchema.AUTHOR;
 import static dev.carnews.index.ArticleSchema.AUTHOR_FACET;
 import static dev.carnews.index.ArticleSchema.AUTHOR_KEY;
@@ -23,6 +25,7 @@ import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleDocuments;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.ArticleSchema;
+import dev.carnews.index.CanonicalLabels;
 import dev.carnews.ingest.Article;
 import java.io.IOException;
 import java.text.BreakIterator;
@@ -367,7 +370,8 @@ public final class ArticleSearcher {
       throws IOException {
     Query text = textQueries.parse(q, match);
     Query ranked = ranked(searcher, text, q, request, reading);
-    DrillDownQuery query = new DrillDownQuery(config, withDateFilter(ranked, request));
+    DrillDownQuery query =
+        new DrillDownQuery(config, withAboutFilter(withDateFilter(ranked, request), request));
     addFilter(query, BRAND_FACET, BRAND_KEY, request.brands());
     addFilter(query, AUTHOR_FACET, AUTHOR_KEY, request.authors());
     addFilter(query, PERSON_FACET, PERSON_KEY, request.persons());
@@ -529,6 +533,20 @@ public final class ArticleSearcher {
         .build();
   }
 
+  /** Each {@code about} value is a required filter on the keys of the salient entities. */
+  private static Query withAboutFilter(Query query, SearchRequest request) {
+    if (request.about().isEmpty()) {
+      return query;
+    }
+    BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+    for (About about : request.about()) {
+      String field = about.kind() == About.Kind.BRAND ? ABOUT_BRAND_KEY : ABOUT_PERSON_KEY;
+      filtered.add(
+          new TermQuery(new Term(field, NameKeys.key(about.name()))), BooleanClause.Occur.FILTER);
+    }
+    return filtered.build();
+  }
+
   private static long startOf(LocalDate day) {
     return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
   }
@@ -625,7 +643,10 @@ public final class ArticleSearcher {
     if (facets == null || state.getOrdRange(dim) == null) {
       return List.of();
     }
-    return values(facets.getTopChildren(FACET_TOP_N, dim));
+    // All children, so that the forms of one name (case, accents) are counted as one value.
+    return CanonicalLabels.top(facets.getAllChildren(dim), FACET_TOP_N).stream()
+        .map(value -> new FacetValue(value.label, value.value.longValue()))
+        .toList();
   }
 
   private static List<FacetValue> months(Facets facets, SortedSetDocValuesReaderState state)

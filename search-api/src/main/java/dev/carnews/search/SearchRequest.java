@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param sort the order of hits
  * @param page the 1-based page
  * @param size hits per page, 1..{@value #MAX_SIZE}
+ * @param about entities every hit must be about (salient in it), AND-ed; empty for no such filter
  */
 public record SearchRequest(
     String q,
@@ -27,7 +28,8 @@ public record SearchRequest(
     LocalDate to,
     SortOrder sort,
     int page,
-    int size) {
+    int size,
+    List<About> about) {
 
   /** Hits per page when the request does not say. */
   public static final int DEFAULT_SIZE = 10;
@@ -66,6 +68,25 @@ public record SearchRequest(
     if ((long) page * size > MAX_WINDOW) {
       throw new IllegalArgumentException("page × size must be at most " + MAX_WINDOW);
     }
+    about = List.copyOf(Objects.requireNonNullElse(about, List.<About>of()));
+    if (about.size() > MAX_FILTER_VALUES) {
+      throw new IllegalArgumentException(
+          "about may be given at most " + MAX_FILTER_VALUES + " times");
+    }
+  }
+
+  /** A search without {@code about} filters. */
+  public SearchRequest(
+      String q,
+      List<String> brands,
+      List<String> authors,
+      List<String> persons,
+      LocalDate from,
+      LocalDate to,
+      SortOrder sort,
+      int page,
+      int size) {
+    this(q, brands, authors, persons, from, to, sort, page, size, List.of());
   }
 
   /** A first page of ten hits for the words, by relevance, without filters. */
@@ -91,27 +112,33 @@ public record SearchRequest(
 
   /** A copy of this request with other brand filter values. */
   public SearchRequest withBrands(List<String> values) {
-    return new SearchRequest(q, values, authors, persons, from, to, sort, page, size);
+    return new SearchRequest(q, values, authors, persons, from, to, sort, page, size, about);
   }
 
   /** A copy of this request with other person filter values. */
   public SearchRequest withPersons(List<String> values) {
-    return new SearchRequest(q, brands, authors, values, from, to, sort, page, size);
+    return new SearchRequest(q, brands, authors, values, from, to, sort, page, size, about);
   }
 
   /** A copy of this request with other author filter values. */
   public SearchRequest withAuthors(List<String> values) {
-    return new SearchRequest(q, brands, values, persons, from, to, sort, page, size);
+    return new SearchRequest(q, brands, values, persons, from, to, sort, page, size, about);
   }
 
   /** A copy of this request with another date range. */
   public SearchRequest withDates(LocalDate newFrom, LocalDate newTo) {
-    return new SearchRequest(q, brands, authors, persons, newFrom, newTo, sort, page, size);
+    return new SearchRequest(q, brands, authors, persons, newFrom, newTo, sort, page, size, about);
   }
 
   /** A copy of this request with another order and page. */
   public SearchRequest withPage(SortOrder newSort, int newPage, int newSize) {
-    return new SearchRequest(q, brands, authors, persons, from, to, newSort, newPage, newSize);
+    return new SearchRequest(
+        q, brands, authors, persons, from, to, newSort, newPage, newSize, about);
+  }
+
+  /** A copy of this request with other {@code about} filters. */
+  public SearchRequest withAbout(List<About> values) {
+    return new SearchRequest(q, brands, authors, persons, from, to, sort, page, size, values);
   }
 
   private static List<String> cleanValues(String name, List<String> values) {

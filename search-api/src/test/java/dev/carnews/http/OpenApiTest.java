@@ -73,6 +73,10 @@ class OpenApiTest {
     for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields();
         paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
+      if (path.getValue().has("post")) {
+        checked += checkPost(path.getKey(), path.getValue().get("post"));
+        continue;
+      }
       assertTrue(
           running.app.routes().contains("GET " + path.getKey()),
           "documented but not served: " + path.getKey());
@@ -93,6 +97,29 @@ class OpenApiTest {
       }
     }
     assertTrue(checked >= 9, "walked only " + checked + " answers");
+  }
+
+  /** A POST answers its documented example with 200, and an empty object with 400. */
+  private int checkPost(String path, JsonNode operation) throws Exception {
+    assertTrue(running.app.routes().contains("POST " + path), "documented but not served: " + path);
+    JsonNode example = operation.get("requestBody").get("content").get("application/json");
+    JsonNode responses = operation.get("responses");
+    RunningApp.Answer ok = running.post(path, example.get("example").toString());
+    assertEquals(200, ok.status(), path);
+    assertAnswersSchema(path, responses, "200", ok);
+    RunningApp.Answer bad = running.post(path, "{}");
+    assertEquals(400, bad.status(), path);
+    assertAnswersSchema(path, responses, "400", bad);
+    return 2;
+  }
+
+  private static void assertAnswersSchema(
+      String path, JsonNode responses, String status, RunningApp.Answer answer) {
+    JsonNode schema =
+        resolve(responses.get(status).get("content").get("application/json").get("schema"));
+    for (JsonNode required : schema.get("required")) {
+      assertTrue(answer.json().has(required.asText()), path + " answer lacks " + required);
+    }
   }
 
   private int check(

@@ -47,6 +47,15 @@ final class RunningApp implements AutoCloseable {
             .build());
   }
 
+  /** A POST of a JSON body. */
+  Answer post(String pathAndQuery, String json) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(uri(pathAndQuery))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build());
+  }
+
   private Answer send(HttpRequest request) throws IOException, InterruptedException {
     HttpResponse<String> response =
         client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -1,0 +1,41 @@
+package dev.carnews.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The {@code about} parameter of {@code GET /api/search} over HTTP. */
+class AboutParameterTest {
+
+  private static RunningApp running;
+
+  @BeforeAll
+  static void start() throws Exception {
+    running = new RunningApp();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    running.close();
+  }
+
+  @Test
+  void aboutNarrowsMentionsToCentralArticles() throws Exception {
+    // Kenji Sato is tagged in a2 (fourth, salience 0.25) and a7 (second, salience 0.5).
+    assertEquals(2, running.get("/api/search?person=Kenji+Sato").json().get("total").asInt());
+    RunningApp.Answer about = running.get("/api/search?about=person:kenji+sato");
+    assertEquals(200, about.status());
+    assertEquals(1, about.json().get("total").asInt());
+    assertEquals("a7", about.json().get("hits").get(0).get("id").asText());
+  }
+
+  @Test
+  void malformedAboutIsBadParameter() throws Exception {
+    RunningApp.Answer answer = running.get("/api/search?about=Renault");
+    assertEquals(400, answer.status());
+    assertEquals("bad_parameter", answer.json().get("error").get("code").asText());
+  }
+}
