@@ -2,7 +2,9 @@ package dev.carnews.index;
 
 import dev.carnews.entity.TaggedArticle;
 import java.io.Closeable;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -156,6 +158,19 @@ public final class ArticleIndex implements Closeable {
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /** The size of the index files on disk, in bytes (files being merged away may be missed). */
+  public long sizeInBytes() throws IOException {
+    long bytes = 0;
+    for (String file : directory.listAll()) {
+      try {
+        bytes += directory.fileLength(file);
+      } catch (NoSuchFileException | FileNotFoundException e) {
+        // Deleted by a merge between listing and measuring: it no longer counts.
+      }
+    }
+    return bytes;
   }
 
   /** Commits pending writes and closes the searchers, the writer and the directory. */

@@ -40,9 +40,20 @@ public final class SearchApp {
     this.routes = routes;
   }
 
-  /** The app for a searcher, not started yet. */
+  /** The app for a searcher, not started yet: read-only, with the default limits. */
   public static SearchApp create(ArticleSearcher searcher) throws IOException {
+    return create(searcher, AppOptions.defaults());
+  }
+
+  /** The app for a searcher with writes, CORS and limits as the options say, not started yet. */
+  public static SearchApp create(ArticleSearcher searcher, AppOptions options) throws IOException {
     Handlers handlers = new Handlers(searcher);
+    HttpMetrics metrics =
+        new HttpMetrics(
+            searcher, SearchApp::documents, ignored -> options.indexBytes().getAsLong());
+    WriteHandlers writes = new WriteHandlers(options.writer(), options.keys(), metrics);
+    SearchLimiter limiter = new SearchLimiter(options.concurrentSearches(), options.searchWait());
+    Cors cors = new Cors(options.corsOrigins());
     List<String> routes = Collections.synchronizedList(new ArrayList<>());
     Javalin app =
         Javalin.create(
@@ -63,17 +74,42 @@ public final class SearchApp {
               config.jetty.modifyServletContextHandler(
                   context -> context.setErrorHandler(new JsonErrorHandler(json)));
               config.events(events -> events.handlerAdded(info -> recordRoute(routes, info)));
+              config.requestLogger.http(metrics::record);
             });
     app.before(SearchApp::securityHeaders);
+    app.before(cors::apply);
+    for (String bounded : SEARCH_ROUTES) {
+      app.before(bounded, limiter::enter);
+      app.after(bounded, limiter::exit);
+    }
     app.get("/api/search", handlers::search);
     app.get("/api/articles/{id}", handlers::article);
     app.get("/api/articles/{id}/related", handlers::related);
     app.get("/health", handlers::health);
     app.get("/openapi.json", handlers::openApi);
+    app.put("/api/articles/{id}", writes::put);
+    app.post("/api/articles", writes::batch);
+    app.delete("/api/articles/{id}", writes::delete);
+    app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
     app.exception(Exception.class, (e, ctx) -> writeError(ctx, errorOf(e)));
     app.error(HttpStatus.NOT_FOUND, SearchApp::unmatched);
     app.error(HttpStatus.METHOD_NOT_ALLOWED, SearchApp::unmatched);
+    metrics.knownRoutes(routes.stream().map(route -> route.split(" ", 2)[1]).toList());
     return new SearchApp(app, List.copyOf(routes));
+  }
+
+  /** Routes bounded by the concurrent-search limit. */
+  private static final List<String> SEARCH_ROUTES =
+      List.of("/api/search", "/api/suggest", "/api/articles/{id}/related");
+
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private static double documents(ArticleSearcher searcher) {
+    try {
+      return searcher.count();
+    } catch (IOException e) {
+      return Double.NaN;
+    }
   }
 
   /** The JSON mapping of every response: ISO-8601 dates, Java time and Optional support. */
