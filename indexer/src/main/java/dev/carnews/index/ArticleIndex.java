@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -53,6 +54,10 @@ public final class ArticleIndex implements Closeable {
     config.setIndexSort(ArticleSchema.newestFirst());
     config.setRAMBufferSizeMB(64);
     this.writer = new IndexWriter(directory, config);
+    if (!DirectoryReader.indexExists(directory)) {
+      // A new index is committed empty at once, so the folder always holds a readable index.
+      writer.commit();
+    }
     this.searchers = new SearcherManager(writer, true, false, null);
     this.searchers.addListener(new PendingCleaner());
   }
