@@ -30,12 +30,14 @@ final class JsonErrorHandler extends ErrorHandler {
       throws IOException {
     baseRequest.setHandled(true);
     response.setContentType("application/json");
+    SearchApp.SECURITY_HEADERS.forEach(response::setHeader);
     response.getOutputStream().write(body(response.getStatus()));
   }
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+    SearchApp.SECURITY_HEADERS.forEach(fields::put);
     return ByteBuffer.wrap(body(status));
   }
 

@@ -26,6 +26,7 @@ import dev.carnews.index.ArticleSchema;
 import dev.carnews.ingest.Article;
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -60,6 +61,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -98,7 +100,11 @@ public final class ArticleSearcher {
   private static final float SHARED_PERSON_BOOST = 2f;
   private static final float SHARED_BRAND_BOOST = 1f;
 
+  /** How long one search may collect hits before it stops and answers what it found. */
+  public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(2);
+
   private final SearcherManager searchers;
+  private final Duration timeBudget;
   private final FacetsConfig config = ArticleSchema.facetsConfig();
   private final FacetStates facetStates = new FacetStates(config);
 
@@ -114,7 +120,19 @@ public final class ArticleSearcher {
 
   /** A searcher over any searcher manager of an index built with {@link ArticleSchema}. */
   public ArticleSearcher(SearcherManager searchers) {
+    this(searchers, DEFAULT_TIME_BUDGET);
+  }
+
+  /**
+   * A searcher whose searches stop collecting after {@code timeBudget} and answer what they found,
+   * flagged {@link SearchResponse#partial()}.
+   */
+  public ArticleSearcher(SearcherManager searchers, Duration timeBudget) {
     this.searchers = searchers;
+    if (timeBudget.isNegative() || timeBudget.isZero()) {
+      throw new IllegalArgumentException("the time budget must be positive");
+    }
+    this.timeBudget = timeBudget;
   }
 
   /** How many articles are searchable now. */
@@ -133,26 +151,60 @@ public final class ArticleSearcher {
    * @throws InvalidQueryException when the query is too large to run (too many terms)
    */
   public SearchResponse search(SearchRequest request) throws IOException {
+    return search(request, null);
+  }
+
+  /**
+   * The page after a cursor from a previous response's {@link SearchResponse#next()}: deep paging
+   * without the {@link SearchRequest#MAX_WINDOW} limit. The request's page must be 1.
+   *
+   * @throws InvalidQueryException when the cursor belongs to another sort order or a page is given
+   */
+  public SearchResponse searchAfter(SearchRequest request, SearchCursor after) throws IOException {
+    if (request.page() != 1) {
+      throw new InvalidQueryException("after cannot be combined with page", null);
+    }
+    if (after.sorted() != (sortOf(request) != null)) {
+      throw new InvalidQueryException("after belongs to another sort order", null);
+    }
+    return search(request, after);
+  }
+
+  private SearchResponse search(SearchRequest request, SearchCursor after) throws IOException {
     long started = System.nanoTime();
+    QueryLimits.checkNesting(request.q());
     Query text = textQueries.parse(request.q());
+    QueryLimits.checkClauses(text);
     DrillDownQuery query = new DrillDownQuery(config, withDateFilter(text, request));
     addFilter(query, BRAND_FACET, BRAND_KEY, request.brands());
     addFilter(query, AUTHOR_FACET, AUTHOR_KEY, request.authors());
     addFilter(query, PERSON_FACET, PERSON_KEY, request.persons());
-    int window = request.page() * request.size();
+    int window = after == null ? request.page() * request.size() : request.size();
     IndexSearcher searcher = searchers.acquire();
     try {
       FacetStates.Entry facetState = facetStates.forReader(searcher.getIndexReader());
-      Found found = collect(searcher, facetState, query, sortOf(request), window);
+      IndexSearcher timed = budgeted(searcher);
+      ScoreDoc afterDoc = after == null ? null : after.toScoreDoc();
+      Found found = collect(timed, facetState, query, sortOf(request), window, afterDoc);
       ScoreDoc[] all = found.top().scoreDocs;
-      int first = Math.min((request.page() - 1) * request.size(), all.length);
+      int first = after == null ? Math.min((request.page() - 1) * request.size(), all.length) : 0;
       ScoreDoc[] page = Arrays.copyOfRange(all, first, all.length);
       List<SearchHit> hits = hits(searcher, page, request.q().isBlank() ? null : text);
       long total = found.top().totalHits.value;
       int pages = (int) ((total + request.size() - 1) / request.size());
       long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      String next =
+          page.length == request.size() ? SearchCursor.after(page[page.length - 1]).token() : null;
       return new SearchResponse(
-          total, request.page(), request.size(), pages, tookMs, hits, facets(found, facetState));
+          total,
+          request.page(),
+          request.size(),
+          pages,
+          tookMs,
+          hits,
+          facets(found, facetState),
+          timed.timedOut(),
+          next);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(
           "q has too many terms (at most " + IndexSearcher.getMaxClauseCount() + ")", e);
@@ -230,19 +282,32 @@ public final class ArticleSearcher {
       FacetStates.Entry facetState,
       DrillDownQuery query,
       Sort sort,
-      int window)
+      int window,
+      ScoreDoc after)
       throws IOException {
     return sort == null
         ? run(
             searcher,
             facetState,
             query,
-            new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE))
+            new TopScoreDocCollectorManager(window, after, Integer.MAX_VALUE))
         : run(
             searcher,
             facetState,
             query,
-            new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE));
+            new TopFieldCollectorManager(sort, window, (FieldDoc) after, Integer.MAX_VALUE));
+  }
+
+  /**
+   * A searcher over the same reader that stops collecting when the time budget is spent (Lucene's
+   * {@code TimeLimitingBulkScorer}); {@link IndexSearcher#timedOut()} then says the hits are
+   * partial. A new {@code IndexSearcher} per search is cheap and keeps the shared one untouched.
+   */
+  private IndexSearcher budgeted(IndexSearcher searcher) {
+    IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
+    long deadline = System.nanoTime() + timeBudget.toNanos();
+    timed.setTimeout(() -> System.nanoTime() - deadline > 0);
+    return timed;
   }
 
   private static <R extends TopDocs> Found run(

@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param hits the articles of this page
  * @param facets counts per facet ({@code brand}, {@code author}, {@code person}, {@code date}); the
  *     date facet counts months ({@code yyyy-MM}) in time order
+ * @param partial {@code true} when the search ran out of its time budget: hits, total and facets
+ *     then cover only the part of the index searched in time
+ * @param next a cursor for the page after this one ({@code after=}), or {@code null} when this page
+ *     is not full
  */
 public record SearchResponse(
     long total,
@@ -25,7 +29,21 @@ public record SearchResponse(
     int pages,
     long tookMs,
     List<SearchHit> hits,
-    Map<String, List<FacetValue>> facets) {
+    Map<String, List<FacetValue>> facets,
+    boolean partial,
+    String next) {
+
+  /** A complete response without a cursor. */
+  public SearchResponse(
+      long total,
+      int page,
+      int size,
+      int pages,
+      long tookMs,
+      List<SearchHit> hits,
+      Map<String, List<FacetValue>> facets) {
+    this(total, page, size, pages, tookMs, hits, facets, false, null);
+  }
 
   /** Validates and copies, keeping the facets in their given order. */
   public SearchResponse {

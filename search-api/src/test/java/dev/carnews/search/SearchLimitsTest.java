@@ -1,0 +1,137 @@
+package dev.carnews.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.carnews.index.ArticleIndex;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Issue 6: query limits at N and N+1, the time budget, and cursor paging. */
+class SearchLimitsTest {
+
+  private static ArticleIndex index;
+  private static ArticleSearcher searcher;
+
+  @BeforeAll
+  static void indexFixture() throws IOException {
+    index = Fixtures.index();
+    searcher = new ArticleSearcher(index);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    index.close();
+  }
+
+  @Test
+  void clauseCountAtLimitPassesAndOneMoreIsRefused() {
+    assertEquals(QueryLimits.MAX_CLAUSES, QueryLimits.clauses(terms(QueryLimits.MAX_CLAUSES)));
+    QueryLimits.checkClauses(terms(QueryLimits.MAX_CLAUSES));
+    assertThrows(
+        InvalidQueryException.class,
+        () -> QueryLimits.checkClauses(terms(QueryLimits.MAX_CLAUSES + 1)));
+  }
+
+  @Test
+  void aQueryOfTooManyWordsIsRefusedBeforeItRuns() {
+    // 333 distinct two-letter words (999 characters) over title and body: 666 clauses.
+    List<String> words = new ArrayList<>();
+    for (char a = 'a'; a <= 'z' && words.size() < 333; a++) {
+      for (char b = 'a'; b <= 'z' && words.size() < 333; b++) {
+        words.add("" + a + b);
+      }
+    }
+    String q = String.join(" ", words);
+    assertTrue(q.length() <= SearchRequest.MAX_QUERY_LENGTH);
+    InvalidQueryException refused =
+        assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of(q)));
+    assertTrue(refused.getMessage().contains("too many terms"));
+  }
+
+  @Test
+  void nestingAtLimitRunsAndOneMoreIsRefused() throws IOException {
+    int n = QueryLimits.MAX_NESTING;
+    String ok = "(".repeat(n) + "battery" + ")".repeat(n);
+    assertEquals(1, searcher.search(SearchRequest.of(ok)).total());
+    String deeper = "(".repeat(n + 1) + "battery" + ")".repeat(n + 1);
+    assertThrows(InvalidQueryException.class, () -> searcher.search(SearchRequest.of(deeper)));
+    // Parentheses inside a phrase are words, not nesting.
+    searcher.search(SearchRequest.of("\"" + "(".repeat(n + 5) + "battery\""));
+  }
+
+  @Test
+  void spentTimeBudgetFlagsThePartialResult() throws IOException {
+    assertFalse(searcher.search(SearchRequest.of("")).partial());
+    ArticleSearcher hurried = new ArticleSearcher(index.searchers(), Duration.ofNanos(1));
+    SearchResponse response = hurried.search(SearchRequest.of(""));
+    assertTrue(response.partial(), "a search past its budget must say its hits are partial");
+    assertTrue(response.total() < Fixtures.ARTICLES.size());
+  }
+
+  @Test
+  void cursorPagesMatchNumberedPagesInEveryOrder() throws IOException {
+    for (SortOrder sort : SortOrder.values()) {
+      for (String q : List.of("", "electric")) {
+        SearchRequest first = SearchRequest.of(q).withPage(sort, 1, 2);
+        SearchResponse page = searcher.search(first);
+        int pageNumber = 1;
+        while (page.next() != null) {
+          pageNumber++;
+          SearchResponse byCursor = searcher.searchAfter(first, SearchCursor.parse(page.next()));
+          SearchResponse byNumber = searcher.search(first.withPage(sort, pageNumber, 2));
+          assertEquals(ids(byNumber), ids(byCursor), sort + " page " + pageNumber + " of " + q);
+          page = byCursor;
+        }
+        assertTrue(pageNumber >= 2, "paged only once for " + sort + " " + q);
+        assertTrue(
+            page.hits().size() < 2
+                || searcher.search(first.withPage(sort, pageNumber + 1, 2)).hits().isEmpty());
+      }
+    }
+  }
+
+  @Test
+  void cursorOfAnotherOrderOrWithAPageIsRefused() throws IOException {
+    String newest = searcher.search(SearchRequest.of("").withPage(SortOrder.NEWEST, 1, 2)).next();
+    SearchRequest byRelevance = SearchRequest.of("electric").withPage(SortOrder.RELEVANCE, 1, 2);
+    assertThrows(
+        InvalidQueryException.class,
+        () -> searcher.searchAfter(byRelevance, SearchCursor.parse(newest)));
+    SearchRequest secondPage = SearchRequest.of("").withPage(SortOrder.NEWEST, 2, 2);
+    assertThrows(
+        InvalidQueryException.class,
+        () -> searcher.searchAfter(secondPage, SearchCursor.parse(newest)));
+    assertThrows(IllegalArgumentException.class, () -> SearchCursor.parse("bm90IGEgY3Vyc29y"));
+    assertThrows(IllegalArgumentException.class, () -> SearchCursor.parse("%%%"));
+  }
+
+  @Test
+  void aPageThatIsNotFullHasNoCursor() throws IOException {
+    assertNull(searcher.search(SearchRequest.of("").withPage(SortOrder.NEWEST, 1, 100)).next());
+  }
+
+  private static List<String> ids(SearchResponse response) {
+    return response.hits().stream().map(SearchHit::id).toList();
+  }
+
+  private static BooleanQuery terms(int n) {
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    for (int i = 0; i < n; i++) {
+      builder.add(new TermQuery(new Term("body", "t" + i)), BooleanClause.Occur.SHOULD);
+    }
+    return builder.build();
+  }
+}
