@@ -87,14 +87,10 @@ public final class ApiKeys {
   }
 
   /**
-   * Lets the request through when it carries a configured key, else throws the refusal: 403 when
-   * writes are disabled or the key is wrong, 401 when the key is missing or malformed.
+   * Lets the request through when it carries a configured key, else throws the refusal: 401 when
+   * the key is missing or malformed, 403 when it is wrong or writes are disabled.
    */
   void authorize(Context ctx) {
-    if (hashes.isEmpty()) {
-      throw new ApiException(
-          403, "writes_disabled", "writes are disabled: the server has no API keys configured");
-    }
     String header = ctx.header("Authorization");
     if (header == null || header.isBlank()) {
       ctx.header("WWW-Authenticate", "Bearer");
@@ -105,6 +101,10 @@ public final class ApiKeys {
         || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       ctx.header("WWW-Authenticate", "Bearer");
       throw new ApiException(401, "unauthorized", "the Authorization header must be: Bearer <key>");
+    }
+    if (hashes.isEmpty()) {
+      throw new ApiException(
+          403, "writes_disabled", "writes are disabled: the server has no API keys configured");
     }
     if (!matches(header.substring(BEARER.length()).strip())) {
       throw new ApiException(403, "forbidden", "this API key may not write");

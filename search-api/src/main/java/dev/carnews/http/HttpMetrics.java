@@ -4,6 +4,9 @@ import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -37,6 +40,9 @@ final class HttpMetrics {
    * @param indexBytes the size of the index on disk
    */
   <T> HttpMetrics(T index, ToDoubleFunction<T> documents, ToDoubleFunction<T> indexBytes) {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
     Gauge.builder("carnews_index_documents", index, documents)
         .description("articles in the index")
         .register(registry);
