@@ -34,6 +34,12 @@ final class JsonErrorHandler extends ErrorHandler {
     response.getOutputStream().write(body(response.getStatus()));
   }
 
+  /** Every method gets the JSON body, not only GET, POST and HEAD as in Jetty's default. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");

@@ -183,7 +183,13 @@ public final class ArticleSearcher {
     IndexSearcher searcher = searchers.acquire();
     try {
       FacetStates.Entry facetState = facetStates.forReader(searcher.getIndexReader());
-      IndexSearcher timed = budgeted(searcher);
+      // Drill-sideways scoring of facet filters cannot be cut into time slices: the budget applies
+      // to searches without facet filters, which are the broad (expensive) ones.
+      boolean facetFiltered =
+          !request.brands().isEmpty()
+              || !request.authors().isEmpty()
+              || !request.persons().isEmpty();
+      IndexSearcher timed = facetFiltered ? searcher : budgeted(searcher);
       ScoreDoc afterDoc = after == null ? null : after.toScoreDoc();
       Found found = collect(timed, facetState, query, sortOf(request), window, afterDoc);
       ScoreDoc[] all = found.top().scoreDocs;

@@ -7,22 +7,37 @@ import org.apache.lucene.search.QueryVisitor;
 
 /**
  * Bounds on what a reader's query may ask, checked before it runs: how deeply {@code ( )} groups
- * nest, and how many term and leaf clauses the parsed query holds after analysis (synonyms and
- * compound splits included). Both are far above any real search and far below what would make one
- * search slow for everyone. Lucene's own {@code TooManyClauses} stays as a last guard.
+ * nest, how long one word is, and how many term and leaf clauses the parsed query holds after
+ * analysis (synonyms and compound splits included). Both are far above any real search and far
+ * below what would make one search slow for everyone. Lucene's own {@code TooManyClauses} stays as
+ * a last guard.
  */
 public final class QueryLimits {
 
   /** The deepest nesting of parentheses in {@code q}. */
   public static final int MAX_NESTING = 8;
 
+  /** The longest word (a run without spaces) in {@code q}; longer ones make costly fuzzy terms. */
+  public static final int MAX_WORD_LENGTH = 100;
+
   /** The most term and leaf clauses of a parsed query. */
-  public static final int MAX_CLAUSES = 512;
+  public static final int MAX_CLAUSES = 1024;
 
   private QueryLimits() {}
 
-  /** Refuses text whose parentheses nest deeper than {@value #MAX_NESTING}. */
+  /**
+   * Refuses text whose parentheses nest deeper than {@value #MAX_NESTING} or with a word longer
+   * than {@value #MAX_WORD_LENGTH} characters.
+   */
   static void checkNesting(String q) {
+    int word = 0;
+    for (int i = 0; i < q.length(); i++) {
+      word = Character.isWhitespace(q.charAt(i)) ? 0 : word + 1;
+      if (word > MAX_WORD_LENGTH) {
+        throw new InvalidQueryException(
+            "q has a word longer than " + MAX_WORD_LENGTH + " characters", null);
+      }
+    }
     int depth = 0;
     boolean quoted = false;
     for (int i = 0; i < q.length(); i++) {

@@ -81,8 +81,13 @@ final class JarServer implements AutoCloseable {
             new Thread(
                 () -> {
                   try {
+                    boolean inError = false;
                     for (String rest = out.readLine(); rest != null; rest = out.readLine()) {
-                      if (rest.contains("ERROR")) {
+                      // An ERROR line and the stack trace below it, so a failing test shows why.
+                      inError =
+                          rest.contains(" ERROR ")
+                              || (inError && (rest.startsWith("\t") || rest.startsWith("Caused")));
+                      if (inError) {
                         System.err.println("server: " + rest);
                       }
                     }
