@@ -310,7 +310,9 @@ class FuzzIT {
               ("[".repeat(random.nextInt(20_000)) + "]".repeat(random.nextInt(20_000)))
                   .getBytes(StandardCharsets.UTF_8);
           case 2 ->
-              ("{\"title\":\"" + "t".repeat(random.nextInt(random.nextInt(8) == 0 ? 600_000 : 5_000)) + "\"}")
+              ("{\"title\":\""
+                      + "t".repeat(random.nextInt(random.nextInt(8) == 0 ? 600_000 : 5_000))
+                      + "\"}")
                   .getBytes(StandardCharsets.UTF_8);
           case 3 ->
               new byte[] {
