@@ -32,6 +32,16 @@ final class WriteHandlers {
   /** The longest article id, in characters. */
   static final int MAX_ID_LENGTH = 512;
 
+  /** The longest title, in characters. */
+  static final int MAX_TITLE_LENGTH = 1000;
+
+  /**
+   * The longest run of text without white space, in characters: the tokenizer's work on one such
+   * run grows with the square of its length (a 400,000-character run took minutes), while real
+   * words and links are far shorter.
+   */
+  static final int MAX_WORD_LENGTH = 1000;
+
   private final Optional<ArticleWriter> writer;
   private final ApiKeys keys;
   private final HttpMetrics metrics;
@@ -162,11 +172,36 @@ final class WriteHandlers {
   }
 
   private Article parse(String json) {
+    Article article;
     try {
-      return reader.parse(json);
+      article = reader.parse(json);
     } catch (MalformedArticleException e) {
       throw new ApiException(400, "bad_article", e.getMessage());
     }
+    if (article.title().length() > MAX_TITLE_LENGTH) {
+      throw new ApiException(
+          400, "bad_article", "the title must be at most " + MAX_TITLE_LENGTH + " characters");
+    }
+    if (longestWord(article.title()) > MAX_WORD_LENGTH
+        || longestWord(article.body()) > MAX_WORD_LENGTH) {
+      throw new ApiException(
+          400,
+          "bad_article",
+          "the text has a word (a run without spaces) longer than "
+              + MAX_WORD_LENGTH
+              + " characters");
+    }
+    return article;
+  }
+
+  private static int longestWord(String text) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      run = Character.isWhitespace(text.charAt(i)) ? 0 : run + 1;
+      longest = Math.max(longest, run);
+    }
+    return longest;
   }
 
   /** A batch body: a JSON array of objects, or JSON Lines (one object per non-blank line). */

@@ -209,12 +209,30 @@ class WritesTest {
 
   @Test
   void jsonStringLengthLimitIsExact() throws Exception {
-    String ok =
-        "{\"title\":\"Long\",\"body\":\"" + "a".repeat(RequestBodies.MAX_JSON_STRING) + "\"}";
+    String text = "word ".repeat(RequestBodies.MAX_JSON_STRING / 5);
+    String ok = "{\"title\":\"Long\",\"body\":\"" + text + "\"}";
     assertEquals(201, running.send("PUT", "/api/articles/long", ok, AUTH).status());
-    String tooLong =
-        "{\"title\":\"Long\",\"body\":\"" + "a".repeat(RequestBodies.MAX_JSON_STRING + 1) + "\"}";
+    String tooLong = "{\"title\":\"Long\",\"body\":\"" + text + "w\"}";
     assertError(running.send("PUT", "/api/articles/long", tooLong, AUTH), 400, "body_limit");
+  }
+
+  @Test
+  void titleAndWordLengthLimitsAreExact() throws Exception {
+    String title = "t".repeat(WriteHandlers.MAX_TITLE_LENGTH);
+    assertEquals(
+        201,
+        running.send("PUT", "/api/articles/t", "{\"title\":\"" + title + "\"}", AUTH).status());
+    assertError(
+        running.send("PUT", "/api/articles/t", "{\"title\":\"" + title + "t\"}", AUTH),
+        400,
+        "bad_article");
+    String word = "w".repeat(WriteHandlers.MAX_WORD_LENGTH);
+    String body = "{\"title\":\"T\",\"body\":\"a " + word + " b\"}";
+    assertEquals(201, running.send("PUT", "/api/articles/w", body, AUTH).status());
+    assertError(
+        running.send("PUT", "/api/articles/w", body.replace(word, word + "w"), AUTH),
+        400,
+        "bad_article");
   }
 
   @Test
