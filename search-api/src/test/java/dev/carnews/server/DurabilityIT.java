@@ -77,7 +77,15 @@ class DurabilityIT {
         writers.add(thread);
         thread.start();
       }
-      Thread.sleep(300 + random.nextInt(1200));
+      // Kill at a random moment once writes are flowing (the first ones warm up the taggers).
+      long ackedBefore = acknowledgedPuts.get() + acknowledgedDeletes.get();
+      for (int waited = 0;
+          waited < 10_000
+              && acknowledgedPuts.get() + acknowledgedDeletes.get() < ackedBefore + WRITERS;
+          waited += 20) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(100 + random.nextInt(1000));
       server.kill();
       for (Thread thread : writers) {
         thread.join(30_000);
