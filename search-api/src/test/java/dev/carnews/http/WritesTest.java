@@ -236,6 +236,30 @@ class WritesTest {
   }
 
   @Test
+  void metricsCountRequestsByRouteIngestAndTheIndex() throws Exception {
+    running.get("/api/search?q=van");
+    running.send("PUT", "/api/articles/m1", "{\"title\":\"Metered\"}", AUTH);
+    String metrics = running.getText("/metrics").body();
+    assertTrue(
+        metrics.contains(
+            "http_server_requests_seconds_bucket{method=\"GET\",route=\"/api/search\",status=\"200\""),
+        metrics);
+    assertTrue(metrics.contains("route=\"/api/articles/{id}\",status=\"201\""), metrics);
+    assertTrue(metrics.contains("carnews_searches_total{outcome=\"ok\"}"), metrics);
+    assertTrue(metrics.contains("carnews_ingested_articles_total{operation=\"put\"} 1.0"), metrics);
+    assertTrue(
+        metrics.contains("carnews_index_documents " + (Fixtures.ARTICLES.size() + 1) + ".0"),
+        metrics);
+    assertTrue(metrics.contains("jvm_memory_used_bytes"), metrics);
+    // Unknown paths fold into one label: clients cannot create series.
+    running.get("/no/such/page-1");
+    running.get("/no/such/page-2");
+    String after = running.getText("/metrics").body();
+    assertFalse(after.contains("page-1"), "a raw path became a label");
+    assertTrue(after.contains("route=\"unmatched\""));
+  }
+
+  @Test
   void failedCommitAnswers503NotSuccess() throws Exception {
     FailingSync directory = new FailingSync(new ByteBuffersDirectory());
     ArticleIndex index = ArticleIndex.open(directory);

@@ -14,6 +14,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,25 @@ class SearchLimitsTest {
   @Test
   void aPageThatIsNotFullHasNoCursor() throws IOException {
     assertNull(searcher.search(SearchRequest.of("").withPage(SortOrder.NEWEST, 1, 100)).next());
+  }
+
+  @Test
+  void facetValuesAreCappedAtTheTopN() throws IOException {
+    for (int brands : new int[] {ArticleSearcher.FACET_TOP_N, ArticleSearcher.FACET_TOP_N + 1}) {
+      try (ArticleIndex many = ArticleIndex.open(new ByteBuffersDirectory())) {
+        TagsEntityTagger tagger = new TagsEntityTagger();
+        for (int i = 0; i < brands; i++) {
+          many.write(
+              tagger.tag(
+                  Fixtures.article(
+                      "b" + i, "Van " + i, "A van.", "Jo Smith", null, "brand:Brand" + i)));
+        }
+        many.commit();
+        SearchResponse response = new ArticleSearcher(many).search(SearchRequest.of(""));
+        assertEquals(brands, response.total());
+        assertEquals(ArticleSearcher.FACET_TOP_N, response.facets().get("brand").size());
+      }
+    }
   }
 
   private static List<String> ids(SearchResponse response) {
