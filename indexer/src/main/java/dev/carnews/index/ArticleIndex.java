@@ -2,13 +2,16 @@ package dev.carnews.index;
 
 import dev.carnews.entity.TaggedArticle;
 import java.io.Closeable;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -51,6 +54,10 @@ public final class ArticleIndex implements Closeable {
     config.setIndexSort(ArticleSchema.newestFirst());
     config.setRAMBufferSizeMB(64);
     this.writer = new IndexWriter(directory, config);
+    if (!DirectoryReader.indexExists(directory)) {
+      // A new index is committed empty at once, so the folder always holds a readable index.
+      writer.commit();
+    }
     this.searchers = new SearcherManager(writer, true, false, null);
     this.searchers.addListener(new PendingCleaner());
   }
@@ -156,6 +163,19 @@ public final class ArticleIndex implements Closeable {
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /** The size of the index files on disk, in bytes (files being merged away may be missed). */
+  public long sizeInBytes() throws IOException {
+    long bytes = 0;
+    for (String file : directory.listAll()) {
+      try {
+        bytes += directory.fileLength(file);
+      } catch (NoSuchFileException | FileNotFoundException e) {
+        // Deleted by a merge between listing and measuring: it no longer counts.
+      }
+    }
+    return bytes;
   }
 
   /** Commits pending writes and closes the searchers, the writer and the directory. */

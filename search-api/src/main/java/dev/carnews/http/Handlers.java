@@ -43,6 +43,11 @@ final class Handlers {
     } catch (IllegalArgumentException e) {
       throw ApiException.badParameter(e.getMessage());
     }
+    String after = Params.text(ctx, "after");
+    if (after != null && !after.isBlank()) {
+      ctx.json(searcher.searchAfter(request, Params.cursor(after)));
+      return;
+    }
     ctx.json(searcher.search(request));
   }
 

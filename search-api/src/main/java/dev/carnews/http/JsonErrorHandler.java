@@ -30,12 +30,20 @@ final class JsonErrorHandler extends ErrorHandler {
       throws IOException {
     baseRequest.setHandled(true);
     response.setContentType("application/json");
+    SearchApp.SECURITY_HEADERS.forEach(response::setHeader);
     response.getOutputStream().write(body(response.getStatus()));
+  }
+
+  /** Every method gets the JSON body, not only GET, POST and HEAD as in Jetty's default. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
   }
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+    SearchApp.SECURITY_HEADERS.forEach(fields::put);
     return ByteBuffer.wrap(body(status));
   }
 

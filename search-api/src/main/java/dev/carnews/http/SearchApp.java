@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,17 +43,34 @@ public final class SearchApp {
   }
 
   /**
-   * The app for a searcher, not started yet; {@code POST /api/analyze} loads the bundled entity
-   * models on its first call.
+   * The app for a searcher, not started yet: read-only, with the default limits; {@code POST
+   * /api/analyze} loads the bundled entity models on its first call.
    */
   public static SearchApp create(ArticleSearcher searcher) throws IOException {
-    return create(searcher, EntityPreviews.withDefaultModels());
+    return create(searcher, AppOptions.defaults(), EntityPreviews.withDefaultModels());
   }
 
-  /** The app for a searcher and the entity previews of {@code POST /api/analyze}, not started. */
+  /** The read-only app with the given entity previews of {@code POST /api/analyze}. */
   public static SearchApp create(ArticleSearcher searcher, EntityPreviews previews)
       throws IOException {
+    return create(searcher, AppOptions.defaults(), previews);
+  }
+
+  /** The app with writes, CORS and limits as the options say, not started yet. */
+  public static SearchApp create(ArticleSearcher searcher, AppOptions options) throws IOException {
+    return create(searcher, options, EntityPreviews.withDefaultModels());
+  }
+
+  /** The app with its options and entity previews, not started yet. */
+  public static SearchApp create(
+      ArticleSearcher searcher, AppOptions options, EntityPreviews previews) throws IOException {
     Handlers handlers = new Handlers(searcher);
+    HttpMetrics metrics =
+        new HttpMetrics(
+            searcher, SearchApp::documents, ignored -> options.indexBytes().getAsLong());
+    WriteHandlers writes = new WriteHandlers(options.writer(), options.keys(), metrics);
+    SearchLimiter limiter = new SearchLimiter(options.concurrentSearches(), options.searchWait());
+    Cors cors = new Cors(options.corsOrigins());
     List<String> routes = Collections.synchronizedList(new ArrayList<>());
     Javalin app =
         Javalin.create(
@@ -73,8 +91,14 @@ public final class SearchApp {
               config.jetty.modifyServletContextHandler(
                   context -> context.setErrorHandler(new JsonErrorHandler(json)));
               config.events(events -> events.handlerAdded(info -> recordRoute(routes, info)));
+              config.requestLogger.http(metrics::record);
             });
     app.before(SearchApp::securityHeaders);
+    app.before(cors::apply);
+    for (String bounded : SEARCH_ROUTES) {
+      app.before(bounded, limiter::enter);
+      app.after(bounded, limiter::exit);
+    }
     app.get("/api/search", handlers::search);
     app.get("/api/articles/{id}", handlers::article);
     app.get("/api/suggest", new SuggestHandler(searcher)::suggest);
@@ -82,10 +106,29 @@ public final class SearchApp {
     app.get("/health", handlers::health);
     app.post("/api/analyze", new AnalyzeHandler(previews)::analyze);
     app.get("/openapi.json", handlers::openApi);
+    app.put("/api/articles/{id}", writes::put);
+    app.post("/api/articles", writes::batch);
+    app.delete("/api/articles/{id}", writes::delete);
+    app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
     app.exception(Exception.class, (e, ctx) -> writeError(ctx, errorOf(e)));
     app.error(HttpStatus.NOT_FOUND, SearchApp::unmatched);
     app.error(HttpStatus.METHOD_NOT_ALLOWED, SearchApp::unmatched);
+    metrics.knownRoutes(routes.stream().map(route -> route.split(" ", 2)[1]).toList());
     return new SearchApp(app, List.copyOf(routes));
+  }
+
+  /** Routes bounded by the concurrent-search limit. */
+  private static final List<String> SEARCH_ROUTES =
+      List.of("/api/search", "/api/suggest", "/api/articles/{id}/related");
+
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private static double documents(ArticleSearcher searcher) {
+    try {
+      return searcher.count();
+    } catch (IOException e) {
+      return Double.NaN;
+    }
   }
 
   /** The JSON mapping of every response: ISO-8601 dates, Java time and Optional support. */
@@ -167,9 +210,14 @@ public final class SearchApp {
     ctx.status(error.status()).json(new ApiError.Body(error));
   }
 
+  /** The headers on every answer, including Jetty's own error answers. */
+  static final Map<String, String> SECURITY_HEADERS =
+      Map.of(
+          "X-Content-Type-Options", "nosniff",
+          "Referrer-Policy", "no-referrer",
+          "Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+
   private static void securityHeaders(Context ctx) {
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+    SECURITY_HEADERS.forEach(ctx::header);
   }
 }

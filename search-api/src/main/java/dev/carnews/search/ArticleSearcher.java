@@ -29,6 +29,7 @@ import dev.carnews.index.CanonicalLabels;
 import dev.carnews.ingest.Article;
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -65,6 +66,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -113,7 +115,11 @@ public final class ArticleSearcher {
   /** Most name suggestions; the rest of the ten are headlines. */
   private static final int MAX_NAME_SUGGESTIONS = 7;
 
+  /** How long one search may collect hits before it stops and answers what it found. */
+  public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(2);
+
   private final SearcherManager searchers;
+  private final Duration timeBudget;
   private final FacetsConfig config = ArticleSchema.facetsConfig();
   private final FacetStates facetStates = new FacetStates(config);
 
@@ -143,10 +149,27 @@ public final class ArticleSearcher {
     this(searchers, Ranking.defaults());
   }
 
-  /** A searcher with its ranking options. */
+  /** A searcher with its ranking options and the default time budget. */
   public ArticleSearcher(SearcherManager searchers, Ranking ranking) {
+    this(searchers, ranking, DEFAULT_TIME_BUDGET);
+  }
+
+  /** A searcher with the default ranking whose searches stop after {@code timeBudget}. */
+  public ArticleSearcher(SearcherManager searchers, Duration timeBudget) {
+    this(searchers, Ranking.defaults(), timeBudget);
+  }
+
+  /**
+   * A searcher with its ranking options whose searches stop collecting after {@code timeBudget} and
+   * answer what they found, flagged {@link SearchResponse#partial()}.
+   */
+  public ArticleSearcher(SearcherManager searchers, Ranking ranking, Duration timeBudget) {
     this.searchers = searchers;
     this.ranking = Objects.requireNonNull(ranking, "ranking");
+    if (timeBudget.isNegative() || timeBudget.isZero()) {
+      throw new IllegalArgumentException("the time budget must be positive");
+    }
+    this.timeBudget = timeBudget;
   }
 
   /** How many articles are searchable now. */
@@ -169,7 +192,29 @@ public final class ArticleSearcher {
    * @throws InvalidQueryException when the query is too large to run (too many terms)
    */
   public SearchResponse search(SearchRequest request) throws IOException {
+    return search(request, null);
+  }
+
+  /**
+   * The page after a cursor from a previous response's {@link SearchResponse#next()}: deep paging
+   * without the {@link SearchRequest#MAX_WINDOW} limit. The request's page must be 1.
+   *
+   * @throws InvalidQueryException when the cursor belongs to another sort order or a page is given
+   */
+  public SearchResponse searchAfter(SearchRequest request, SearchCursor after) throws IOException {
+    if (request.page() != 1) {
+      throw new InvalidQueryException("after cannot be combined with page", null);
+    }
+    if (after.sorted() != (sortOf(request) != null)) {
+      throw new InvalidQueryException("after belongs to another sort order", null);
+    }
+    return search(request, after);
+  }
+
+  private SearchResponse search(SearchRequest request, SearchCursor after) throws IOException {
     long started = System.nanoTime();
+    QueryLimits.checkNesting(request.q());
+    ScoreDoc afterDoc = after == null ? null : after.toScoreDoc();
     IndexSearcher searcher = searchers.acquire();
     try {
       FacetStates.Entry facetState = facetStates.forReader(searcher.getIndexReader());
@@ -178,7 +223,8 @@ public final class ArticleSearcher {
           q.isBlank()
               ? new EntityLexicon.Reading(List.of(), List.of())
               : lexicons.get(searcher.getIndexReader()).read(q);
-      Attempt attempt = attempt(searcher, facetState, request, q, TextQueries.Match.ALL, reading);
+      Attempt attempt =
+          attempt(searcher, facetState, request, afterDoc, q, TextQueries.Match.ALL, reading);
       String didYouMean = null;
       String searched = q;
       String match = "all";
@@ -194,6 +240,7 @@ public final class ArticleSearcher {
                   searcher,
                   facetState,
                   request,
+                  afterDoc,
                   didYouMean,
                   TextQueries.Match.ALL,
                   correctedReading);
@@ -206,14 +253,15 @@ public final class ArticleSearcher {
         }
         if (attempt.total() == 0 && TextQueries.hasFuzzyWords(q)) {
           Attempt fuzzy =
-              attempt(searcher, facetState, request, q, TextQueries.Match.FUZZY, reading);
+              attempt(searcher, facetState, request, afterDoc, q, TextQueries.Match.FUZZY, reading);
           if (fuzzy.total() > 0) {
             attempt = fuzzy;
             match = "fuzzy";
           }
         }
         if (attempt.total() == 0 && TextQueries.words(q) > 1) {
-          Attempt some = attempt(searcher, facetState, request, q, TextQueries.Match.SOME, reading);
+          Attempt some =
+              attempt(searcher, facetState, request, afterDoc, q, TextQueries.Match.SOME, reading);
           if (some.total() > 0) {
             attempt = some;
             match = "some";
@@ -222,12 +270,14 @@ public final class ArticleSearcher {
       }
       Found found = attempt.found();
       ScoreDoc[] all = found.top().scoreDocs;
-      int first = Math.min((request.page() - 1) * request.size(), all.length);
+      int first = after == null ? Math.min((request.page() - 1) * request.size(), all.length) : 0;
       ScoreDoc[] page = Arrays.copyOfRange(all, first, all.length);
       List<SearchHit> hits = hits(searcher, page, q.isBlank() ? null : attempt.text());
       long total = attempt.total();
       int pages = (int) ((total + request.size() - 1) / request.size());
       long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      String next =
+          page.length == request.size() ? SearchCursor.after(page[page.length - 1]).token() : null;
       return new SearchResponse(
           total,
           request.page(),
@@ -237,7 +287,9 @@ public final class ArticleSearcher {
           hits,
           facets(found, facetState),
           didYouMean,
-          q.isBlank() ? null : interpretation(searched, match, reading));
+          q.isBlank() ? null : interpretation(searched, match, reading),
+          attempt.partial(),
+          next);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(
           "q has too many terms (at most " + IndexSearcher.getMaxClauseCount() + ")", e);
@@ -354,7 +406,7 @@ public final class ArticleSearcher {
   }
 
   /** One run of the query in one reading: its text query (for highlighting) and hits. */
-  private record Attempt(Query text, Found found) {
+  private record Attempt(Query text, Found found, boolean partial) {
     long total() {
       return found.top().totalHits.value;
     }
@@ -364,19 +416,27 @@ public final class ArticleSearcher {
       IndexSearcher searcher,
       FacetStates.Entry facetState,
       SearchRequest request,
+      ScoreDoc after,
       String q,
       TextQueries.Match match,
       EntityLexicon.Reading reading)
       throws IOException {
     Query text = textQueries.parse(q, match);
+    QueryLimits.checkClauses(text);
     Query ranked = ranked(searcher, text, q, request, reading);
     DrillDownQuery query =
         new DrillDownQuery(config, withAboutFilter(withDateFilter(ranked, request), request));
     addFilter(query, BRAND_FACET, BRAND_KEY, request.brands());
     addFilter(query, AUTHOR_FACET, AUTHOR_KEY, request.authors());
     addFilter(query, PERSON_FACET, PERSON_KEY, request.persons());
-    int window = request.page() * request.size();
-    return new Attempt(text, collect(searcher, facetState, query, sortOf(request), window));
+    int window = after == null ? request.page() * request.size() : request.size();
+    // Drill-sideways scoring of facet filters cannot be cut into time slices: the budget applies
+    // to searches without facet filters, which are the broad (expensive) ones.
+    boolean facetFiltered =
+        !request.brands().isEmpty() || !request.authors().isEmpty() || !request.persons().isEmpty();
+    IndexSearcher timed = facetFiltered ? searcher : budgeted(searcher);
+    Found found = collect(timed, facetState, query, sortOf(request), window, after);
+    return new Attempt(text, found, timed.timedOut());
   }
 
   /**
@@ -491,19 +551,32 @@ public final class ArticleSearcher {
       FacetStates.Entry facetState,
       DrillDownQuery query,
       Sort sort,
-      int window)
+      int window,
+      ScoreDoc after)
       throws IOException {
     return sort == null
         ? run(
             searcher,
             facetState,
             query,
-            new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE))
+            new TopScoreDocCollectorManager(window, after, Integer.MAX_VALUE))
         : run(
             searcher,
             facetState,
             query,
-            new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE));
+            new TopFieldCollectorManager(sort, window, (FieldDoc) after, Integer.MAX_VALUE));
+  }
+
+  /**
+   * A searcher over the same reader that stops collecting when the time budget is spent (Lucene's
+   * {@code TimeLimitingBulkScorer}); {@link IndexSearcher#timedOut()} then says the hits are
+   * partial. A new {@code IndexSearcher} per search is cheap and keeps the shared one untouched.
+   */
+  private IndexSearcher budgeted(IndexSearcher searcher) {
+    IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
+    long deadline = System.nanoTime() + timeBudget.toNanos();
+    timed.setTimeout(() -> System.nanoTime() - deadline > 0);
+    return timed;
   }
 
   private static <R extends TopDocs> Found run(

@@ -21,6 +21,10 @@ import java.util.Objects;
  *     {@code null}
  * @param interpretation how {@code q} was read (the words searched, how they matched, the brands
  *     and people it names), or {@code null} for a search without words
+ * @param partial {@code true} when the search ran out of its time budget: hits, total and facets
+ *     then cover only the part of the index searched in time
+ * @param next a cursor for the page after this one ({@code after=}), or {@code null} when this page
+ *     is not full
  */
 public record SearchResponse(
     long total,
@@ -31,7 +35,9 @@ public record SearchResponse(
     List<SearchHit> hits,
     Map<String, List<FacetValue>> facets,
     String didYouMean,
-    QueryInterpretation interpretation) {
+    QueryInterpretation interpretation,
+    boolean partial,
+    String next) {
 
   /** Validates and copies, keeping the facets in their given order. */
   public SearchResponse {
@@ -41,7 +47,7 @@ public record SearchResponse(
     facets = Collections.unmodifiableMap(copy);
   }
 
-  /** A response without a spelling suggestion or interpretation. */
+  /** A complete response without a spelling suggestion, interpretation or cursor. */
   public SearchResponse(
       long total,
       int page,
@@ -50,6 +56,6 @@ public record SearchResponse(
       long tookMs,
       List<SearchHit> hits,
       Map<String, List<FacetValue>> facets) {
-    this(total, page, size, pages, tookMs, hits, facets, null, null);
+    this(total, page, size, pages, tookMs, hits, facets, null, null, false, null);
   }
 }

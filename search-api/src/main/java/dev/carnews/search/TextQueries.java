@@ -32,6 +32,13 @@ import org.apache.lucene.util.QueryBuilder;
  */
 final class TextQueries {
 
+  /**
+   * Queries longer than this many words get neither the whole-text alternative (for multi-word
+   * synonyms) nor proximity clauses: a long query is not a phrase, and doubling its clauses would
+   * only make it slow (and trip the clause limit).
+   */
+  static final int MAX_PHRASE_WORDS = 8;
+
   /** How the words of a query must match. */
   enum Match {
     /** Every word (the normal search). */
@@ -97,7 +104,7 @@ final class TextQueries {
     if (match == Match.SOME) {
       return mostOf(parsed);
     }
-    if (match == Match.ALL && isPlain(q) && words(q) > 1) {
+    if (match == Match.ALL && isPlain(q) && words(q) > 1 && words(q) <= MAX_PHRASE_WORDS) {
       return withWholeText(parsed, q);
     }
     return parsed;
@@ -108,7 +115,7 @@ final class TextQueries {
    * single word or a query with operators.
    */
   Optional<Query> proximity(String q) {
-    if (q == null || !isPlain(q) || words(q) < 2) {
+    if (q == null || !isPlain(q) || words(q) < 2 || words(q) > MAX_PHRASE_WORDS) {
       return Optional.empty();
     }
     QueryBuilder builder = new QueryBuilder(analyzer);

@@ -1,17 +1,28 @@
 package dev.carnews.server;
 
+import dev.carnews.entity.BrandDictionary;
 import dev.carnews.entity.NewsEntityTagger;
+import dev.carnews.http.ApiKeys;
+import dev.carnews.http.AppOptions;
 import dev.carnews.http.SearchApp;
 import dev.carnews.index.ArticleIndex;
+import dev.carnews.index.GroupCommitter;
+import dev.carnews.index.IndexCheck;
 import dev.carnews.ingest.JsonLinesArticleReader;
+import dev.carnews.nlp.NlpModels;
 import dev.carnews.search.ArticleSearcher;
 import dev.carnews.search.Ranking;
+import dev.carnews.write.ArticleWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -61,6 +72,42 @@ public final class Main implements Callable<Integer> {
               + " off (default: ${DEFAULT-VALUE})")
   double recencyHalfLifeDays = Ranking.DEFAULT_RECENCY_HALF_LIFE_DAYS;
 
+  @Option(
+      names = "--api-keys",
+      paramLabel = "FILE",
+      description =
+          "file of API keys that may write, one per line (also: env NEWS_API_KEYS, comma-separated);"
+              + " without any key, writes are disabled")
+  Path apiKeys;
+
+  @Option(
+      names = "--cors-origins",
+      paramLabel = "ORIGINS",
+      split = ",",
+      description =
+          "origins allowed to call the API from a browser, comma-separated (also: env"
+              + " NEWS_CORS_ORIGINS); default none")
+  List<String> corsOrigins = new ArrayList<>();
+
+  @Option(
+      names = "--no-sample",
+      description = "start with an empty index instead of filling it from the sample corpus")
+  boolean noSample;
+
+  @Option(
+      names = "--max-concurrent-searches",
+      paramLabel = "N",
+      description =
+          "searches served at once; more wait briefly, then get 429 (default: ${DEFAULT-VALUE})")
+  int maxConcurrentSearches = AppOptions.DEFAULT_CONCURRENT_SEARCHES;
+
+  @Option(
+      names = "--full-check",
+      description =
+          "check the whole index structure at start-up, not only the file checksums (slow on big"
+              + " indexes)")
+  boolean fullCheck;
+
   /** Runs the service; the exit code is non-zero when it cannot start. */
   public static void main(String[] args) {
     int code =
@@ -83,23 +130,27 @@ public final class Main implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--port must be 0..65535, was " + port);
     }
+    // A damaged index is refused here, before anything is served from it.
+    IndexCheck.verify(index, fullCheck);
     Files.createDirectories(index);
     ArticleIndex articles = ArticleIndex.open(index);
-    Optional<SampleCorpus> sample = sampleCorpus();
+    Optional<SampleCorpus> sample = noSample ? Optional.empty() : sampleCorpus();
     if (sample.isPresent()) {
       sample.get().fillIfEmpty(articles);
     } else if (articles.count() == 0) {
-      LOG.warn("The index is empty and no sample corpus loader is wired; starting empty");
+      LOG.info("Starting with an empty index");
     }
     ArticleSearcher searcher =
         new ArticleSearcher(articles, Ranking.withHalfLife(recencyHalfLifeDays));
-    SearchApp app = SearchApp.create(searcher).start(host, port);
+    GroupCommitter committer = new GroupCommitter(articles, COMMIT_GATHER);
+    SearchApp app = SearchApp.create(searcher, appOptions(articles, committer)).start(host, port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   app.stop();
+                  committer.close();
                   try {
                     articles.close();
                   } catch (IOException e) {
@@ -115,6 +166,46 @@ public final class Main implements Callable<Integer> {
         app.port(), index.toAbsolutePath(), searcher.count());
     stopped.await();
     return 0;
+  }
+
+  /** How long the committer gathers concurrent writes into one commit. */
+  private static final Duration COMMIT_GATHER = Duration.ofMillis(2);
+
+  private AppOptions appOptions(ArticleIndex articles, GroupCommitter committer)
+      throws IOException {
+    ApiKeys keys = ApiKeys.fromCommaSeparated(System.getenv(ApiKeys.ENV));
+    if (apiKeys != null) {
+      keys = keys.and(ApiKeys.fromFile(apiKeys));
+    }
+    List<String> origins = new ArrayList<>(corsOrigins);
+    String envOrigins = System.getenv("NEWS_CORS_ORIGINS");
+    if (envOrigins != null) {
+      Arrays.stream(envOrigins.split(","))
+          .map(String::strip)
+          .filter(o -> !o.isEmpty())
+          .forEach(origins::add);
+    }
+    LOG.info(
+        "Writes {}; CORS origins {}",
+        keys.size() == 0 ? "disabled (no API keys)" : "enabled for " + keys.size() + " key(s)",
+        origins.isEmpty() ? "none" : origins);
+    NlpModels models = NlpModels.loadDefault();
+    BrandDictionary brands = BrandDictionary.loadDefault();
+    ThreadLocal<NewsEntityTagger> taggers =
+        ThreadLocal.withInitial(() -> new NewsEntityTagger(models, brands));
+    ArticleWriter writer = new ArticleWriter(articles, committer, taggers::get);
+    return AppOptions.defaults()
+        .withWrites(writer, keys)
+        .withCorsOrigins(origins)
+        .withSearchBound(maxConcurrentSearches, AppOptions.DEFAULT_SEARCH_WAIT)
+        .withIndexSize(
+            () -> {
+              try {
+                return articles.sizeInBytes();
+              } catch (IOException e) {
+                return -1L;
+              }
+            });
   }
 
   /** The loader of the sample corpus for an empty index: JSON Lines, tagged like any article. */

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /** The real app on a free port over the fixture index, with a real HTTP client. */
 final class RunningApp implements AutoCloseable {
@@ -25,8 +26,30 @@ final class RunningApp implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
 
   RunningApp() throws IOException {
-    index = Fixtures.index();
-    app = SearchApp.create(new ArticleSearcher(index)).start("localhost", 0);
+    this(index -> AppOptions.defaults());
+  }
+
+  /** The app over the fixture index with options built for that index (writes, limits). */
+  RunningApp(Function<ArticleIndex, AppOptions> options) throws IOException {
+    this(Fixtures.index(), options);
+  }
+
+  /** The app over a given index with options built for it. */
+  RunningApp(ArticleIndex index, Function<ArticleIndex, AppOptions> options) throws IOException {
+    this.index = index;
+    app = SearchApp.create(new ArticleSearcher(index), options.apply(index)).start("localhost", 0);
+  }
+
+  /** Any request, built on the app's address. */
+  Answer send(String method, String pathAndQuery, String body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(pathAndQuery))
+            .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request.build());
   }
 
   Answer get(String pathAndQuery) throws IOException, InterruptedException {

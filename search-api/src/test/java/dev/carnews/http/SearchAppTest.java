@@ -152,9 +152,15 @@ class SearchAppTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/nope", "/api/nope", "/api/articles", "/api/search/extra"})
+  @ValueSource(strings = {"/nope", "/api/nope", "/api/search/extra"})
   void unknownRoutesAre404(String path) throws Exception {
     assertError(running.get(path), 404, "not_found");
+  }
+
+  @Test
+  void readingTheBatchWriteRouteIs405() throws Exception {
+    // Issue 6: /api/articles takes POSTed batches only.
+    assertError(running.get("/api/articles"), 405, "method_not_allowed");
   }
 
   @Test

@@ -1,0 +1,108 @@
+package dev.carnews.http;
+
+import dev.carnews.write.ArticleWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * What the app serves beyond public searching, and its limits: the writer and the API keys for the
+ * write routes, the CORS origins, the bound on concurrent searches, and the index size for the
+ * metrics. Immutable; {@link #defaults()} is read-only with no CORS origin.
+ */
+public final class AppOptions {
+
+  /** Concurrent searches before new ones wait. */
+  public static final int DEFAULT_CONCURRENT_SEARCHES = 16;
+
+  /** How long a search waits for a slot before it is answered 429. */
+  public static final Duration DEFAULT_SEARCH_WAIT = Duration.ofMillis(200);
+
+  private final ArticleWriter writer;
+  private final ApiKeys keys;
+  private final List<String> corsOrigins;
+  private final int concurrentSearches;
+  private final Duration searchWait;
+  private final LongSupplier indexBytes;
+
+  private AppOptions(
+      ArticleWriter writer,
+      ApiKeys keys,
+      List<String> corsOrigins,
+      int concurrentSearches,
+      Duration searchWait,
+      LongSupplier indexBytes) {
+    this.writer = writer;
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.corsOrigins = List.copyOf(corsOrigins);
+    if (concurrentSearches < 1) {
+      throw new IllegalArgumentException("concurrent searches must be >= 1");
+    }
+    this.concurrentSearches = concurrentSearches;
+    this.searchWait = Objects.requireNonNull(searchWait, "searchWait");
+    this.indexBytes = Objects.requireNonNull(indexBytes, "indexBytes");
+  }
+
+  /** Read-only (writes answer 403), no CORS origin, the default search bound. */
+  public static AppOptions defaults() {
+    return new AppOptions(
+        null,
+        ApiKeys.none(),
+        List.of(),
+        DEFAULT_CONCURRENT_SEARCHES,
+        DEFAULT_SEARCH_WAIT,
+        () -> 0L);
+  }
+
+  /** Serves writes through this writer for requests with one of these keys. */
+  public AppOptions withWrites(ArticleWriter newWriter, ApiKeys newKeys) {
+    return new AppOptions(
+        Objects.requireNonNull(newWriter, "writer"),
+        newKeys,
+        corsOrigins,
+        concurrentSearches,
+        searchWait,
+        indexBytes);
+  }
+
+  /** Allows cross-origin requests from exactly these origins ({@code https://cms.example}). */
+  public AppOptions withCorsOrigins(List<String> origins) {
+    return new AppOptions(writer, keys, origins, concurrentSearches, searchWait, indexBytes);
+  }
+
+  /** At most {@code concurrent} searches at once; others wait up to {@code wait}, then 429. */
+  public AppOptions withSearchBound(int concurrent, Duration wait) {
+    return new AppOptions(writer, keys, corsOrigins, concurrent, wait, indexBytes);
+  }
+
+  /** Where the metrics read the index size on disk from. */
+  public AppOptions withIndexSize(LongSupplier bytes) {
+    return new AppOptions(writer, keys, corsOrigins, concurrentSearches, searchWait, bytes);
+  }
+
+  Optional<ArticleWriter> writer() {
+    return Optional.ofNullable(writer);
+  }
+
+  ApiKeys keys() {
+    return keys;
+  }
+
+  List<String> corsOrigins() {
+    return corsOrigins;
+  }
+
+  int concurrentSearches() {
+    return concurrentSearches;
+  }
+
+  Duration searchWait() {
+    return searchWait;
+  }
+
+  LongSupplier indexBytes() {
+    return indexBytes;
+  }
+}

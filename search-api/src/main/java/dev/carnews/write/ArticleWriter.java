@@ -1,0 +1,77 @@
+package dev.carnews.write;
+
+import dev.carnews.entity.EntityTagger;
+import dev.carnews.index.ArticleIndex;
+import dev.carnews.index.GroupCommitter;
+import dev.carnews.index.WriteResult;
+import dev.carnews.ingest.Article;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Writes articles into the live index through the indexer's code: each article is tagged by the
+ * same entity pipeline as the indexer's, written with {@link ArticleIndex#write}, and the call
+ * returns only once a commit covering it is on disk ({@link GroupCommitter}). So a caller that
+ * answers 2xx after {@link #put} or {@link #delete} returned has a durable write.
+ *
+ * <p>Thread-safe: the tagger supplier must give each thread its own tagger (the NLP finders are not
+ * thread-safe), for example from a {@link ThreadLocal}.
+ */
+public final class ArticleWriter {
+
+  private final ArticleIndex index;
+  private final GroupCommitter committer;
+  private final Supplier<? extends EntityTagger> taggers;
+
+  /**
+   * A writer over the index.
+   *
+   * @param index the live index
+   * @param committer the group committer of that index
+   * @param taggers a tagger for the calling thread
+   */
+  public ArticleWriter(
+      ArticleIndex index, GroupCommitter committer, Supplier<? extends EntityTagger> taggers) {
+    this.index = Objects.requireNonNull(index, "index");
+    this.committer = Objects.requireNonNull(committer, "committer");
+    this.taggers = Objects.requireNonNull(taggers, "taggers");
+  }
+
+  /**
+   * Tags and writes one article and waits until it is durable.
+   *
+   * @throws IOException when the write or its commit failed: the article may not be on disk
+   * @throws InterruptedException when interrupted while waiting for the commit
+   */
+  public WriteResult put(Article article) throws IOException, InterruptedException {
+    WriteResult result = write(article);
+    committer.awaitDurable();
+    return result;
+  }
+
+  /**
+   * Tags and writes one article without waiting for the commit; call {@link #awaitDurable()} after
+   * a batch of such writes.
+   */
+  public WriteResult write(Article article) throws IOException {
+    return index.write(taggers.get().tag(article));
+  }
+
+  /** Waits until every write this thread made so far is on disk. */
+  public void awaitDurable() throws IOException, InterruptedException {
+    committer.awaitDurable();
+  }
+
+  /**
+   * Deletes an article and waits until the deletion is durable. Returns whether it existed.
+   *
+   * @throws IOException when the delete or its commit failed
+   * @throws InterruptedException when interrupted while waiting for the commit
+   */
+  public boolean delete(String id) throws IOException, InterruptedException {
+    boolean existed = index.delete(id);
+    committer.awaitDurable();
+    return existed;
+  }
+}
