@@ -227,6 +227,7 @@ public final class BenchCli {
       throws Exception {
     try (ArticleIndex articles = ArticleIndex.open(index)) {
       report.put("indexMB", Machine.sizeOf(index) / 1e6);
+      report.put("indexMBByExtension", IndexFiles.byExtension(index));
       report.put("search", SearchBench.run(articles, options.settings()));
       report.put("heapAfterFullGcMB", SearchBench.heapAfterFullGcMb());
     }

@@ -59,6 +59,7 @@ final class Table {
           search.get("warmUp"),
           search.get("measured"),
           format(search.get("load")));
+      out.println("  index MB by file type: " + report.get("indexMBByExtension"));
       Map<?, ?> modes = (Map<?, ?>) search.get("modes");
       modes.forEach((threads, byMode) -> printThreads(out, threads.toString(), (Map<?, ?>) byMode));
     }
