@@ -63,6 +63,13 @@ public final class BenchCli {
         description = "measured queries per run (default: ${DEFAULT-VALUE})")
     int queries = 700;
 
+    @Option(
+        names = "--rounds",
+        description =
+            "rounds the measured queries are split into, each run through every mode in turn"
+                + " (default: ${DEFAULT-VALUE})")
+    int rounds = 5;
+
     @Option(names = "--seed", description = "seed of the query mix (default: ${DEFAULT-VALUE})")
     long seed = 42;
 
@@ -87,7 +94,7 @@ public final class BenchCli {
     Path out;
 
     SearchBench.Settings settings() {
-      return new SearchBench.Settings(warmUp, queries, seed, clients, !noHttp);
+      return new SearchBench.Settings(warmUp, queries, rounds, seed, clients, !noHttp);
     }
   }
 
@@ -200,9 +207,14 @@ public final class BenchCli {
     @Option(names = "--thread", description = "only threads whose name starts with this")
     String thread;
 
+    @Option(
+        names = "--under",
+        description = "only stacks with a method whose name contains this (RawLuceneSearch.search)")
+    String under;
+
     @Override
     public Integer call() throws IOException {
-      Map<String, Object> hot = JfrTop.of(recording, top, thread);
+      Map<String, Object> hot = JfrTop.of(recording, top, thread, under);
       PrintWriter out = stdout();
       out.println("samples: " + hot.get("samples"));
       for (String kind : List.of("self", "total")) {

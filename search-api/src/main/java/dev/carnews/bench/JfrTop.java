@@ -21,8 +21,12 @@ final class JfrTop {
 
   private JfrTop() {}
 
-  /** The {@code top} methods by self and by total samples, optionally only frames of a thread. */
-  static Map<String, Object> of(Path recording, int top, String threadPrefix) throws IOException {
+  /**
+   * The {@code top} methods by self and by total samples, optionally only of threads whose name
+   * starts with {@code threadPrefix} and of stacks with a method whose name contains {@code under}.
+   */
+  static Map<String, Object> of(Path recording, int top, String threadPrefix, String under)
+      throws IOException {
     Map<String, Integer> self = new HashMap<>();
     Map<String, Integer> total = new HashMap<>();
     int samples = 0;
@@ -36,6 +40,10 @@ final class JfrTop {
       }
       List<RecordedFrame> frames = event.getStackTrace().getFrames();
       if (frames.isEmpty()) {
+        continue;
+      }
+      if (under != null
+          && frames.stream().noneMatch(frame -> name(frame.getMethod()).contains(under))) {
         continue;
       }
       samples++;

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * Runs a query list with a number of client threads, after a warm-up pass, and times every query.
- * Threads take the next query from the shared list, so the mix is the same for any thread count.
+ * Runs a query list with a number of client threads and times every query. Threads take the next
+ * query from the shared list, so the mix is the same for any thread count.
  */
 final class LoadRunner {
 
@@ -26,25 +26,38 @@ final class LoadRunner {
 
   private LoadRunner() {}
 
+  /** The latencies of one timed pass, in query order, and its wall-clock time. */
+  record Pass(long[] nanos, long elapsedNanos) {}
+
+  /** Runs the queries once, untimed, to warm up. */
+  static void warmUp(Target target, List<BenchQuery> queries, int threads) throws Exception {
+    runAll(target, queries, threads, new long[queries.size()]);
+  }
+
+  /** Runs the queries once and times every one. */
+  static Pass measure(Target target, List<BenchQuery> queries, int threads) throws Exception {
+    long[] nanos = new long[queries.size()];
+    long start = System.nanoTime();
+    runAll(target, queries, threads, nanos);
+    return new Pass(nanos, System.nanoTime() - start);
+  }
+
   /**
-   * The overall and per-category latencies of running {@code measured} after {@code warmUp}.
+   * The overall and per-category latencies of queries run in passes.
    *
+   * @param queries the queries of all passes, in the order of the concatenated latencies
+   * @param nanos the latencies of all passes, concatenated
+   * @param elapsedNanos the summed wall-clock time of the passes, for the QPS
    * @return {@code "all"} and one entry per category present, in {@link QueryMix#CATEGORIES} order
    */
-  static Map<String, Latencies> run(
-      Target target, List<BenchQuery> warmUp, List<BenchQuery> measured, int threads)
-      throws Exception {
-    runAll(target, warmUp, threads, new long[warmUp.size()]);
-    long[] nanos = new long[measured.size()];
-    long start = System.nanoTime();
-    runAll(target, measured, threads, nanos);
-    double seconds = (System.nanoTime() - start) / 1e9;
+  static Map<String, Latencies> summarize(
+      List<BenchQuery> queries, long[] nanos, long elapsedNanos) {
     Map<String, Latencies> result = new LinkedHashMap<>();
-    result.put("all", Latencies.of(nanos, measured.size() / seconds));
+    result.put("all", Latencies.of(nanos, queries.size() / (elapsedNanos / 1e9)));
     for (String category : QueryMix.CATEGORIES) {
       long[] subset =
-          IntStream.range(0, measured.size())
-              .filter(i -> measured.get(i).category().equals(category))
+          IntStream.range(0, queries.size())
+              .filter(i -> queries.get(i).category().equals(category))
               .mapToLong(i -> nanos[i])
               .toArray();
       if (subset.length > 0) {

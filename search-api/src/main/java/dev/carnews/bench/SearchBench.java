@@ -22,20 +22,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The search half of the suite over one open index: the seeded mix through {@link
  * ArticleSearcher#search} in-process, through {@code GET /api/search} of an in-process {@link
- * SearchApp} and through {@link RawLuceneSearch}, each with 1 and 2 client threads, and the
- * service/raw ratios.
+ * SearchApp} and through {@link RawLuceneSearch}, each with 1 and 2 client threads, the modes
+ * interleaved in rounds.
  */
 final class SearchBench {
 
   private static final Logger LOG = LoggerFactory.getLogger(SearchBench.class);
 
   /** The run's settings. */
-  record Settings(int warmUp, int measured, long seed, List<Integer> threads, boolean http) {
+  record Settings(
+      int warmUp, int measured, int rounds, long seed, List<Integer> threads, boolean http) {
 
     /** Validates the counts and copies the list. */
     Settings {
-      if (warmUp < 0 || measured < 1) {
-        throw new IllegalArgumentException("warm-up must be >= 0 and measured >= 1");
+      if (warmUp < 0 || measured < 1 || rounds < 1) {
+        throw new IllegalArgumentException("warm-up must be >= 0, measured and rounds >= 1");
       }
       threads = List.copyOf(threads);
     }
@@ -54,6 +55,7 @@ final class SearchBench {
     result.put("articles", searcher.count());
     result.put("warmUp", settings.warmUp());
     result.put("measured", settings.measured());
+    result.put("rounds", settings.rounds());
     result.put("seed", settings.seed());
     result.put("examples", examples(measured));
     SearcherManager manager = index.searchers();
@@ -66,43 +68,16 @@ final class SearchBench {
             .build();
     try {
       RawLuceneSearch raw = new RawLuceneSearch(held);
+      Map<String, LoadRunner.Target> targets = new LinkedHashMap<>();
+      targets.put("service", query -> total(searcher.search(query.request())));
+      targets.put("raw", query -> raw.search(query.request()));
+      if (app != null) {
+        String base = "http://127.0.0.1:" + app.port() + "/api/search?";
+        targets.put("http", query -> get(client, base + query.queryString()));
+      }
       Map<String, Object> modes = new LinkedHashMap<>();
       for (int threads : settings.threads()) {
-        Map<String, Map<String, Latencies>> byMode = new LinkedHashMap<>();
-        byMode.put(
-            "service",
-            timed(
-                "service",
-                threads,
-                () ->
-                    LoadRunner.run(
-                        query -> total(searcher.search(query.request())),
-                        warmUp,
-                        measured,
-                        threads)));
-        byMode.put(
-            "raw",
-            timed(
-                "raw",
-                threads,
-                () ->
-                    LoadRunner.run(
-                        query -> raw.search(query.request()), warmUp, measured, threads)));
-        if (app != null) {
-          String base = "http://127.0.0.1:" + app.port() + "/api/search?";
-          byMode.put(
-              "http",
-              timed(
-                  "http",
-                  threads,
-                  () ->
-                      LoadRunner.run(
-                          query -> get(client, base + query.queryString()),
-                          warmUp,
-                          measured,
-                          threads)));
-        }
-        modes.put(threads + "-threads", byMode);
+        modes.put(threads + "-threads", interleaved(targets, warmUp, measured, threads, settings));
       }
       result.put("modes", modes);
       result.put("load", Machine.load());
@@ -124,14 +99,46 @@ final class SearchBench {
         / 1e6;
   }
 
-  private interface Step {
-    Map<String, Latencies> call() throws Exception;
-  }
-
-  private static Map<String, Latencies> timed(String mode, int threads, Step step)
+  /**
+   * Warms every mode up, then runs the measured queries in rounds, each round through every mode in
+   * turn, so that load from other processes falls on all modes alike.
+   */
+  private static Map<String, Map<String, Latencies>> interleaved(
+      Map<String, LoadRunner.Target> targets,
+      List<BenchQuery> warmUp,
+      List<BenchQuery> measured,
+      int threads,
+      Settings settings)
       throws Exception {
-    LOG.info("Searching: {} with {} client thread(s), load {}", mode, threads, Machine.load());
-    return step.call();
+    for (Map.Entry<String, LoadRunner.Target> target : targets.entrySet()) {
+      LOG.info("Warming up {} with {} client thread(s)", target.getKey(), threads);
+      LoadRunner.warmUp(target.getValue(), warmUp, threads);
+    }
+    int rounds = Math.min(settings.rounds(), measured.size());
+    Map<String, long[]> nanos = new LinkedHashMap<>();
+    Map<String, Long> elapsed = new LinkedHashMap<>();
+    targets.keySet().forEach(mode -> nanos.put(mode, new long[measured.size()]));
+    for (int round = 0; round < rounds; round++) {
+      int from = measured.size() * round / rounds;
+      int to = measured.size() * (round + 1) / rounds;
+      List<BenchQuery> chunk = measured.subList(from, to);
+      LOG.info(
+          "Round {} of {} with {} client thread(s), load {}",
+          round + 1,
+          rounds,
+          threads,
+          Machine.load());
+      for (Map.Entry<String, LoadRunner.Target> target : targets.entrySet()) {
+        LoadRunner.Pass pass = LoadRunner.measure(target.getValue(), chunk, threads);
+        System.arraycopy(pass.nanos(), 0, nanos.get(target.getKey()), from, chunk.size());
+        elapsed.merge(target.getKey(), pass.elapsedNanos(), Long::sum);
+      }
+    }
+    Map<String, Map<String, Latencies>> byMode = new LinkedHashMap<>();
+    for (String mode : targets.keySet()) {
+      byMode.put(mode, LoadRunner.summarize(measured, nanos.get(mode), elapsed.get(mode)));
+    }
+    return byMode;
   }
 
   private static long total(SearchResponse response) {
