@@ -241,7 +241,6 @@ public final class BenchCli {
       report.put("indexMB", Machine.sizeOf(index) / 1e6);
       report.put("indexMBByExtension", IndexFiles.byExtension(index));
       report.put("search", SearchBench.run(articles, options.settings()));
-      report.put("heapAfterFullGcMB", SearchBench.heapAfterFullGcMb());
     }
     if (!options.noStartup) {
       report.put("startup", Startup.measure(options.jar, index));

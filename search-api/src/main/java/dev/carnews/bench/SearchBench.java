@@ -5,6 +5,7 @@ import dev.carnews.index.ArticleIndex;
 import dev.carnews.search.ArticleSearcher;
 import dev.carnews.search.SearchResponse;
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,6 +82,10 @@ final class SearchBench {
       }
       result.put("modes", modes);
       result.put("load", Machine.load());
+      // Measured while the searcher (and its cached facet state) and the baseline are still in use.
+      result.put("heapAfterFullGcMB", heapAfterFullGcMb());
+      Reference.reachabilityFence(searcher);
+      Reference.reachabilityFence(raw);
     } finally {
       manager.release(held);
       if (app != null) {
@@ -91,7 +96,7 @@ final class SearchBench {
   }
 
   /** Heap in use after a full collection, in MB. */
-  static double heapAfterFullGcMb() {
+  private static double heapAfterFullGcMb() {
     for (int i = 0; i < 3; i++) {
       System.gc();
     }

@@ -63,10 +63,12 @@ final class Table {
       Map<?, ?> modes = (Map<?, ?>) search.get("modes");
       modes.forEach((threads, byMode) -> printThreads(out, threads.toString(), (Map<?, ?>) byMode));
     }
-    if (report.containsKey("heapAfterFullGcMB")) {
+    if (report.get("search") instanceof Map<?, ?> search) {
       out.println();
       out.printf(
-          Locale.ROOT, "heap after full GC: %s MB%n", format(report.get("heapAfterFullGcMB")));
+          Locale.ROOT,
+          "heap after full GC (index open, searcher and facet state in use): %s MB%n",
+          format(search.get("heapAfterFullGcMB")));
     }
     if (report.get("startup") instanceof Map<?, ?> startup) {
       out.printf(
