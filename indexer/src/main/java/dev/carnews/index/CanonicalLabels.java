@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.LabelAndValue;
 
@@ -25,6 +26,14 @@ public final class CanonicalLabels {
    * dimension ({@code Facets.getAllChildren}), highest count first (ties: label order).
    */
   public static List<LabelAndValue> top(FacetResult all, int topN) {
+    return top(all, topN, NameKeys::key);
+  }
+
+  /**
+   * As {@link #top(FacetResult, int)}, with the folded keys from {@code keys} (a cache of {@link
+   * NameKeys#key} per label).
+   */
+  public static List<LabelAndValue> top(FacetResult all, int topN, Function<String, String> keys) {
     if (all == null) {
       return List.of();
     }
@@ -33,7 +42,7 @@ public final class CanonicalLabels {
       long count = labelAndValue.value.longValue();
       if (count > 0) {
         groups
-            .computeIfAbsent(NameKeys.key(labelAndValue.label), key -> new Group())
+            .computeIfAbsent(keys.apply(labelAndValue.label), key -> new Group())
             .add(labelAndValue.label, count);
       }
     }

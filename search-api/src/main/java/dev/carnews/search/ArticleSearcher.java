@@ -704,20 +704,25 @@ public final class ArticleSearcher {
       throws IOException {
     Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
     SortedSetDocValuesReaderState state = facetState.state();
-    facets.put("brand", top(found.facets(), state, BRAND_FACET));
-    facets.put("author", top(found.facets(), state, AUTHOR_FACET));
-    facets.put("person", top(found.facets(), state, PERSON_FACET));
+    facets.put("brand", top(found.facets(), facetState, BRAND_FACET));
+    facets.put("author", top(found.facets(), facetState, AUTHOR_FACET));
+    facets.put("person", top(found.facets(), facetState, PERSON_FACET));
     facets.put("date", months(found.facets(), state));
     return facets;
   }
 
-  private static List<FacetValue> top(
-      Facets facets, SortedSetDocValuesReaderState state, String dim) throws IOException {
-    if (facets == null || state.getOrdRange(dim) == null) {
+  private static List<FacetValue> top(Facets facets, FacetStates.Entry facetState, String dim)
+      throws IOException {
+    if (facets == null || facetState.state().getOrdRange(dim) == null) {
       return List.of();
     }
+    if (!facetState.hasVariants(dim)) {
+      return values(facets.getTopChildren(FACET_TOP_N, dim));
+    }
     // All children, so that the forms of one name (case, accents) are counted as one value.
-    return CanonicalLabels.top(facets.getAllChildren(dim), FACET_TOP_N).stream()
+    return CanonicalLabels.top(
+            facets.getAllChildren(dim), FACET_TOP_N, label -> facetState.keyOf(dim, label))
+        .stream()
         .map(value -> new FacetValue(value.label, value.value.longValue()))
         .toList();
   }

@@ -28,6 +28,9 @@ import org.apache.lucene.util.Bits;
  */
 final class EntityLexicon {
 
+  /** The most words of a name looked up in a query. */
+  private static final int MAX_NAME_WORDS = 6;
+
   /** One known name. */
   record Known(String type, String label, String key, long count, long latest) {}
 
@@ -121,28 +124,51 @@ final class EntityLexicon {
         kept.append(token).append(' ');
       }
     }
-    String text = " " + words(kept.toString()) + " ";
+    String text = words(kept.toString()).strip();
+    if (text.isEmpty()) {
+      return new Reading(List.of(), List.of());
+    }
+    // Look up the query's word runs (longest first) instead of scanning every known name: the
+    // lexicon of a large archive holds tens of thousands of people.
+    String[] words = text.split(" +");
+    boolean[] used = new boolean[words.length];
     Set<Known> foundBrands = new LinkedHashSet<>();
     Set<Known> foundPersons = new LinkedHashSet<>();
-    for (Known brand : brands.values()) {
-      if (text.contains(" " + brand.key() + " ")) {
-        foundBrands.add(brand);
-        text = text.replace(" " + brand.key() + " ", "  ");
-      }
-    }
-    for (Known person : persons.values()) {
-      if (text.contains(" " + person.key() + " ")) {
-        foundPersons.add(person);
-        text = text.replace(" " + person.key() + " ", "  ");
-      }
-    }
-    for (String word : text.strip().split(" +")) {
-      Known person = personsBySurname.get(word);
+    match(words, used, brands, foundBrands);
+    match(words, used, persons, foundPersons);
+    for (int i = 0; i < words.length; i++) {
+      Known person = used[i] ? null : personsBySurname.get(words[i]);
       if (person != null) {
         foundPersons.add(person);
       }
     }
     return new Reading(sorted(foundBrands), sorted(foundPersons));
+  }
+
+  /** The longest runs of unused words that are a known name, marking their words used. */
+  private static void match(
+      String[] words, boolean[] used, Map<String, Known> names, Set<Known> found) {
+    for (int length = Math.min(MAX_NAME_WORDS, words.length); length >= 1; length--) {
+      for (int start = 0; start + length <= words.length; start++) {
+        if (anyUsed(used, start, length)) {
+          continue;
+        }
+        Known known = names.get(String.join(" ", Arrays.copyOfRange(words, start, start + length)));
+        if (known != null) {
+          found.add(known);
+          Arrays.fill(used, start, start + length, true);
+        }
+      }
+    }
+  }
+
+  private static boolean anyUsed(boolean[] used, int start, int length) {
+    for (int i = start; i < start + length; i++) {
+      if (used[i]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
