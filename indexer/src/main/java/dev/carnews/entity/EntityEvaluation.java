@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carnews.analysis.NameKeys;
 import dev.carnews.ingest.Article;
+import dev.carnews.nlp.NameModelEvaluator.Scores;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,48 +47,6 @@ public final class EntityEvaluation {
   }
 
   /**
-   * Pair counts.
-   *
-   * @param truePositives entities found and in the gold
-   * @param falsePositives entities found, not in the gold
-   * @param falseNegatives gold entities not found
-   */
-  public record Score(long truePositives, long falsePositives, long falseNegatives) {
-
-    /** Found and right over found; 1 when nothing was found. */
-    public double precision() {
-      long found = truePositives + falsePositives;
-      return found == 0 ? 1 : (double) truePositives / found;
-    }
-
-    /** Found and right over gold; 1 when the gold is empty. */
-    public double recall() {
-      long gold = truePositives + falseNegatives;
-      return gold == 0 ? 1 : (double) truePositives / gold;
-    }
-
-    /** Harmonic mean of precision and recall. */
-    public double f1() {
-      double p = precision();
-      double r = recall();
-      return p + r == 0 ? 0 : 2 * p * r / (p + r);
-    }
-
-    /** {@code P=0.950 R=0.930 F1=0.940 (tp=.. fp=.. fn=..)}. */
-    public String summary() {
-      return String.format(
-          Locale.ROOT,
-          "P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)",
-          precision(),
-          recall(),
-          f1(),
-          truePositives,
-          falsePositives,
-          falseNegatives);
-    }
-  }
-
-  /**
    * A wrong answer on one article.
    *
    * @param id the article
@@ -106,7 +64,7 @@ public final class EntityEvaluation {
    * @param brands brand-set score
    * @param errors every false positive and false negative
    */
-  public record Report(int articles, Score persons, Score brands, List<Mistake> errors) {
+  public record Report(int articles, Scores persons, Scores brands, List<Mistake> errors) {
 
     /** Copies the list. */
     public Report {
@@ -171,8 +129,8 @@ public final class EntityEvaluation {
     }
     return new Report(
         gold.size(),
-        new Score(persons[0], persons[1], persons[2]),
-        new Score(brands[0], brands[1], brands[2]),
+        new Scores(persons[0], persons[1], persons[2]),
+        new Scores(brands[0], brands[1], brands[2]),
         errors);
   }
 
