@@ -36,6 +36,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -719,10 +720,40 @@ public final class ArticleSearcher {
     if (!facetState.hasVariants(dim)) {
       return values(facets.getTopChildren(FACET_TOP_N, dim));
     }
-    // All children, so that the forms of one name (case, accents) are counted as one value.
-    return CanonicalLabels.top(
-            facets.getAllChildren(dim), FACET_TOP_N, label -> facetState.keyOf(dim, label))
-        .stream()
+    // The forms of one name (case, accents) count as one value: merge the candidates for the top
+    // with every other spelling of theirs, counted one by one, rather than reading all values.
+    FacetResult top = facets.getTopChildren(FACET_TOP_N * 2, dim);
+    if (top == null) {
+      return List.of();
+    }
+    List<LabelAndValue> candidates = new ArrayList<>();
+    Set<String> added = new HashSet<>();
+    for (LabelAndValue value : top.labelValues) {
+      List<String> spellings = facetState.spellings(dim, value.label);
+      if (spellings.isEmpty()) {
+        if (added.add(value.label)) {
+          candidates.add(value);
+        }
+        continue;
+      }
+      for (String spelling : spellings) {
+        if (added.add(spelling)) {
+          Number count =
+              spelling.equals(value.label) ? value.value : facets.getSpecificValue(dim, spelling);
+          if (count != null && count.longValue() > 0) {
+            candidates.add(new LabelAndValue(spelling, count));
+          }
+        }
+      }
+    }
+    FacetResult merged =
+        new FacetResult(
+            dim,
+            new String[0],
+            top.value,
+            candidates.toArray(new LabelAndValue[0]),
+            candidates.size());
+    return CanonicalLabels.top(merged, FACET_TOP_N, label -> facetState.keyOf(dim, label)).stream()
         .map(value -> new FacetValue(value.label, value.value.longValue()))
         .toList();
   }

@@ -4,11 +4,10 @@ import dev.carnews.analysis.NameKeys;
 import dev.carnews.index.ArticleSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -28,26 +27,41 @@ final class FacetStates {
   /**
    * The state of one reader; {@code state} is {@code null} when no document has facets yet.
    *
-   * @param variantDims the name facets in which two labels fold to one key ("Francois Provost" and
-   *     "François Provost"): only those need their values merged per request, which means reading
-   *     every value; the others can take Lucene's top-N directly
+   * @param variants per name facet, the labels that share their folded key with another label
+   *     ("Francois Provost" and "François Provost"), each with its key and all the labels of that
+   *     key; computed once per reader so a request merges only the values it shows
    */
-  record Entry(SortedSetDocValuesReaderState state, Map<String, Map<String, String>> variantDims) {
+  record Entry(SortedSetDocValuesReaderState state, Map<String, Map<String, Variant>> variants) {
 
     /** Copies the map. */
     Entry {
-      variantDims = Map.copyOf(variantDims);
+      variants = Map.copyOf(variants);
     }
 
-    /** Whether the labels of a facet must be merged by their folded key. */
+    /** Whether some labels of a facet must be merged by their folded key. */
     boolean hasVariants(String dim) {
-      return variantDims.containsKey(dim);
+      return variants.containsKey(dim);
     }
 
-    /** The folded key of a label of a facet with variants, computed once per reader. */
+    /** The other spellings of a label, with the label itself; empty when it has none. */
+    List<String> spellings(String dim, String label) {
+      Variant variant = variants.getOrDefault(dim, Map.of()).get(label);
+      return variant == null ? List.of() : variant.labels();
+    }
+
+    /** The folded key of a label. */
     String keyOf(String dim, String label) {
-      String key = variantDims.getOrDefault(dim, Map.of()).get(label);
-      return key != null ? key : NameKeys.key(label);
+      Variant variant = variants.getOrDefault(dim, Map.of()).get(label);
+      return variant != null ? variant.key() : NameKeys.key(label);
+    }
+  }
+
+  /** One folded key and every label of it in a facet. */
+  record Variant(String key, List<String> labels) {
+
+    /** Copies the list. */
+    Variant {
+      labels = List.copyOf(labels);
     }
   }
 
@@ -100,30 +114,34 @@ final class FacetStates {
   }
 
   /**
-   * The name facets with two labels of one key, each with the key of every label: once per reader,
-   * not per request (running the key analyzer over every label per request is slow).
+   * The labels of each name facet that share a folded key with another label: once per reader, not
+   * per request (running the key analyzer over every label per request is slow).
    */
-  private static Map<String, Map<String, String>> variantDims(SortedSetDocValuesReaderState state)
+  private static Map<String, Map<String, Variant>> variantDims(SortedSetDocValuesReaderState state)
       throws IOException {
-    Map<String, Map<String, String>> dims = new HashMap<>();
+    Map<String, Map<String, Variant>> dims = new HashMap<>();
     SortedSetDocValues values = state.getDocValues();
     for (String dim : NAME_DIMS) {
       OrdRange range = state.getOrdRange(dim);
       if (range == null) {
         continue;
       }
-      Map<String, String> keys = new HashMap<>();
-      Set<String> seen = new HashSet<>();
-      boolean variants = false;
+      Map<String, List<String>> labelsByKey = new HashMap<>();
       for (int ord = range.start; ord <= range.end; ord++) {
         String[] path = FacetsConfig.stringToPath(values.lookupOrd(ord).utf8ToString());
         String label = path[path.length - 1];
-        String key = NameKeys.key(label);
-        keys.put(label, key);
-        variants |= !seen.add(key);
+        labelsByKey.computeIfAbsent(NameKeys.key(label), key -> new ArrayList<>()).add(label);
       }
-      if (variants) {
-        dims.put(dim, keys);
+      Map<String, Variant> variants = new HashMap<>();
+      labelsByKey.forEach(
+          (key, labels) -> {
+            if (labels.size() > 1) {
+              Variant variant = new Variant(key, labels);
+              labels.forEach(label -> variants.put(label, variant));
+            }
+          });
+      if (!variants.isEmpty()) {
+        dims.put(dim, variants);
       }
     }
     return dims;
