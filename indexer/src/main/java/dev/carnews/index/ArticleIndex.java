@@ -88,25 +88,8 @@ public final class ArticleIndex implements Closeable {
   public WriteResult write(TaggedArticle article) throws IOException {
     String id = article.article().id();
     Document doc = ArticleDocuments.toDocument(article);
-    boolean[] existed = new boolean[1];
-    IOException[] failure = new IOException[1];
-    pending.compute(
-        id,
-        (key, before) -> {
-          try {
-            existed[0] = before != null ? before.present() : inSearcher(key);
-            writer.updateDocument(idTerm(key), doc);
-            return new Pending(true, sequence.incrementAndGet());
-          } catch (IOException e) {
-            failure[0] = e;
-            return before;
-          }
-        });
-    if (failure[0] != null) {
-      throw failure[0];
-    }
-    refreshIfManyPending();
-    return new WriteResult(id, !existed[0]);
+    boolean existed = apply(id, true, key -> writer.updateDocument(idTerm(key), doc));
+    return new WriteResult(id, !existed);
   }
 
   /**
@@ -115,6 +98,20 @@ public final class ArticleIndex implements Closeable {
    */
   public boolean delete(String id) throws IOException {
     Objects.requireNonNull(id, "id");
+    return apply(id, false, key -> writer.deleteDocuments(idTerm(key)));
+  }
+
+  /** One change to the writer, by id. */
+  @FunctionalInterface
+  private interface Change {
+    void apply(String id) throws IOException;
+  }
+
+  /**
+   * Applies a write or delete while holding the id, so "was it there before" is exact under
+   * concurrent writers of the same id. Returns whether the article existed before the change.
+   */
+  private boolean apply(String id, boolean presentAfter, Change change) throws IOException {
     boolean[] existed = new boolean[1];
     IOException[] failure = new IOException[1];
     pending.compute(
@@ -122,8 +119,8 @@ public final class ArticleIndex implements Closeable {
         (key, before) -> {
           try {
             existed[0] = before != null ? before.present() : inSearcher(key);
-            writer.deleteDocuments(idTerm(key));
-            return new Pending(false, sequence.incrementAndGet());
+            change.apply(key);
+            return new Pending(presentAfter, sequence.incrementAndGet());
           } catch (IOException e) {
             failure[0] = e;
             return before;
