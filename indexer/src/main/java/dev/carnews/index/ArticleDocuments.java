@@ -12,6 +12,7 @@ import static dev.carnews.index.ArticleSchema.BRAND_FACET;
 import static dev.carnews.index.ArticleSchema.BRAND_KEY;
 import static dev.carnews.index.ArticleSchema.BRAND_MENTIONS;
 import static dev.carnews.index.ArticleSchema.BRAND_SALIENCE;
+import static dev.carnews.index.ArticleSchema.BRAND_SALIENCE_RANK;
 import static dev.carnews.index.ArticleSchema.ID;
 import static dev.carnews.index.ArticleSchema.MONTH_FACET;
 import static dev.carnews.index.ArticleSchema.PERSON;
@@ -19,6 +20,7 @@ import static dev.carnews.index.ArticleSchema.PERSON_FACET;
 import static dev.carnews.index.ArticleSchema.PERSON_KEY;
 import static dev.carnews.index.ArticleSchema.PERSON_MENTIONS;
 import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE;
+import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE_RANK;
 import static dev.carnews.index.ArticleSchema.PUBLISHED;
 import static dev.carnews.index.ArticleSchema.SECTION;
 import static dev.carnews.index.ArticleSchema.TAGS;
@@ -38,7 +40,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
@@ -58,18 +62,25 @@ public final class ArticleDocuments {
    * ArticleSchema#facetsConfig()}.
    */
   public static Document toDocument(TaggedArticle tagged) {
+    return toDocument(tagged, TEXT_TYPE);
+  }
+
+  /**
+   * The document to index for an article, with title and body indexed as {@code textType} says:
+   * {@link ArticleSchema#TEXT_TYPE}, or {@link ArticleSchema#TEXT_TYPE_WITH_OFFSETS} for an index
+   * that was built with offsets.
+   */
+  public static Document toDocument(TaggedArticle tagged, FieldType textType) {
     Article article = tagged.article();
     Document doc = new Document();
     doc.add(new KeywordField(ID, article.id(), Field.Store.YES));
     if (article.url() != null && !article.url().isBlank()) {
       doc.add(new StoredField(URL, article.url()));
     }
-    doc.add(new Field(TITLE, article.title(), TEXT_TYPE));
-    doc.add(new Field(BODY, article.body(), TEXT_TYPE));
-    addEntities(
-        doc, tagged.brands(), BRAND, BRAND_KEY, BRAND_MENTIONS, BRAND_SALIENCE, BRAND_FACET);
-    addEntities(
-        doc, tagged.persons(), PERSON, PERSON_KEY, PERSON_MENTIONS, PERSON_SALIENCE, PERSON_FACET);
+    doc.add(new Field(TITLE, article.title(), textType));
+    doc.add(new Field(BODY, article.body(), textType));
+    addEntities(doc, tagged.brands(), BRAND_FIELDS);
+    addEntities(doc, tagged.persons(), PERSON_FIELDS);
     addAbout(doc, tagged.brands(), ABOUT_BRAND_KEY);
     addAbout(doc, tagged.persons(), ABOUT_PERSON_KEY);
     for (String author : distinct(tagged.authors())) {
@@ -127,24 +138,38 @@ public final class ArticleDocuments {
         List.of());
   }
 
-  private static void addEntities(
-      Document doc,
-      List<Entity> entities,
-      String display,
-      String key,
-      String mentions,
-      String salience,
-      String facet) {
+  /** The fields one kind of entity is written to. */
+  private record EntityFields(
+      String display, String key, String mentions, String salience, String rank, String facet) {}
+
+  private static final EntityFields BRAND_FIELDS =
+      new EntityFields(
+          BRAND, BRAND_KEY, BRAND_MENTIONS, BRAND_SALIENCE, BRAND_SALIENCE_RANK, BRAND_FACET);
+
+  private static final EntityFields PERSON_FIELDS =
+      new EntityFields(
+          PERSON, PERSON_KEY, PERSON_MENTIONS, PERSON_SALIENCE, PERSON_SALIENCE_RANK, PERSON_FACET);
+
+  /** Below this a salience is not worth a ranking feature (and may not encode as one). */
+  private static final double MIN_RANKED_SALIENCE = 1e-4;
+
+  private static void addEntities(Document doc, List<Entity> entities, EntityFields fields) {
     Set<String> seen = new LinkedHashSet<>();
+    Set<String> ranked = new LinkedHashSet<>();
     for (Entity entity : entities) {
       if (!seen.add(entity.name())) {
         continue;
       }
-      doc.add(new StoredField(display, entity.name()));
-      doc.add(new StoredField(mentions, entity.mentions()));
-      doc.add(new StoredField(salience, entity.salience()));
-      doc.add(new KeywordField(key, NameKeys.key(entity.name()), Field.Store.NO));
-      doc.add(new SortedSetDocValuesFacetField(facet, entity.name()));
+      String key = NameKeys.key(entity.name());
+      doc.add(new StoredField(fields.display(), entity.name()));
+      doc.add(new StoredField(fields.mentions(), entity.mentions()));
+      doc.add(new StoredField(fields.salience(), entity.salience()));
+      doc.add(new KeywordField(fields.key(), key, Field.Store.NO));
+      doc.add(new SortedSetDocValuesFacetField(fields.facet(), entity.name()));
+      // One feature per key (spellings of one name share it); a near-zero salience scores nothing.
+      if (entity.salience() >= MIN_RANKED_SALIENCE && ranked.add(key)) {
+        doc.add(new FeatureField(fields.rank(), key, (float) entity.salience()));
+      }
     }
   }
 

@@ -11,7 +11,10 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -37,6 +40,9 @@ public final class ArticleIndex implements Closeable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
 
+  /** How title and body are indexed: as the schema says, or as this older index has them. */
+  private final FieldType textType;
+
   /** Ids written or deleted since the reader last refreshed: (present?, sequence of the write). */
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
@@ -53,6 +59,7 @@ public final class ArticleIndex implements Closeable {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setIndexSort(ArticleSchema.newestFirst());
     config.setRAMBufferSizeMB(64);
+    config.setCodec(ArticleSchema.codec());
     this.writer = new IndexWriter(directory, config);
     if (!DirectoryReader.indexExists(directory)) {
       // A new index is committed empty at once, so the folder always holds a readable index.
@@ -60,6 +67,25 @@ public final class ArticleIndex implements Closeable {
     }
     this.searchers = new SearcherManager(writer, true, false, null);
     this.searchers.addListener(new PendingCleaner());
+    this.textType = textTypeOf(searchers);
+  }
+
+  /**
+   * {@link ArticleSchema#TEXT_TYPE}, unless the index already has a body indexed with offsets
+   * (built before offsets were dropped): Lucene refuses to change a field's index options.
+   */
+  private static FieldType textTypeOf(SearcherManager searchers) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      FieldInfo body =
+          FieldInfos.getMergedFieldInfos(searcher.getIndexReader()).fieldInfo(ArticleSchema.BODY);
+      return body != null
+              && body.getIndexOptions() == ArticleSchema.TEXT_TYPE_WITH_OFFSETS.indexOptions()
+          ? ArticleSchema.TEXT_TYPE_WITH_OFFSETS
+          : ArticleSchema.TEXT_TYPE;
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
   /** Opens the index in a folder, creating the folder and an empty index when needed. */
@@ -87,7 +113,7 @@ public final class ArticleIndex implements Closeable {
    */
   public WriteResult write(TaggedArticle article) throws IOException {
     String id = article.article().id();
-    Document doc = ArticleDocuments.toDocument(article);
+    Document doc = ArticleDocuments.toDocument(article, textType);
     boolean existed = apply(id, true, key -> writer.updateDocument(idTerm(key), doc));
     return new WriteResult(id, !existed);
   }

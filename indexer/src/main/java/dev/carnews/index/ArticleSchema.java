@@ -9,6 +9,8 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.FacetsConfig;
@@ -31,12 +33,12 @@ public final class ArticleSchema {
   public static final String URL = "url";
 
   /**
-   * Headline: analyzed with {@link NewsAnalyzers#text()}, offsets in postings for the unified
-   * highlighter, stored for display and {@code MoreLikeThis}.
+   * Headline: analyzed with {@link NewsAnalyzers#text()}, positions in postings (phrases), stored
+   * for display, highlighting (re-analyzed) and {@code MoreLikeThis}.
    */
   public static final String TITLE = "title";
 
-  /** Story text: analyzed like {@link #TITLE}, offsets in postings, stored for snippets. */
+  /** Story text: analyzed like {@link #TITLE}, positions in postings, stored for snippets. */
   public static final String BODY = "body";
 
   /** Brand display names ("Renault"), stored in salience order; multi-valued. */
@@ -53,6 +55,13 @@ public final class ArticleSchema {
   /** Salience per brand (0..1), stored parallel to {@link #BRAND}. */
   public static final String BRAND_SALIENCE = "brand_salience";
 
+  /**
+   * Salience of each brand for ranking: a {@code FeatureField} whose feature is the folded brand
+   * key and whose value is the salience, so a query naming a brand scores articles by how much they
+   * are about it from the postings, without reading stored fields.
+   */
+  public static final String BRAND_SALIENCE_RANK = "brand_salience_rank";
+
   /** Person display names ("François Provost"), stored in salience order; multi-valued. */
   public static final String PERSON = "person";
 
@@ -64,6 +73,9 @@ public final class ArticleSchema {
 
   /** Salience per person (0..1), stored parallel to {@link #PERSON}. */
   public static final String PERSON_SALIENCE = "person_salience";
+
+  /** Salience of each person for ranking, like {@link #BRAND_SALIENCE_RANK}. */
+  public static final String PERSON_SALIENCE_RANK = "person_salience_rank";
 
   /**
    * The salience from which an article counts as <em>about</em> an entity, not merely mentioning
@@ -117,8 +129,19 @@ public final class ArticleSchema {
   public static final DateTimeFormatter MONTH =
       DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  /** Title and body: tokenized, positions and offsets in postings (unified highlighter), stored. */
-  public static final FieldType TEXT_TYPE = textType();
+  /**
+   * Title and body: tokenized, positions in postings (phrases, proximity), stored. No offsets: the
+   * highlighter re-analyzes the ten stored texts it shows, which costs far less than offsets for
+   * every token of the archive (a quarter of the raw text's size).
+   */
+  public static final FieldType TEXT_TYPE = textType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+
+  /**
+   * Title and body as indexes written before {@link #TEXT_TYPE} dropped offsets have them: a
+   * field's index options cannot change within an index, so writes to such an index keep them.
+   */
+  public static final FieldType TEXT_TYPE_WITH_OFFSETS =
+      textType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
 
   private static final FacetsConfig FACETS = buildFacetsConfig();
 
@@ -180,11 +203,20 @@ public final class ArticleSchema {
     return MONTH.format(published);
   }
 
-  private static FieldType textType() {
+  /**
+   * The codec of new segments: Lucene's default with DEFLATE-compressed stored fields. Stored title
+   * and body are most of the index; they take about half the space of the default LZ4 mode, and a
+   * search reads them only for the ten hits it shows.
+   */
+  public static Codec codec() {
+    return new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION);
+  }
+
+  private static FieldType textType(IndexOptions options) {
     FieldType type = new FieldType();
     type.setTokenized(true);
     type.setStored(true);
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.setIndexOptions(options);
     type.freeze();
     return type;
   }
