@@ -45,10 +45,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -57,6 +59,8 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -71,6 +75,7 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -102,6 +107,9 @@ public final class ArticleSearcher {
 
   private static final Set<String> HIT_FIELDS =
       Set.of(ID, URL, TITLE, AUTHOR, PUBLISHED, BRAND, PERSON);
+
+  private static final Set<String> HIT_AND_BODY_FIELDS =
+      Set.of(ID, URL, TITLE, AUTHOR, PUBLISHED, BRAND, PERSON, BODY);
   private static final int SNIPPET_PASSAGES = 2;
   private static final int PASSAGE_LENGTH = 160;
   private static final float SHARED_PERSON_BOOST = 2f;
@@ -109,6 +117,13 @@ public final class ArticleSearcher {
 
   /** Fewer hits than this make a search worth a spelling suggestion. */
   private static final int FEW_HITS = 3;
+
+  /**
+   * How many of the best hits by words, names and recency are re-ranked by proximity (the words
+   * close together): enough to reorder every page a reader pages through, without scoring a sloppy
+   * phrase over every match of a broad query.
+   */
+  static final int PROXIMITY_WINDOW = 100;
 
   /** Weight of an entity's salience (0..1) when the query names the entity. */
   private static final float SALIENCE_WEIGHT = 2f;
@@ -121,6 +136,10 @@ public final class ArticleSearcher {
 
   private final SearcherManager searchers;
   private final Duration timeBudget;
+
+  /** Threads a search may spread its segments and facet counting over. */
+  private final SearchThreads searchThreads;
+
   private final FacetsConfig config = ArticleSchema.facetsConfig();
   private final FacetStates facetStates = new FacetStates(config);
 
@@ -132,6 +151,16 @@ public final class ArticleSearcher {
   private final Spelling spelling = new Spelling(textAnalyzer);
 
   private final ReaderCache<EntityLexicon> lexicons = new ReaderCache<>(EntityLexicon::build);
+
+  /** Whether a reader has salience ranking features (indexes built before them do not). */
+  private final ReaderCache<Boolean> salienceFeatures =
+      new ReaderCache<>(ArticleSearcher::hasSalienceFeatures);
+
+  /** Highlights the body's best passages from its stored text (two sentences or so). */
+  private final UnifiedHighlighter bodyHighlighter = highlighter(sentences());
+
+  /** Highlights the whole title from its stored text. */
+  private final UnifiedHighlighter titleHighlighter = highlighter(WholeBreakIterator::new);
 
   private final Ranking ranking;
 
@@ -165,7 +194,21 @@ public final class ArticleSearcher {
    * answer what they found, flagged {@link SearchResponse#partial()}.
    */
   public ArticleSearcher(SearcherManager searchers, Ranking ranking, Duration timeBudget) {
+    this(searchers, ranking, timeBudget, SearchThreads.sequential());
+  }
+
+  /**
+   * A searcher like {@link #ArticleSearcher(SearcherManager, Ranking, Duration)} whose searches
+   * spread over {@code searchThreads} when it says that pays: slices of segments are matched, and
+   * facets counted, in parallel. The caller owns the threads and closes them.
+   */
+  public ArticleSearcher(
+      SearcherManager searchers,
+      Ranking ranking,
+      Duration timeBudget,
+      SearchThreads searchThreads) {
     this.searchers = searchers;
+    this.searchThreads = Objects.requireNonNull(searchThreads, "searchThreads");
     this.ranking = Objects.requireNonNull(ranking, "ranking");
     if (timeBudget.isNegative() || timeBudget.isZero()) {
       throw new IllegalArgumentException("the time budget must be positive");
@@ -217,15 +260,15 @@ public final class ArticleSearcher {
     QueryLimits.checkNesting(request.q());
     ScoreDoc afterDoc = after == null ? null : after.toScoreDoc();
     IndexSearcher searcher = searchers.acquire();
-    try {
+    try (SearchThreads.Lease lease = searchThreads.lease()) {
       FacetStates.Entry facetState = facetStates.forReader(searcher.getIndexReader());
+      Scope scope = new Scope(searcher, lease.pool().orElse(null), facetState);
       String q = request.q();
       EntityLexicon.Reading reading =
           q.isBlank()
               ? new EntityLexicon.Reading(List.of(), List.of())
               : lexicons.get(searcher.getIndexReader()).read(q);
-      Attempt attempt =
-          attempt(searcher, facetState, request, afterDoc, q, TextQueries.Match.ALL, reading);
+      Attempt attempt = attempt(scope, request, afterDoc, q, TextQueries.Match.ALL, reading);
       String didYouMean = null;
       String searched = q;
       String match = "all";
@@ -238,13 +281,7 @@ public final class ArticleSearcher {
               lexicons.get(searcher.getIndexReader()).read(didYouMean);
           Attempt corrected =
               attempt(
-                  searcher,
-                  facetState,
-                  request,
-                  afterDoc,
-                  didYouMean,
-                  TextQueries.Match.ALL,
-                  correctedReading);
+                  scope, request, afterDoc, didYouMean, TextQueries.Match.ALL, correctedReading);
           if (corrected.total() > 0) {
             attempt = corrected;
             searched = didYouMean;
@@ -253,16 +290,14 @@ public final class ArticleSearcher {
           }
         }
         if (attempt.total() == 0 && TextQueries.hasFuzzyWords(q)) {
-          Attempt fuzzy =
-              attempt(searcher, facetState, request, afterDoc, q, TextQueries.Match.FUZZY, reading);
+          Attempt fuzzy = attempt(scope, request, afterDoc, q, TextQueries.Match.FUZZY, reading);
           if (fuzzy.total() > 0) {
             attempt = fuzzy;
             match = "fuzzy";
           }
         }
         if (attempt.total() == 0 && TextQueries.words(q) > 1) {
-          Attempt some =
-              attempt(searcher, facetState, request, afterDoc, q, TextQueries.Match.SOME, reading);
+          Attempt some = attempt(scope, request, afterDoc, q, TextQueries.Match.SOME, reading);
           if (some.total() > 0) {
             attempt = some;
             match = "some";
@@ -413,74 +448,121 @@ public final class ArticleSearcher {
     }
   }
 
+  /**
+   * What one search runs against: the acquired searcher, the threads it may spread over (null: the
+   * caller's only) and the reader's facet state.
+   */
+  private record Scope(IndexSearcher searcher, ExecutorService pool, FacetStates.Entry facets) {}
+
   private Attempt attempt(
-      IndexSearcher searcher,
-      FacetStates.Entry facetState,
+      Scope scope,
       SearchRequest request,
       ScoreDoc after,
       String q,
       TextQueries.Match match,
       EntityLexicon.Reading reading)
       throws IOException {
+    IndexSearcher searcher = scope.searcher();
     Query text = textQueries.parse(q, match);
     QueryLimits.checkClauses(text);
-    Query ranked = ranked(searcher, text, q, request, reading);
+    boolean relevance = !q.isBlank() && request.sort() == SortOrder.RELEVANCE;
+    Optional<Query> proximity = relevance ? textQueries.proximity(q) : Optional.empty();
+    // Proximity re-ranks the top hits of a page search; a cursor page scores it for every match, so
+    // its order continues the first page's wherever proximity moved a hit within the window.
+    boolean rescore = proximity.isPresent() && after == null;
+    Query ranked = ranked(searcher, text, rescore ? Optional.empty() : proximity, request, reading);
     DrillDownQuery query =
         new DrillDownQuery(config, withAboutFilter(withDateFilter(ranked, request), request));
     addFilter(query, BRAND_FACET, BRAND_KEY, request.brands());
     addFilter(query, AUTHOR_FACET, AUTHOR_KEY, request.authors());
     addFilter(query, PERSON_FACET, PERSON_KEY, request.persons());
     int window = after == null ? request.page() * request.size() : request.size();
+    int collected = rescore ? Math.max(window, PROXIMITY_WINDOW) : window;
     // Drill-sideways scoring of facet filters cannot be cut into time slices: the budget applies
     // to searches without facet filters, which are the broad (expensive) ones.
     boolean facetFiltered =
         !request.brands().isEmpty() || !request.authors().isEmpty() || !request.persons().isEmpty();
-    IndexSearcher timed = facetFiltered ? searcher : budgeted(searcher);
-    Found found = collect(timed, facetState, query, sortOf(request), window, after);
+    IndexSearcher timed =
+        facetFiltered ? spread(searcher, scope.pool()) : budgeted(searcher, scope.pool());
+    Found found =
+        collect(timed, scope.pool(), scope.facets(), query, sortOf(request), collected, after);
+    if (rescore) {
+      TopDocs reranked =
+          QueryRescorer.rescore(
+              searcher, found.top(), withRecency(searcher, proximity.get()), 1, window);
+      found = new Found(reranked, found.facets());
+    }
     return new Attempt(text, found, timed.timedOut());
   }
 
   /**
-   * The text query with the news ranking around it, for relevance order only: optional proximity
-   * and entity-salience clauses, all multiplied by the recency decay.
+   * The text query with the news ranking around it, for relevance order only: entity-salience
+   * clauses (and proximity, when it is not left to the re-ranking), all multiplied by the recency
+   * decay.
    */
   private Query ranked(
       IndexSearcher searcher,
       Query text,
-      String q,
+      Optional<Query> proximity,
       SearchRequest request,
       EntityLexicon.Reading reading)
       throws IOException {
-    if (q.isBlank() || request.sort() != SortOrder.RELEVANCE) {
+    if (request.q().isBlank() || request.sort() != SortOrder.RELEVANCE) {
       return text;
     }
     BooleanQuery.Builder scored = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
-    textQueries.proximity(q).ifPresent(p -> scored.add(p, BooleanClause.Occur.SHOULD));
+    proximity.ifPresent(p -> scored.add(p, BooleanClause.Occur.SHOULD));
+    boolean features = salienceFeatures.get(searcher.getIndexReader());
     for (EntityLexicon.Known brand : reading.brands()) {
       scored.add(
-          salience(BRAND_KEY, BRAND, ArticleSchema.BRAND_SALIENCE, brand.label()),
+          features
+              ? salienceFeature(ArticleSchema.BRAND_SALIENCE_RANK, brand.label())
+              : storedSalience(BRAND_KEY, BRAND, ArticleSchema.BRAND_SALIENCE, brand.label()),
           BooleanClause.Occur.SHOULD);
     }
     for (EntityLexicon.Known person : reading.persons()) {
       scored.add(
-          salience(PERSON_KEY, PERSON, ArticleSchema.PERSON_SALIENCE, person.label()),
+          features
+              ? salienceFeature(ArticleSchema.PERSON_SALIENCE_RANK, person.label())
+              : storedSalience(PERSON_KEY, PERSON, ArticleSchema.PERSON_SALIENCE, person.label()),
           BooleanClause.Occur.SHOULD);
     }
-    Query query = scored.build();
+    return withRecency(searcher, scored.build());
+  }
+
+  /** The query's scores times the recency decay, when recency ranking is on. */
+  private Query withRecency(IndexSearcher searcher, Query query) throws IOException {
     return ranking.recency()
         ? FunctionScoreQuery.boostByValue(
             query, RecencyBoost.of(searcher.getIndexReader(), ranking))
         : query;
   }
 
-  /** Scores articles naming the entity by its salience there, times {@link #SALIENCE_WEIGHT}. */
-  private static Query salience(
+  /**
+   * Scores articles naming the entity by its salience there, times {@link #SALIENCE_WEIGHT}, from
+   * the ranking features written at index time.
+   */
+  private static Query salienceFeature(String rankField, String label) {
+    return FeatureField.newLinearQuery(rankField, NameKeys.key(label), SALIENCE_WEIGHT);
+  }
+
+  /**
+   * The same score as {@link #salienceFeature} for an index built before the features, read from
+   * the stored saliences of every article naming the entity (slow for a name in many articles).
+   */
+  private static Query storedSalience(
       String keyField, String displayField, String salienceField, String label) {
     String key = NameKeys.key(label);
     Query names = new ConstantScoreQuery(new TermQuery(new Term(keyField, key)));
     return new BoostQuery(
         new FunctionScoreQuery(names, new SalienceBoost(displayField, salienceField, key)),
         SALIENCE_WEIGHT);
+  }
+
+  private static boolean hasSalienceFeatures(IndexReader reader) {
+    FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
+    return fields.fieldInfo(ArticleSchema.BRAND_SALIENCE_RANK) != null
+        || fields.fieldInfo(ArticleSchema.PERSON_SALIENCE_RANK) != null;
   }
 
   private static QueryInterpretation interpretation(
@@ -545,10 +627,12 @@ public final class ArticleSearcher {
   private record Found(TopDocs top, Facets facets) {}
 
   /**
-   * The top {@code window} hits by score ({@code sort == null}) or by the sort, counted exactly.
+   * The top {@code window} hits by score ({@code sort == null}) or by the sort, counted exactly,
+   * with facet counts tallied on the pool when there is one.
    */
   private static Found collect(
       IndexSearcher searcher,
+      ExecutorService pool,
       FacetStates.Entry facetState,
       DrillDownQuery query,
       Sort sort,
@@ -558,30 +642,45 @@ public final class ArticleSearcher {
     return sort == null
         ? run(
             searcher,
+            pool,
             facetState,
             query,
             new TopScoreDocCollectorManager(window, after, Integer.MAX_VALUE))
         : run(
             searcher,
+            pool,
             facetState,
             query,
             new TopFieldCollectorManager(sort, window, (FieldDoc) after, Integer.MAX_VALUE));
   }
 
   /**
-   * A searcher over the same reader that stops collecting when the time budget is spent (Lucene's
-   * {@code TimeLimitingBulkScorer}); {@link IndexSearcher#timedOut()} then says the hits are
-   * partial. A new {@code IndexSearcher} per search is cheap and keeps the shared one untouched.
+   * A new searcher over the same reader that stops collecting when the time budget is spent
+   * (Lucene's {@code TimeLimitingBulkScorer}); {@link IndexSearcher#timedOut()} then says the hits
+   * are partial. A new {@code IndexSearcher} per search is cheap and keeps the shared one
+   * untouched.
    */
-  private IndexSearcher budgeted(IndexSearcher searcher) {
-    IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
+  private IndexSearcher budgeted(IndexSearcher searcher, ExecutorService pool) {
+    IndexSearcher timed = newSearcher(searcher, pool);
     long deadline = System.nanoTime() + timeBudget.toNanos();
     timed.setTimeout(() -> System.nanoTime() - deadline > 0);
     return timed;
   }
 
+  /** The shared searcher, or a new one over its reader that matches slices on the pool. */
+  private static IndexSearcher spread(IndexSearcher searcher, ExecutorService pool) {
+    return pool == null ? searcher : newSearcher(searcher, pool);
+  }
+
+  private static IndexSearcher newSearcher(IndexSearcher searcher, ExecutorService pool) {
+    IndexSearcher fresh = new IndexSearcher(searcher.getIndexReader(), pool);
+    fresh.setSimilarity(searcher.getSimilarity());
+    return fresh;
+  }
+
   private static <R extends TopDocs> Found run(
       IndexSearcher searcher,
+      ExecutorService pool,
       FacetStates.Entry facetState,
       DrillDownQuery query,
       CollectorManager<?, R> hits)
@@ -590,7 +689,8 @@ public final class ArticleSearcher {
       return new Found(searcher.search(query, hits), null);
     }
     DrillSideways sideways =
-        new DrillSideways(searcher, ArticleSchema.facetsConfig(), facetState.state());
+        new ParallelFacetsDrillSideways(
+            searcher, ArticleSchema.facetsConfig(), facetState.state(), pool);
     DrillSideways.ConcurrentDrillSidewaysResult<R> result = sideways.search(query, hits);
     return new Found(result.collectorResult, result.facets);
   }
@@ -645,31 +745,27 @@ public final class ArticleSearcher {
     };
   }
 
+  /**
+   * The hits of a page: each article's stored fields are read once (they are compressed in blocks,
+   * so every read costs a decompression), and title and body are highlighted from that text.
+   */
   private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] page, Query text)
       throws IOException {
-    int[] docs = Arrays.stream(page).mapToInt(scoreDoc -> scoreDoc.doc).toArray();
-    String[] snippets = new String[docs.length];
-    String[] titles = new String[docs.length];
-    if (text != null && docs.length > 0) {
-      snippets =
-          highlighter(searcher, sentences())
-              .highlightFields(new String[] {BODY}, text, docs, new int[] {SNIPPET_PASSAGES})
-              .get(BODY);
-      titles =
-          highlighter(searcher, WholeBreakIterator::new)
-              .highlightFields(new String[] {TITLE}, text, docs, new int[] {1})
-              .get(TITLE);
-    }
     StoredFields stored = searcher.storedFields();
-    List<SearchHit> hits = new ArrayList<>(docs.length);
-    for (int i = 0; i < docs.length; i++) {
-      Document doc = stored.document(docs[i], HIT_FIELDS);
-      String snippet = snippets[i];
-      if (snippet == null) {
-        snippet = Snippets.lead(stored.document(docs[i], Set.of(BODY)).get(BODY));
-      }
+    List<SearchHit> hits = new ArrayList<>(page.length);
+    for (ScoreDoc scoreDoc : page) {
+      Document doc = stored.document(scoreDoc.doc, HIT_AND_BODY_FIELDS);
       String title = doc.get(TITLE);
-      String titleHtml = titles[i] == null ? Snippets.escape(title) : titles[i];
+      String body = doc.get(BODY);
+      String snippet =
+          text == null ? null : highlight(bodyHighlighter, BODY, text, body, SNIPPET_PASSAGES);
+      if (snippet == null) {
+        snippet = Snippets.lead(body);
+      }
+      String titleHtml = text == null ? null : highlight(titleHighlighter, TITLE, text, title, 1);
+      if (titleHtml == null) {
+        titleHtml = Snippets.escape(title);
+      }
       List<String> authors = List.of(doc.getValues(AUTHOR));
       hits.add(
           new SearchHit(
@@ -687,8 +783,16 @@ public final class ArticleSearcher {
     return hits;
   }
 
-  private UnifiedHighlighter highlighter(IndexSearcher searcher, Supplier<BreakIterator> passages) {
-    return UnifiedHighlighter.builder(searcher, textAnalyzer)
+  /** The highlighted passages of a stored text, or null when the query matches none of it. */
+  private static String highlight(
+      UnifiedHighlighter highlighter, String field, Query text, String content, int passages)
+      throws IOException {
+    Object highlighted = highlighter.highlightWithoutSearcher(field, text, content, passages);
+    return highlighted == null ? null : highlighted.toString();
+  }
+
+  private UnifiedHighlighter highlighter(Supplier<BreakIterator> passages) {
+    return UnifiedHighlighter.builderWithoutSearcher(textAnalyzer)
         .withFormatter(new Snippets())
         .withMaxNoHighlightPassages(0)
         .withBreakIterator(passages)
