@@ -6,6 +6,7 @@ import dev.carnews.entity.BrandDictionary;
 import dev.carnews.entity.Entity;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleIndex;
+import dev.carnews.search.SearchThreads;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -83,6 +84,13 @@ public final class BenchCli {
     boolean noHttp;
 
     @Option(
+        names = "--search-threads",
+        description =
+            "threads one search spreads over, in the service and the raw baseline alike; 1 ="
+                + " sequential (default: the number of cores, ${DEFAULT-VALUE})")
+    int searchThreads = SearchThreads.defaultCount();
+
+    @Option(
         names = "--jar",
         description = "search-api.jar for the startup figure (default: ${DEFAULT-VALUE})")
     Path jar = Path.of("search-api", "target", "search-api.jar");
@@ -94,7 +102,8 @@ public final class BenchCli {
     Path out;
 
     SearchBench.Settings settings() {
-      return new SearchBench.Settings(warmUp, queries, rounds, seed, clients, !noHttp);
+      return new SearchBench.Settings(
+          warmUp, queries, rounds, seed, clients, !noHttp, searchThreads);
     }
   }
 

@@ -17,7 +17,9 @@ import static dev.carnews.index.ArticleSchema.URL;
 import dev.carnews.analysis.NameKeys;
 import dev.carnews.analysis.NewsAnalyzers;
 import dev.carnews.index.ArticleSchema;
+import dev.carnews.search.ParallelFacetsDrillSideways;
 import dev.carnews.search.SearchRequest;
+import dev.carnews.search.SearchThreads;
 import dev.carnews.search.SortOrder;
 import java.io.IOException;
 import java.text.BreakIterator;
@@ -25,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -43,6 +46,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -62,19 +66,25 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 final class RawLuceneSearch {
 
   private static final Set<String> HIT_FIELDS =
-      Set.of(ID, URL, TITLE, AUTHOR, PUBLISHED, BRAND, PERSON);
+      Set.of(ID, URL, TITLE, AUTHOR, PUBLISHED, BRAND, PERSON, BODY);
 
   private final IndexSearcher searcher;
+  private final SearchThreads threads;
   private final FacetsConfig config = ArticleSchema.facetsConfig();
   private final SortedSetDocValuesReaderState state;
   private final UnifiedHighlighter bodyHighlighter;
   private final UnifiedHighlighter titleHighlighter;
 
-  RawLuceneSearch(IndexSearcher searcher) throws IOException {
+  /**
+   * The baseline over a searcher's reader; it spreads a search over the threads exactly when the
+   * service would (matching slices of segments and counting facets in parallel).
+   */
+  RawLuceneSearch(IndexSearcher searcher, SearchThreads threads) throws IOException {
     this.searcher = searcher;
+    this.threads = threads;
     this.state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), config);
     this.bodyHighlighter =
-        UnifiedHighlighter.builder(searcher, NewsAnalyzers.text())
+        UnifiedHighlighter.builderWithoutSearcher(NewsAnalyzers.text())
             .withMaxNoHighlightPassages(0)
             .withBreakIterator(
                 () ->
@@ -82,7 +92,7 @@ final class RawLuceneSearch {
                         BreakIterator.getSentenceInstance(Locale.ROOT), 160, 0.5f))
             .build();
     this.titleHighlighter =
-        UnifiedHighlighter.builder(searcher, NewsAnalyzers.text())
+        UnifiedHighlighter.builderWithoutSearcher(NewsAnalyzers.text())
             .withMaxNoHighlightPassages(0)
             .withBreakIterator(WholeBreakIterator::new)
             .build();
@@ -90,6 +100,16 @@ final class RawLuceneSearch {
 
   /** Runs the search and returns a checksum of what it produced (so none of it is skipped). */
   long search(SearchRequest request) throws IOException {
+    try (SearchThreads.Lease lease = threads.lease()) {
+      ExecutorService pool = lease.pool().orElse(null);
+      IndexSearcher spread =
+          pool == null ? searcher : new IndexSearcher(searcher.getIndexReader(), pool);
+      return search(request, spread, pool);
+    }
+  }
+
+  private long search(SearchRequest request, IndexSearcher searcher, ExecutorService pool)
+      throws IOException {
     Query text = parse(request.q());
     Query main = text;
     if (request.hasDateFilter()) {
@@ -114,7 +134,7 @@ final class RawLuceneSearch {
     for (String brand : request.brands()) {
       query.add(BRAND_FACET, new TermQuery(new Term(BRAND_KEY, NameKeys.key(brand))));
     }
-    DrillSideways sideways = new DrillSideways(searcher, config, state);
+    DrillSideways sideways = new ParallelFacetsDrillSideways(searcher, config, state, pool);
     Sort sort =
         request.sort() == SortOrder.NEWEST || request.q().isBlank()
             ? ArticleSchema.newestFirst()
@@ -139,31 +159,22 @@ final class RawLuceneSearch {
     checksum += facetSum(facets.getTopChildren(20, AUTHOR_FACET));
     checksum += facetSum(facets.getTopChildren(20, PERSON_FACET));
     checksum += facetSum(facets.getAllChildren(MONTH_FACET));
-    int[] docs = new int[top.scoreDocs.length];
-    for (int i = 0; i < docs.length; i++) {
-      docs[i] = top.scoreDocs[i].doc;
-    }
-    String[] snippets = new String[docs.length];
-    String[] titles = new String[docs.length];
-    if (!request.q().isBlank() && docs.length > 0) {
-      Map<String, String[]> body =
-          bodyHighlighter.highlightFields(new String[] {BODY}, text, docs, new int[] {2});
-      snippets = body.get(BODY);
-      titles =
-          titleHighlighter
-              .highlightFields(new String[] {TITLE}, text, docs, new int[] {1})
-              .get(TITLE);
-    }
+    // Each hit's stored fields are read once; title and body are highlighted from that text.
     StoredFields stored = searcher.storedFields();
-    for (int i = 0; i < docs.length; i++) {
-      Document doc = stored.document(docs[i], HIT_FIELDS);
+    for (ScoreDoc hit : top.scoreDocs) {
+      Document doc = stored.document(hit.doc, HIT_FIELDS);
       checksum += doc.get(ID).length();
-      String snippet = snippets[i];
-      if (snippet == null) {
-        String lead = stored.document(docs[i], Set.of(BODY)).get(BODY);
-        snippet = lead.substring(0, Math.min(lead.length(), 200));
+      String body = doc.get(BODY);
+      Object snippet = null;
+      Object title = null;
+      if (!request.q().isBlank()) {
+        snippet = bodyHighlighter.highlightWithoutSearcher(BODY, text, body, 2);
+        title = titleHighlighter.highlightWithoutSearcher(TITLE, text, doc.get(TITLE), 1);
       }
-      checksum += snippet.length() + (titles[i] == null ? 0 : titles[i].length());
+      if (snippet == null) {
+        snippet = body.substring(0, Math.min(body.length(), 200));
+      }
+      checksum += snippet.toString().length() + (title == null ? 0 : title.toString().length());
     }
     return checksum;
   }

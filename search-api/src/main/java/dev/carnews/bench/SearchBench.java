@@ -3,14 +3,15 @@ package dev.carnews.bench;
 import dev.carnews.http.SearchApp;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.search.ArticleSearcher;
+import dev.carnews.search.Ranking;
 import dev.carnews.search.SearchResponse;
+import dev.carnews.search.SearchThreads;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.ref.Reference;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +33,19 @@ final class SearchBench {
 
   /** The run's settings. */
   record Settings(
-      int warmUp, int measured, int rounds, long seed, List<Integer> threads, boolean http) {
+      int warmUp,
+      int measured,
+      int rounds,
+      long seed,
+      List<Integer> threads,
+      boolean http,
+      int searchThreads) {
 
     /** Validates the counts and copies the list. */
     Settings {
-      if (warmUp < 0 || measured < 1 || rounds < 1) {
-        throw new IllegalArgumentException("warm-up must be >= 0, measured and rounds >= 1");
+      if (warmUp < 0 || measured < 1 || rounds < 1 || searchThreads < 1) {
+        throw new IllegalArgumentException(
+            "warm-up must be >= 0, measured, rounds and search threads >= 1");
       }
       threads = List.copyOf(threads);
     }
@@ -47,7 +55,19 @@ final class SearchBench {
 
   /** Every figure of the search half, keyed by mode, then threads, then category. */
   static Map<String, Object> run(ArticleIndex index, Settings settings) throws Exception {
-    ArticleSearcher searcher = new ArticleSearcher(index);
+    try (SearchThreads threads = SearchThreads.of(settings.searchThreads())) {
+      return run(index, settings, threads);
+    }
+  }
+
+  private static Map<String, Object> run(
+      ArticleIndex index, Settings settings, SearchThreads searchThreads) throws Exception {
+    ArticleSearcher searcher =
+        new ArticleSearcher(
+            index.searchers(),
+            Ranking.defaults(),
+            ArticleSearcher.DEFAULT_TIME_BUDGET,
+            searchThreads);
     List<BenchQuery> all =
         QueryMix.draw(searcher, settings.warmUp() + settings.measured(), settings.seed());
     List<BenchQuery> warmUp = all.subList(0, settings.warmUp());
@@ -58,23 +78,19 @@ final class SearchBench {
     result.put("measured", settings.measured());
     result.put("rounds", settings.rounds());
     result.put("seed", settings.seed());
+    result.put("searchThreads", settings.searchThreads());
     result.put("examples", examples(measured));
     SearcherManager manager = index.searchers();
     IndexSearcher held = manager.acquire();
     SearchApp app = settings.http() ? SearchApp.create(searcher).start("127.0.0.1", 0) : null;
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
     try {
-      RawLuceneSearch raw = new RawLuceneSearch(held);
+      RawLuceneSearch raw = new RawLuceneSearch(held, searchThreads);
       Map<String, LoadRunner.Target> targets = new LinkedHashMap<>();
       targets.put("service", query -> total(searcher.search(query.request())));
       targets.put("raw", query -> raw.search(query.request()));
       if (app != null) {
         String base = "http://127.0.0.1:" + app.port() + "/api/search?";
-        targets.put("http", query -> get(client, base + query.queryString()));
+        targets.put("http", query -> get(base + query.queryString()));
       }
       Map<String, Object> modes = new LinkedHashMap<>();
       for (int threads : settings.threads()) {
@@ -150,15 +166,25 @@ final class SearchBench {
     return response.total() + response.hits().size();
   }
 
-  private static long get(HttpClient client, String url) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        client.send(
-            HttpRequest.newBuilder(URI.create(url)).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException(url + " answered " + response.statusCode() + ": " + response.body());
+  /**
+   * One blocking GET on a kept-alive connection, as a plain HTTP client does it. (The JDK's
+   * asynchronous {@code HttpClient} hands every exchange between its own threads, which on two
+   * cores adds client time to what is meant to be the server's cost.)
+   */
+  private static long get(String url) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+    connection.setConnectTimeout(10_000);
+    int status = connection.getResponseCode();
+    InputStream stream = status == 200 ? connection.getInputStream() : connection.getErrorStream();
+    byte[] body;
+    try (stream) {
+      body = stream == null ? new byte[0] : stream.readAllBytes();
     }
-    return response.body().length();
+    if (status != 200) {
+      throw new IOException(
+          url + " answered " + status + ": " + new String(body, StandardCharsets.UTF_8));
+    }
+    return body.length;
   }
 
   private static List<String> examples(List<BenchQuery> measured) {

@@ -12,6 +12,7 @@ import dev.carnews.ingest.JsonLinesArticleReader;
 import dev.carnews.nlp.NlpModels;
 import dev.carnews.search.ArticleSearcher;
 import dev.carnews.search.Ranking;
+import dev.carnews.search.SearchThreads;
 import dev.carnews.write.ArticleWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -102,6 +103,14 @@ public final class Main implements Callable<Integer> {
   int maxConcurrentSearches = AppOptions.DEFAULT_CONCURRENT_SEARCHES;
 
   @Option(
+      names = "--search-threads",
+      paramLabel = "N",
+      description =
+          "threads one search may spread over (segments and facet counts in parallel); 1 runs"
+              + " each search on its request thread (default: the number of cores, ${DEFAULT-VALUE})")
+  int searchThreads = SearchThreads.defaultCount();
+
+  @Option(
       names = "--full-check",
       description =
           "check the whole index structure at start-up, not only the file checksums (slow on big"
@@ -130,6 +139,10 @@ public final class Main implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--port must be 0..65535, was " + port);
     }
+    if (searchThreads < 1) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--search-threads must be >= 1, was " + searchThreads);
+    }
     // A damaged index is refused here, before anything is served from it.
     IndexCheck.verify(index, fullCheck);
     Files.createDirectories(index);
@@ -140,8 +153,13 @@ public final class Main implements Callable<Integer> {
     } else if (articles.count() == 0) {
       LOG.info("Starting with an empty index");
     }
+    SearchThreads threads = SearchThreads.of(searchThreads);
     ArticleSearcher searcher =
-        new ArticleSearcher(articles, Ranking.withHalfLife(recencyHalfLifeDays));
+        new ArticleSearcher(
+            articles.searchers(),
+            Ranking.withHalfLife(recencyHalfLifeDays),
+            ArticleSearcher.DEFAULT_TIME_BUDGET,
+            threads);
     GroupCommitter committer = new GroupCommitter(articles, COMMIT_GATHER);
     SearchApp app = SearchApp.create(searcher, appOptions(articles, committer)).start(host, port);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -150,6 +168,7 @@ public final class Main implements Callable<Integer> {
             new Thread(
                 () -> {
                   app.stop();
+                  threads.close();
                   committer.close();
                   try {
                     articles.close();
