@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.carnews.analysis.NameKeys;
 import dev.carnews.entity.Entity;
 import dev.carnews.entity.EntityType;
 import dev.carnews.entity.TaggedArticle;
@@ -18,6 +19,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
@@ -173,6 +186,76 @@ class ArticleIndexTest {
       assertTrue(index.count() >= ArticleIndex.MAX_PENDING, "refreshed on its own");
       assertFalse(index.write(tagged("id7", "Again", null)).created());
       assertFalse(index.write(tagged("id" + (total - 1), "Again", null)).created());
+    }
+  }
+
+  @Test
+  void newIndexesKeepNoOffsetsAndCompressStoredFields() throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (ArticleIndex index = ArticleIndex.open(directory)) {
+      index.write(tagged("a1", "Renault opens a plant", Instant.parse("2024-05-01T00:00:00Z")));
+      index.commit();
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        FieldInfo body = FieldInfos.getMergedFieldInfos(reader).fieldInfo(ArticleSchema.BODY);
+        assertEquals(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, body.getIndexOptions());
+        for (LeafReaderContext leaf : reader.leaves()) {
+          SegmentReader segment = (SegmentReader) leaf.reader();
+          assertEquals(
+              "BEST_COMPRESSION",
+              segment.getSegmentInfo().info.getAttribute("Lucene90StoredFieldsFormat.mode"));
+        }
+      }
+    }
+  }
+
+  @Test
+  void anIndexBuiltWithOffsetsStaysWritable() throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    IndexWriterConfig config = new IndexWriterConfig(ArticleSchema.analyzer());
+    config.setIndexSort(ArticleSchema.newestFirst());
+    try (IndexWriter older = new IndexWriter(directory, config)) {
+      Document doc = new Document();
+      doc.add(new KeywordField(ArticleSchema.ID, "old", Field.Store.YES));
+      doc.add(
+          new Field(ArticleSchema.TITLE, "An older story", ArticleSchema.TEXT_TYPE_WITH_OFFSETS));
+      doc.add(
+          new Field(
+              ArticleSchema.BODY, "Written with offsets.", ArticleSchema.TEXT_TYPE_WITH_OFFSETS));
+      older.addDocument(doc);
+    }
+    try (ArticleIndex index = ArticleIndex.open(directory)) {
+      assertTrue(index.write(tagged("new", "A newer story", null)).created());
+      index.commit();
+      assertEquals(2, index.count());
+      assertEquals("A newer story", stored(index, "new").article().title());
+    }
+  }
+
+  @Test
+  void salienceIsWrittenAsARankingFeaturePerEntity() throws IOException {
+    try (ArticleIndex index = ArticleIndex.open(new ByteBuffersDirectory())) {
+      index.write(tagged("a1", "Renault opens a plant", null));
+      index.refresh();
+      IndexSearcher searcher = index.searchers().acquire();
+      try {
+        TopDocs top =
+            searcher.search(
+                FeatureField.newLinearQuery(ArticleSchema.BRAND_SALIENCE_RANK, "renault", 1f), 1);
+        assertEquals(1, top.totalHits.value);
+        assertEquals(1.0, top.scoreDocs[0].score, 0.01);
+        TopDocs nissan =
+            searcher.search(
+                FeatureField.newLinearQuery(ArticleSchema.BRAND_SALIENCE_RANK, "nissan", 1f), 1);
+        assertEquals(0.25, nissan.scoreDocs[0].score, 0.01);
+        TopDocs person =
+            searcher.search(
+                FeatureField.newLinearQuery(
+                    ArticleSchema.PERSON_SALIENCE_RANK, NameKeys.key("Élodie Marchand"), 1f),
+                1);
+        assertEquals(0.9, person.scoreDocs[0].score, 0.01);
+      } finally {
+        index.searchers().release(searcher);
+      }
     }
   }
 }

@@ -5,10 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.carnews.index.ArticleDocuments;
 import dev.carnews.index.ArticleIndex;
+import dev.carnews.index.ArticleSchema;
 import dev.carnews.ingest.Article;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -223,6 +231,73 @@ class NewsRankingTest {
                 "person:Kenji Sato"))) {
       List<String> ranked = ids(new ArticleSearcher(index), "sato dealers");
       assertEquals("about", ranked.get(0), "salience breaks the tie: " + ranked);
+    }
+  }
+
+  @Test
+  void salienceRanksAlikeInAnIndexBuiltBeforeRankingFeatures() throws IOException {
+    String body = "Fourteen new dealers open, said Kenji Sato, in a long note on dealers.";
+    Article aside =
+        Fixtures.article(
+            "aside",
+            "Dealer network grows",
+            body,
+            "A B",
+            "2025-03-01T00:00:00Z",
+            "person:Ana Ruiz",
+            "person:Bo Lin",
+            "person:Kenji Sato");
+    Article about =
+        Fixtures.article(
+            "about",
+            "Dealer network grows",
+            body,
+            "A B",
+            "2025-03-01T00:00:00Z",
+            "person:Kenji Sato");
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    IndexWriterConfig config = new IndexWriterConfig(ArticleSchema.analyzer());
+    config.setIndexSort(ArticleSchema.newestFirst());
+    TagsEntityTagger tagger = new TagsEntityTagger();
+    try (IndexWriter writer = new IndexWriter(directory, config)) {
+      for (Article article : List.of(aside, about)) {
+        Document doc = ArticleDocuments.toDocument(tagger.tag(article));
+        doc.removeFields(ArticleSchema.PERSON_SALIENCE_RANK);
+        doc.removeFields(ArticleSchema.BRAND_SALIENCE_RANK);
+        writer.addDocument(doc);
+      }
+    }
+    try (SearcherManager older = new SearcherManager(directory, null)) {
+      List<String> ranked = ids(new ArticleSearcher(older), "sato dealers");
+      assertEquals("about", ranked.get(0), "stored saliences break the tie: " + ranked);
+    }
+  }
+
+  @Test
+  void cursorPagesContinueTheProximityOrderOfTheFirstPage() throws IOException {
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String body =
+          i % 2 == 0
+              ? "Work on the battery plant starts soon, story " + i + "."
+              : "The battery maker met the council; the plant opens later, story " + i + ".";
+      articles.add(
+          Fixtures.article("p" + i, "Fleet news " + i, body, "A B", "2025-03-01T00:00:00Z"));
+    }
+    try (ArticleIndex index = indexOf(articles.toArray(new Article[0]))) {
+      ArticleSearcher on = new ArticleSearcher(index);
+      List<String> whole = ids(on, "battery plant");
+      List<String> paged = new ArrayList<>();
+      SearchRequest onePerPage =
+          SearchRequest.of("battery plant").withPage(SortOrder.RELEVANCE, 1, 1);
+      SearchResponse page = on.search(onePerPage);
+      paged.addAll(page.hits().stream().map(SearchHit::id).toList());
+      while (page.next() != null) {
+        page = on.searchAfter(onePerPage, SearchCursor.parse(page.next()));
+        paged.addAll(page.hits().stream().map(SearchHit::id).toList());
+      }
+      assertEquals(whole, paged);
+      assertEquals(Set.of("p0", "p2", "p4"), Set.copyOf(whole.subList(0, 3)), "together first");
     }
   }
 
