@@ -64,7 +64,7 @@ public final class EvaluateRelevance implements Callable<Integer> {
     try (ArticleIndex articles =
         index == null ? ArticleIndex.open(new ByteBuffersDirectory()) : ArticleIndex.open(index)) {
       if (index == null) {
-        Main.sampleCorpus().orElseThrow().fillIfEmpty(articles);
+        Main.sampleCorpus().fillIfEmpty(articles);
       }
       ArticleSearcher searcher = new ArticleSearcher(articles, Ranking.withHalfLife(halfLifeDays));
       PrintWriter out =

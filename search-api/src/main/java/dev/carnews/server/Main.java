@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -147,11 +146,13 @@ public final class Main implements Callable<Integer> {
     IndexCheck.verify(index, fullCheck);
     Files.createDirectories(index);
     ArticleIndex articles = ArticleIndex.open(index);
-    Optional<SampleCorpus> sample = noSample ? Optional.empty() : sampleCorpus();
-    if (sample.isPresent()) {
-      sample.get().fillIfEmpty(articles);
-    } else if (articles.count() == 0) {
-      LOG.info("Starting with an empty index");
+    // The sample (and the entity models that tag it) load only when the index is empty.
+    if (articles.count() == 0) {
+      if (noSample) {
+        LOG.info("Starting with an empty index");
+      } else {
+        sampleCorpus().fillIfEmpty(articles);
+      }
     }
     SearchThreads threads = SearchThreads.of(searchThreads);
     ArticleSearcher searcher =
@@ -208,10 +209,8 @@ public final class Main implements Callable<Integer> {
         "Writes {}; CORS origins {}",
         keys.size() == 0 ? "disabled (no API keys)" : "enabled for " + keys.size() + " key(s)",
         origins.isEmpty() ? "none" : origins);
-    NlpModels models = NlpModels.loadDefault();
-    BrandDictionary brands = BrandDictionary.loadDefault();
-    ThreadLocal<NewsEntityTagger> taggers =
-        ThreadLocal.withInitial(() -> new NewsEntityTagger(models, brands));
+    LazyModels models = new LazyModels();
+    ThreadLocal<NewsEntityTagger> taggers = ThreadLocal.withInitial(models::newTagger);
     ArticleWriter writer = new ArticleWriter(articles, committer, taggers::get);
     return AppOptions.defaults()
         .withWrites(writer, keys)
@@ -228,8 +227,24 @@ public final class Main implements Callable<Integer> {
   }
 
   /** The loader of the sample corpus for an empty index: JSON Lines, tagged like any article. */
-  static Optional<SampleCorpus> sampleCorpus() {
-    return Optional.of(
-        new SampleCorpus(new JsonLinesArticleReader(), NewsEntityTagger.createDefault()));
+  static SampleCorpus sampleCorpus() {
+    return new SampleCorpus(new JsonLinesArticleReader(), NewsEntityTagger.createDefault());
+  }
+
+  /**
+   * The entity models, loaded by the first write that needs them: a service that only reads never
+   * pays for loading them.
+   */
+  private static final class LazyModels {
+    private NlpModels models;
+    private BrandDictionary brands;
+
+    synchronized NewsEntityTagger newTagger() {
+      if (models == null) {
+        models = NlpModels.loadDefault();
+        brands = BrandDictionary.loadDefault();
+      }
+      return new NewsEntityTagger(models, brands);
+    }
   }
 }
