@@ -13,7 +13,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
-import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -85,7 +84,7 @@ public final class SearchApp {
                   });
               config.http.prefer405over404 = true;
               ObjectMapper json = objectMapper();
-              config.jsonMapper(new JavalinJackson(json, false));
+              config.jsonMapper(new BufferedJsonMapper(json));
               config.jetty.modifyServer(
                   server -> server.setErrorHandler(new JsonErrorHandler(json)));
               config.jetty.modifyServletContextHandler(
