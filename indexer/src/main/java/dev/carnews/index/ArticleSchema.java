@@ -10,7 +10,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.codecs.Codec;
-import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.FacetsConfig;
@@ -203,13 +202,9 @@ public final class ArticleSchema {
     return MONTH.format(published);
   }
 
-  /**
-   * The codec of new segments: Lucene's default with DEFLATE-compressed stored fields. Stored title
-   * and body are most of the index; they take about half the space of the default LZ4 mode, and a
-   * search reads them only for the ten hits it shows.
-   */
+  /** The codec of new segments: {@link NewsCodec} (DEFLATE-compressed stored fields). */
   public static Codec codec() {
-    return new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION);
+    return new NewsCodec();
   }
 
   private static FieldType textType(IndexOptions options) {

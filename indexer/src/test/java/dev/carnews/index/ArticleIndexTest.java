@@ -200,10 +200,9 @@ class ArticleIndexTest {
         assertEquals(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, body.getIndexOptions());
         for (LeafReaderContext leaf : reader.leaves()) {
           SegmentReader segment = (SegmentReader) leaf.reader();
-          assertEquals(
-              "BEST_COMPRESSION",
-              segment.getSegmentInfo().info.getAttribute("Lucene90StoredFieldsFormat.mode"));
+          assertEquals(NewsCodec.NAME, segment.getSegmentInfo().info.getCodec().getName());
         }
+        assertEquals("Renault opens a plant", reader.storedFields().document(0).get("title"));
       }
     }
   }

@@ -86,6 +86,10 @@ final class RawLuceneSearch {
     this.bodyHighlighter =
         UnifiedHighlighter.builderWithoutSearcher(NewsAnalyzers.text())
             .withMaxNoHighlightPassages(0)
+            // Stream the re-analyzed text past the query terms instead of building a one-document
+            // MemoryIndex per hit; phrases still get the MemoryIndex (exact phrase matches).
+            .withWeightMatches(false)
+            .withPassageRelevancyOverSpeed(false)
             .withBreakIterator(
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(
@@ -94,6 +98,10 @@ final class RawLuceneSearch {
     this.titleHighlighter =
         UnifiedHighlighter.builderWithoutSearcher(NewsAnalyzers.text())
             .withMaxNoHighlightPassages(0)
+            // Stream the re-analyzed text past the query terms instead of building a one-document
+            // MemoryIndex per hit; phrases still get the MemoryIndex (exact phrase matches).
+            .withWeightMatches(false)
+            .withPassageRelevancyOverSpeed(false)
             .withBreakIterator(WholeBreakIterator::new)
             .build();
   }

@@ -80,6 +80,10 @@ final class SearchBench {
     result.put("seed", settings.seed());
     result.put("searchThreads", settings.searchThreads());
     result.put("examples", examples(measured));
+    // The whole measured mix as GET /api/search query strings, so another engine (Solr, say) can
+    // be measured on exactly the same queries.
+    result.put(
+        "queries", measured.stream().map(q -> q.category() + "\t" + q.queryString()).toList());
     SearcherManager manager = index.searchers();
     IndexSearcher held = manager.acquire();
     SearchApp app = settings.http() ? SearchApp.create(searcher).start("127.0.0.1", 0) : null;
