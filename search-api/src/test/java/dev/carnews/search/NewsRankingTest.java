@@ -208,36 +208,13 @@ class NewsRankingTest {
     assertNull(searcher.search(SearchRequest.of("")).interpretation());
   }
 
-  @Test
-  void articleWhereTheNamedPersonIsSalientRanksFirst() throws IOException {
+  /**
+   * Two articles alike but for their people: "about" names only Kenji Sato, "aside" two others as
+   * well, so Sato is more salient in "about".
+   */
+  private static List<Article> salienceTie() {
     String body = "Fourteen new dealers open, said Kenji Sato, in a long note on dealers.";
-    try (ArticleIndex index =
-        indexOf(
-            Fixtures.article(
-                "aside",
-                "Dealer network grows",
-                body,
-                "A B",
-                "2025-03-01T00:00:00Z",
-                "person:Ana Ruiz",
-                "person:Bo Lin",
-                "person:Kenji Sato"),
-            Fixtures.article(
-                "about",
-                "Dealer network grows",
-                body,
-                "A B",
-                "2025-03-01T00:00:00Z",
-                "person:Kenji Sato"))) {
-      List<String> ranked = ids(new ArticleSearcher(index), "sato dealers");
-      assertEquals("about", ranked.get(0), "salience breaks the tie: " + ranked);
-    }
-  }
-
-  @Test
-  void salienceRanksAlikeInAnIndexBuiltBeforeRankingFeatures() throws IOException {
-    String body = "Fourteen new dealers open, said Kenji Sato, in a long note on dealers.";
-    Article aside =
+    return List.of(
         Fixtures.article(
             "aside",
             "Dealer network grows",
@@ -246,21 +223,32 @@ class NewsRankingTest {
             "2025-03-01T00:00:00Z",
             "person:Ana Ruiz",
             "person:Bo Lin",
-            "person:Kenji Sato");
-    Article about =
+            "person:Kenji Sato"),
         Fixtures.article(
             "about",
             "Dealer network grows",
             body,
             "A B",
             "2025-03-01T00:00:00Z",
-            "person:Kenji Sato");
+            "person:Kenji Sato"));
+  }
+
+  @Test
+  void articleWhereTheNamedPersonIsSalientRanksFirst() throws IOException {
+    try (ArticleIndex index = indexOf(salienceTie().toArray(new Article[0]))) {
+      List<String> ranked = ids(new ArticleSearcher(index), "sato dealers");
+      assertEquals("about", ranked.get(0), "salience breaks the tie: " + ranked);
+    }
+  }
+
+  @Test
+  void salienceRanksAlikeInAnIndexBuiltBeforeRankingFeatures() throws IOException {
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     IndexWriterConfig config = new IndexWriterConfig(ArticleSchema.analyzer());
     config.setIndexSort(ArticleSchema.newestFirst());
     TagsEntityTagger tagger = new TagsEntityTagger();
     try (IndexWriter writer = new IndexWriter(directory, config)) {
-      for (Article article : List.of(aside, about)) {
+      for (Article article : salienceTie()) {
         Document doc = ArticleDocuments.toDocument(tagger.tag(article));
         doc.removeFields(ArticleSchema.PERSON_SALIENCE_RANK);
         doc.removeFields(ArticleSchema.BRAND_SALIENCE_RANK);
