@@ -86,10 +86,6 @@ final class RawLuceneSearch {
     this.bodyHighlighter =
         UnifiedHighlighter.builderWithoutSearcher(NewsAnalyzers.text())
             .withMaxNoHighlightPassages(0)
-            // Stream the re-analyzed text past the query terms instead of building a one-document
-            // MemoryIndex per hit; phrases still get the MemoryIndex (exact phrase matches).
-            .withWeightMatches(false)
-            .withPassageRelevancyOverSpeed(false)
             .withBreakIterator(
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(
@@ -98,10 +94,6 @@ final class RawLuceneSearch {
     this.titleHighlighter =
         UnifiedHighlighter.builderWithoutSearcher(NewsAnalyzers.text())
             .withMaxNoHighlightPassages(0)
-            // Stream the re-analyzed text past the query terms instead of building a one-document
-            // MemoryIndex per hit; phrases still get the MemoryIndex (exact phrase matches).
-            .withWeightMatches(false)
-            .withPassageRelevancyOverSpeed(false)
             .withBreakIterator(WholeBreakIterator::new)
             .build();
   }

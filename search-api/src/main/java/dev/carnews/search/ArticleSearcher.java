@@ -795,10 +795,6 @@ public final class ArticleSearcher {
     return UnifiedHighlighter.builderWithoutSearcher(textAnalyzer)
         .withFormatter(new Snippets())
         .withMaxNoHighlightPassages(0)
-        // Stream the re-analyzed text past the query terms instead of building a one-document
-        // MemoryIndex per hit; phrases still get the MemoryIndex (exact phrase matches).
-        .withWeightMatches(false)
-        .withPassageRelevancyOverSpeed(false)
         .withBreakIterator(passages)
         .build();
   }

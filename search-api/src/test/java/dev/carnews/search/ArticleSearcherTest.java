@@ -228,6 +228,14 @@ class ArticleSearcherTest {
   }
 
   @Test
+  void aQuotedPhraseIsMarkedWholeInSnippetAndTitle() throws IOException {
+    SearchHit hit = search("\"battery plant\"").hits().get(0);
+    assertEquals("a1", hit.id());
+    assertTrue(hit.snippet().contains("<mark>battery plant</mark>"), hit.snippet());
+    assertTrue(hit.titleHtml().contains("<mark>battery plant</mark>"), hit.titleHtml());
+  }
+
+  @Test
   void snippetsMarkMatchesAndEscapeArticleText() throws IOException {
     SearchHit hit = search("showrooms").hits().get(0);
     assertEquals("a5", hit.id());
