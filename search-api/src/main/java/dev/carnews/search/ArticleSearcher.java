@@ -28,6 +28,7 @@ import dev.carnews.index.ArticleSchema;
 import dev.carnews.index.CanonicalLabels;
 import dev.carnews.ingest.Article;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongField;
@@ -267,7 +270,7 @@ public final class ArticleSearcher {
       EntityLexicon.Reading reading =
           q.isBlank()
               ? new EntityLexicon.Reading(List.of(), List.of())
-              : lexicons.get(searcher.getIndexReader()).read(q);
+              : reading(searcher.getIndexReader(), q);
       Attempt attempt = attempt(scope, request, afterDoc, q, TextQueries.Match.ALL, reading);
       String didYouMean = null;
       String searched = q;
@@ -277,8 +280,7 @@ public final class ArticleSearcher {
       }
       if (!q.isBlank() && attempt.total() == 0) {
         if (didYouMean != null) {
-          EntityLexicon.Reading correctedReading =
-              lexicons.get(searcher.getIndexReader()).read(didYouMean);
+          EntityLexicon.Reading correctedReading = reading(searcher.getIndexReader(), didYouMean);
           Attempt corrected =
               attempt(
                   scope, request, afterDoc, didYouMean, TextQueries.Match.ALL, correctedReading);
@@ -445,6 +447,29 @@ public final class ArticleSearcher {
   private record Attempt(Query text, Found found, boolean partial) {
     long total() {
       return found.top().totalHits.value;
+    }
+  }
+
+  /** The brands and people the query names, as the reader's lexicon and word counts say. */
+  private EntityLexicon.Reading reading(IndexReader reader, String q) throws IOException {
+    EntityLexicon lexicon = lexicons.get(reader);
+    try {
+      return lexicon.read(q, word -> articlesWith(reader, word));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** How many articles have the word in their body (as the index analyzes it). */
+  private long articlesWith(IndexReader reader, String word) {
+    try (TokenStream tokens = textAnalyzer.tokenStream(BODY, word)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      long count = tokens.incrementToken() ? reader.docFreq(new Term(BODY, term.toString())) : 0;
+      tokens.end();
+      return count;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

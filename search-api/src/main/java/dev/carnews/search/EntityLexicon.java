@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DocValues;
@@ -39,6 +40,14 @@ final class EntityLexicon {
 
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final int MIN_SURNAME_LENGTH = 4;
+
+  /**
+   * A surname alone reads as its person only when the articles naming that person are at least this
+   * share of the articles with the word: "Provost" is mostly François Provost, but "sales" is not
+   * Rick Sales and "rose" is not Charles Rose.
+   */
+  static final double MIN_SURNAME_SHARE = 0.25;
+
   private static final Set<String> TYPES =
       Set.of(ArticleSchema.BRAND_FACET, ArticleSchema.PERSON_FACET, ArticleSchema.AUTHOR_FACET);
 
@@ -114,10 +123,11 @@ final class EntityLexicon {
 
   /**
    * The known brands and people a query names, as whole words: full names, or for people also the
-   * surname alone (the most frequent person of that surname). Excluded words ({@code -word}) do not
-   * count, and a word read as a brand is not also read as a surname.
+   * surname alone (the most frequent person of that surname) when the word is mostly that person's
+   * name in the index ({@link #MIN_SURNAME_SHARE} of {@code articlesWithWord}). Excluded words
+   * ({@code -word}) do not count, and a word read as a brand is not also read as a surname.
    */
-  Reading read(String q) {
+  Reading read(String q, ToLongFunction<String> articlesWithWord) {
     StringBuilder kept = new StringBuilder();
     for (String token : q.split("\\s+")) {
       if (!token.startsWith("-")) {
@@ -138,7 +148,8 @@ final class EntityLexicon {
     match(words, used, persons, foundPersons);
     for (int i = 0; i < words.length; i++) {
       Known person = used[i] ? null : personsBySurname.get(words[i]);
-      if (person != null) {
+      if (person != null
+          && person.count() >= MIN_SURNAME_SHARE * articlesWithWord.applyAsLong(words[i])) {
         foundPersons.add(person);
       }
     }

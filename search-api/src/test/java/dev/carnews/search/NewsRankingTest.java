@@ -204,6 +204,36 @@ class NewsRankingTest {
   }
 
   @Test
+  void aCommonWordIsNotReadAsThePersonWithThatSurname() throws IOException {
+    List<Article> articles = new ArrayList<>();
+    articles.add(
+        Fixtures.article(
+            "rick",
+            "Dealer group appoints a new chief",
+            "Rick Sales will run the dealer group from March, the board said.",
+            "A B",
+            "2025-03-01T00:00:00Z",
+            "person:Rick Sales"));
+    for (int i = 0; i < 6; i++) {
+      articles.add(
+          Fixtures.article(
+              "s" + i,
+              "Monthly figures " + i,
+              "Car sales rose again in month " + i + ", dealers said.",
+              "A B",
+              "2025-0" + (i + 2) + "-01T00:00:00Z"));
+    }
+    try (ArticleIndex index = indexOf(articles.toArray(new Article[0]))) {
+      ArticleSearcher on = new ArticleSearcher(index);
+      assertEquals(List.of(), on.search(SearchRequest.of("car sales")).interpretation().persons());
+      assertEquals(
+          List.of("Rick Sales"),
+          on.search(SearchRequest.of("rick sales")).interpretation().persons(),
+          "the full name still reads as the person");
+    }
+  }
+
+  @Test
   void blankQueryHasNoInterpretation() throws IOException {
     assertNull(searcher.search(SearchRequest.of("")).interpretation());
   }
