@@ -291,7 +291,11 @@ public final class ArticleSearcher {
             reading = correctedReading;
           }
         }
-        if (attempt.total() == 0 && TextQueries.hasFuzzyWords(q)) {
+        // Close spellings only when a word is unknown: a known word that finds nothing was
+        // filtered away, and near-misses of it would only be noise.
+        if (attempt.total() == 0
+            && TextQueries.hasFuzzyWords(q)
+            && spelling.hasUnknownWord(searcher.getIndexReader(), q)) {
           Attempt fuzzy = attempt(scope, request, afterDoc, q, TextQueries.Match.FUZZY, reading);
           if (fuzzy.total() > 0) {
             attempt = fuzzy;

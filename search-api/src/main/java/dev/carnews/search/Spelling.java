@@ -69,6 +69,23 @@ final class Spelling {
     return changed ? Optional.of(out.toString()) : Optional.empty();
   }
 
+  /**
+   * Whether a plain word of the query (letters only, at least {@value #MIN_LENGTH} long, outside
+   * quotes and exclusions) is found in no article: only then can a close spelling help.
+   */
+  boolean hasUnknownWord(IndexReader reader, String q) throws IOException {
+    Matcher tokens = TextQueries.TOKEN.matcher(q);
+    while (tokens.find()) {
+      String token = tokens.group();
+      if (LETTERS.matcher(token).matches()
+          && token.length() >= MIN_LENGTH
+          && !known(reader, token)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean known(IndexReader reader, String word) throws IOException {
     for (String term : analyzed(word)) {
       if (reader.docFreq(new Term(ArticleSchema.BODY, term)) > 0

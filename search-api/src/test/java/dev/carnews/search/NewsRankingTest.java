@@ -189,6 +189,34 @@ class NewsRankingTest {
   }
 
   @Test
+  void aKnownWordFilteredToNothingGetsNoCloseSpellings() throws IOException {
+    try (ArticleIndex index =
+        indexOf(
+            Fixtures.article(
+                "kia",
+                "Kia adds a faster charger",
+                "The new charger fills the battery in half an hour.",
+                "A B",
+                "2025-03-01T00:00:00Z",
+                "brand:Kia"),
+            Fixtures.article(
+                "ford",
+                "Ford revises its service charges",
+                "Dealers will publish the charges online.",
+                "A B",
+                "2025-03-02T00:00:00Z",
+                "brand:Ford"))) {
+      ArticleSearcher on = new ArticleSearcher(index);
+      SearchResponse filtered = on.search(SearchRequest.of("charger").withBrands(List.of("Ford")));
+      assertEquals(0, filtered.total(), "charger is spelled right; Ford has none");
+      assertEquals("all", filtered.interpretation().match());
+      SearchResponse misspelled =
+          on.search(SearchRequest.of("chargerz").withBrands(List.of("Kia")));
+      assertEquals(List.of("kia"), misspelled.hits().stream().map(SearchHit::id).toList());
+    }
+  }
+
+  @Test
   void noArticleWithEveryWordFallsBackToMostWords() throws IOException {
     SearchResponse response = searcher.search(SearchRequest.of("brake zeppelin"));
     assertEquals("some", response.interpretation().match());
