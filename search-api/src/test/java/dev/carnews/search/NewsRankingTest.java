@@ -238,10 +238,10 @@ class NewsRankingTest {
         Fixtures.article(
             "rick",
             "Dealer group appoints a new chief",
-            "Rick Sales will run the dealer group from March, the board said.",
+            "Odile Sales will run the dealer group from March, the board said.",
             "A B",
             "2025-03-01T00:00:00Z",
-            "person:Rick Sales"));
+            "person:Odile Sales"));
     for (int i = 0; i < 6; i++) {
       articles.add(
           Fixtures.article(
@@ -255,7 +255,7 @@ class NewsRankingTest {
       ArticleSearcher on = new ArticleSearcher(index);
       assertEquals(List.of(), on.search(SearchRequest.of("car sales")).interpretation().persons());
       assertEquals(
-          List.of("Rick Sales"),
+          List.of("Odile Sales"),
           on.search(SearchRequest.of("rick sales")).interpretation().persons(),
           "the full name still reads as the person");
     }
