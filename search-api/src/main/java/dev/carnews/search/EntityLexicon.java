@@ -43,8 +43,8 @@ final class EntityLexicon {
 
   /**
    * A surname alone reads as its person only when the articles naming that person are at least this
-   * share of the articles with the word: "Provost" is mostly François Provost, but "sales" is not
-   * Rick Sales and "rose" is not Charles Rose.
+   * share of the articles with the word: "Provost" is mostly François Provost, but "sales" is not a
+   * Mr Sales and "rose" is not a Ms Rose.
    */
   static final double MIN_SURNAME_SHARE = 0.25;
 

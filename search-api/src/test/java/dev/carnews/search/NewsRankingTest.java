@@ -256,7 +256,7 @@ class NewsRankingTest {
       assertEquals(List.of(), on.search(SearchRequest.of("car sales")).interpretation().persons());
       assertEquals(
           List.of("Odile Sales"),
-          on.search(SearchRequest.of("rick sales")).interpretation().persons(),
+          on.search(SearchRequest.of("odile sales")).interpretation().persons(),
           "the full name still reads as the person");
     }
   }
