@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -100,6 +101,13 @@ public final class BenchCli {
 
     @Option(names = "--out", description = "JSON results file")
     Path out;
+
+    @Option(
+        names = "--queries-out",
+        description =
+            "the measured queries, one /api/search query string per line (input of"
+                + " search-api/bench/wrk-mix.lua, for a load from another process)")
+    Path queriesOut;
 
     SearchBench.Settings settings() {
       return new SearchBench.Settings(
@@ -249,7 +257,11 @@ public final class BenchCli {
     try (ArticleIndex articles = ArticleIndex.open(index)) {
       report.put("indexMB", Machine.sizeOf(index) / 1e6);
       report.put("indexMBByExtension", IndexFiles.byExtension(index));
-      report.put("search", SearchBench.run(articles, options.settings()));
+      Map<String, Object> search = SearchBench.run(articles, options.settings());
+      report.put("search", search);
+      if (options.queriesOut != null) {
+        writeQueries(search, options.queriesOut);
+      }
     }
     if (!options.noStartup) {
       report.put("startup", Startup.measure(options.jar, index));
@@ -260,6 +272,16 @@ public final class BenchCli {
     if (options.out != null) {
       JSON.writeValue(options.out.toFile(), report);
     }
+  }
+
+  /** Writes the query strings of the measured mix ("category TAB query" entries), one a line. */
+  private static void writeQueries(Map<String, Object> search, Path file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (Object entry : (List<?>) search.get("queries")) {
+      String text = entry.toString();
+      lines.add(text.substring(text.indexOf('\t') + 1));
+    }
+    Files.write(file, lines, StandardCharsets.UTF_8);
   }
 
   /** The dictionary's brands, those the base mentions most first (for the Zipf ranks). */
