@@ -50,8 +50,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongField;
@@ -458,22 +456,17 @@ public final class ArticleSearcher {
   private EntityLexicon.Reading reading(IndexReader reader, String q) throws IOException {
     EntityLexicon lexicon = lexicons.get(reader);
     try {
-      return lexicon.read(q, word -> articlesWith(reader, word));
+      return lexicon.read(
+          q,
+          word -> {
+            try {
+              return spelling.articlesWith(reader, word);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     } catch (UncheckedIOException e) {
       throw e.getCause();
-    }
-  }
-
-  /** How many articles have the word in their body (as the index analyzes it). */
-  private long articlesWith(IndexReader reader, String word) {
-    try (TokenStream tokens = textAnalyzer.tokenStream(BODY, word)) {
-      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-      tokens.reset();
-      long count = tokens.incrementToken() ? reader.docFreq(new Term(BODY, term.toString())) : 0;
-      tokens.end();
-      return count;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

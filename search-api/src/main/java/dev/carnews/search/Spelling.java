@@ -86,6 +86,12 @@ final class Spelling {
     return false;
   }
 
+  /** How many articles have the word in their body, as the index analyzes it (its first term). */
+  long articlesWith(IndexReader reader, String word) throws IOException {
+    List<String> terms = analyzed(word);
+    return terms.isEmpty() ? 0 : reader.docFreq(new Term(ArticleSchema.BODY, terms.get(0)));
+  }
+
   private boolean known(IndexReader reader, String word) throws IOException {
     for (String term : analyzed(word)) {
       if (reader.docFreq(new Term(ArticleSchema.BODY, term)) > 0
