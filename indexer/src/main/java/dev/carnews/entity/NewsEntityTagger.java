@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The entity pipeline of the indexer and the API: authors cleaned from the bylines, people found by
@@ -33,6 +34,29 @@ public final class NewsEntityTagger implements EntityTagger {
   /** A tagger on the bundled person model and brand dictionary. */
   public static NewsEntityTagger createDefault() {
     return new NewsEntityTagger(NlpModels.loadDefault(), BrandDictionary.loadDefault());
+  }
+
+  /**
+   * New taggers on the bundled person model and brand dictionary, which are loaded by the first
+   * {@code get()} and shared by every tagger after it: a service that may never tag does not pay
+   * for loading them at start-up. A tagger is not thread-safe; take one per thread.
+   */
+  public static Supplier<NewsEntityTagger> lazyDefaults() {
+    return new LazyDefaults();
+  }
+
+  private static final class LazyDefaults implements Supplier<NewsEntityTagger> {
+    private NlpModels models;
+    private BrandDictionary brands;
+
+    @Override
+    public synchronized NewsEntityTagger get() {
+      if (models == null) {
+        models = NlpModels.loadDefault();
+        brands = BrandDictionary.loadDefault();
+      }
+      return new NewsEntityTagger(models, brands);
+    }
   }
 
   @Override

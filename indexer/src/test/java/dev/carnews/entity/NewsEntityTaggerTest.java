@@ -2,6 +2,7 @@ package dev.carnews.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carnews.ingest.Article;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class NewsEntityTaggerTest {
 
   private static TaggedArticle tagged;
+  private static Article page;
 
   @BeforeAll
   static void tagThePage() throws IOException {
@@ -26,8 +29,18 @@ class NewsEntityTaggerTest {
         NewsEntityTaggerTest.class.getResourceAsStream("/entity/volvo-plant-page.txt")) {
       page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    Article article = new PageTextArticleReader().parse(page, ReadOptions.defaults());
-    tagged = NewsEntityTagger.createDefault().tag(article);
+    NewsEntityTaggerTest.page = new PageTextArticleReader().parse(page, ReadOptions.defaults());
+    tagged = NewsEntityTagger.createDefault().tag(NewsEntityTaggerTest.page);
+  }
+
+  @Test
+  void lazyDefaultTaggersAreSeparateAndTagAsTheDefaultDoes() {
+    Supplier<NewsEntityTagger> taggers = NewsEntityTagger.lazyDefaults();
+    NewsEntityTagger first = taggers.get();
+    NewsEntityTagger second = taggers.get();
+    assertNotSame(first, second, "one tagger per thread: the supplier hands out new ones");
+    assertEquals(tagged, first.tag(page));
+    assertEquals(tagged, second.tag(page));
   }
 
   @Test

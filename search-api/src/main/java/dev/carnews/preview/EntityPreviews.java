@@ -1,6 +1,5 @@
 package dev.carnews.preview;
 
-import dev.carnews.entity.BrandDictionary;
 import dev.carnews.entity.Entity;
 import dev.carnews.entity.EntityTagger;
 import dev.carnews.entity.Mention;
@@ -10,7 +9,6 @@ import dev.carnews.ingest.Article;
 import dev.carnews.ingest.MalformedArticleException;
 import dev.carnews.ingest.PageTextArticleReader;
 import dev.carnews.ingest.ReadOptions;
-import dev.carnews.nlp.NlpModels;
 import dev.carnews.search.EntityView;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +50,7 @@ public final class EntityPreviews {
    * app that never previews never loads them).
    */
   public static EntityPreviews withDefaultModels() {
-    return new EntityPreviews(new DefaultTaggers());
+    return new EntityPreviews(NewsEntityTagger.lazyDefaults()::get);
   }
 
   /** The entities of a text. */
@@ -165,21 +163,5 @@ public final class EntityPreviews {
     return entities.stream()
         .map(e -> new EntityView(e.name(), e.mentions(), e.salience()))
         .toList();
-  }
-
-  /** Taggers over the bundled models, loaded once on first use. */
-  private static final class DefaultTaggers implements Supplier<EntityTagger> {
-
-    private Supplier<NewsEntityTagger> shared;
-
-    @Override
-    public synchronized EntityTagger get() {
-      if (shared == null) {
-        NlpModels models = NlpModels.loadDefault();
-        BrandDictionary brands = BrandDictionary.loadDefault();
-        shared = () -> new NewsEntityTagger(models, brands);
-      }
-      return shared.get();
-    }
   }
 }

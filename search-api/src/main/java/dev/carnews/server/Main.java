@@ -1,6 +1,5 @@
 package dev.carnews.server;
 
-import dev.carnews.entity.BrandDictionary;
 import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.http.ApiKeys;
 import dev.carnews.http.AppOptions;
@@ -9,7 +8,6 @@ import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.GroupCommitter;
 import dev.carnews.index.IndexCheck;
 import dev.carnews.ingest.JsonLinesArticleReader;
-import dev.carnews.nlp.NlpModels;
 import dev.carnews.search.ArticleSearcher;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.SearchThreads;
@@ -209,8 +207,9 @@ public final class Main implements Callable<Integer> {
         "Writes {}; CORS origins {}",
         keys.size() == 0 ? "disabled (no API keys)" : "enabled for " + keys.size() + " key(s)",
         origins.isEmpty() ? "none" : origins);
-    LazyModels models = new LazyModels();
-    ThreadLocal<NewsEntityTagger> taggers = ThreadLocal.withInitial(models::newTagger);
+    // The models load with the first write, so a service that only reads never pays for them.
+    ThreadLocal<NewsEntityTagger> taggers =
+        ThreadLocal.withInitial(NewsEntityTagger.lazyDefaults());
     ArticleWriter writer = new ArticleWriter(articles, committer, taggers::get);
     return AppOptions.defaults()
         .withWrites(writer, keys)
@@ -229,22 +228,5 @@ public final class Main implements Callable<Integer> {
   /** The loader of the sample corpus for an empty index: JSON Lines, tagged like any article. */
   static SampleCorpus sampleCorpus() {
     return new SampleCorpus(new JsonLinesArticleReader(), NewsEntityTagger.createDefault());
-  }
-
-  /**
-   * The entity models, loaded by the first write that needs them: a service that only reads never
-   * pays for loading them.
-   */
-  private static final class LazyModels {
-    private NlpModels models;
-    private BrandDictionary brands;
-
-    synchronized NewsEntityTagger newTagger() {
-      if (models == null) {
-        models = NlpModels.loadDefault();
-        brands = BrandDictionary.loadDefault();
-      }
-      return new NewsEntityTagger(models, brands);
-    }
   }
 }
