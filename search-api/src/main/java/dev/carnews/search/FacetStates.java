@@ -3,12 +3,10 @@ package dev.carnews.search;
 import dev.carnews.analysis.NameKeys;
 import dev.carnews.index.ArticleSchema;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -70,7 +68,7 @@ final class FacetStates {
       List.of(ArticleSchema.BRAND_FACET, ArticleSchema.AUTHOR_FACET, ArticleSchema.PERSON_FACET);
 
   private final FacetsConfig config;
-  private final Map<IndexReader.CacheKey, Entry> cache = new ConcurrentHashMap<>();
+  private final ReaderCache<Entry> cache = new ReaderCache<>(this::build);
 
   FacetStates(FacetsConfig config) {
     this.config = config;
@@ -78,24 +76,7 @@ final class FacetStates {
 
   /** The state of a reader, from the cache when it was built before. */
   Entry forReader(IndexReader reader) throws IOException {
-    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-    if (helper == null) {
-      return build(reader);
-    }
-    try {
-      return cache.computeIfAbsent(
-          helper.getKey(),
-          key -> {
-            helper.addClosedListener(cache::remove);
-            try {
-              return build(reader);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    return cache.get(reader);
   }
 
   /** How many reader states are cached (for tests: one per open reader). */

@@ -25,6 +25,11 @@ final class ReaderCache<T> {
     this.builder = builder;
   }
 
+  /** How many readers have a value now. */
+  int size() {
+    return cache.size();
+  }
+
   /** The value for a reader, from the cache when it was built before. */
   T get(IndexReader reader) throws IOException {
     IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
