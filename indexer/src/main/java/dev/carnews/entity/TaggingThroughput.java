@@ -62,6 +62,19 @@ public final class TaggingThroughput {
   }
 
   /**
+   * One thread's tagging work, as {@link #measure} drives it.
+   *
+   * @param <T> what it tags
+   */
+  public interface Worker<T> {
+    /** Tags one item. */
+    void tag(T item);
+
+    /** Tokens read so far. */
+    long tokensProcessed();
+  }
+
+  /**
    * Tags every article {@code rounds} times on {@code threads} threads.
    *
    * @param newTagger makes one tagger per thread (over shared models)
@@ -69,11 +82,40 @@ public final class TaggingThroughput {
   public static Result run(
       Supplier<NewsEntityTagger> newTagger, List<Article> articles, int threads, int rounds)
       throws InterruptedException, ExecutionException {
+    return measure(
+        () -> {
+          NewsEntityTagger tagger = newTagger.get();
+          return new Worker<Article>() {
+            @Override
+            public void tag(Article article) {
+              tagger.tag(article);
+            }
+
+            @Override
+            public long tokensProcessed() {
+              return tagger.tokensProcessed();
+            }
+          };
+        },
+        articles,
+        threads,
+        rounds);
+  }
+
+  /**
+   * Runs every item {@code rounds} times through workers on {@code threads} threads, one worker per
+   * thread, the threads taking the next item as they finish one.
+   *
+   * @param newWorker makes one worker per thread (over shared models)
+   */
+  public static <T> Result measure(
+      Supplier<? extends Worker<T>> newWorker, List<T> items, int threads, int rounds)
+      throws InterruptedException, ExecutionException {
     if (threads < 1 || rounds < 1) {
       throw new IllegalArgumentException("threads and rounds must be >= 1");
     }
-    if (articles.isEmpty()) {
-      throw new IllegalArgumentException("no articles to tag");
+    if (items.isEmpty()) {
+      throw new IllegalArgumentException("nothing to tag");
     }
     AtomicInteger threadNumber = new AtomicInteger();
     ExecutorService pool =
@@ -86,7 +128,7 @@ public final class TaggingThroughput {
             });
     try {
       AtomicInteger next = new AtomicInteger();
-      int total = articles.size() * rounds;
+      int total = items.size() * rounds;
       long started = System.nanoTime();
       List<Future<long[]>> parts = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
@@ -94,15 +136,15 @@ public final class TaggingThroughput {
             pool.submit(
                 () -> {
                   long cpuStart = THREADS.getCurrentThreadCpuTime();
-                  NewsEntityTagger tagger = newTagger.get();
+                  Worker<T> worker = newWorker.get();
                   long tagged = 0;
                   int i;
                   while ((i = next.getAndIncrement()) < total) {
-                    tagger.tag(articles.get(i % articles.size()));
+                    worker.tag(items.get(i % items.size()));
                     tagged++;
                   }
                   long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
-                  return new long[] {tagged, tagger.tokensProcessed(), cpu};
+                  return new long[] {tagged, worker.tokensProcessed(), cpu};
                 }));
       }
       long tagged = 0;

@@ -3,6 +3,7 @@ package dev.carnews.nlp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carnews.entity.PersonResolver;
+import dev.carnews.entity.TaggingThroughput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Measures the person pipeline (paragraphs, sentences, tokens, person names, within-article
@@ -55,45 +52,29 @@ public final class TaggingBenchmark {
   /** Tags every text {@code rounds} times on {@code threads} threads, one finder per thread. */
   public static Result run(NlpModels models, List<String> texts, int threads, int rounds)
       throws InterruptedException, ExecutionException {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "tagging-benchmark");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      AtomicInteger next = new AtomicInteger();
-      int total = texts.size() * rounds;
-      long started = System.nanoTime();
-      List<Future<long[]>> parts = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        parts.add(
-            pool.submit(
-                () -> {
-                  PersonFinder finder = new PersonFinder(models);
-                  PersonResolver resolver = new PersonResolver();
-                  long articles = 0;
-                  int i;
-                  while ((i = next.getAndIncrement()) < total) {
-                    String text = texts.get(i % texts.size());
-                    resolver.resolveScored(finder.findScored(text), text, List.of());
-                    articles++;
-                  }
-                  return new long[] {articles, finder.tokensProcessed()};
-                }));
-      }
-      long articles = 0;
-      long tokens = 0;
-      for (Future<long[]> part : parts) {
-        long[] counts = part.get();
-        articles += counts[0];
-        tokens += counts[1];
-      }
-      return new Result(threads, articles, tokens, (System.nanoTime() - started) / 1e9);
-    } finally {
-      pool.shutdownNow();
+    TaggingThroughput.Result measured =
+        TaggingThroughput.measure(() -> new PersonWork(models), texts, threads, rounds);
+    return new Result(
+        measured.threads(), measured.articles(), measured.tokens(), measured.seconds());
+  }
+
+  /** The person pipeline of one thread: names found, then resolved within the article. */
+  private static final class PersonWork implements TaggingThroughput.Worker<String> {
+    private final PersonFinder finder;
+    private final PersonResolver resolver = new PersonResolver();
+
+    PersonWork(NlpModels models) {
+      this.finder = new PersonFinder(models);
+    }
+
+    @Override
+    public void tag(String text) {
+      resolver.resolveScored(finder.findScored(text), text, List.of());
+    }
+
+    @Override
+    public long tokensProcessed() {
+      return finder.tokensProcessed();
     }
   }
 
