@@ -1,6 +1,6 @@
 package dev.carnews.http;
 
-import dev.carnews.search.ArticleSearcher;
+import dev.carnews.search.NewsArchive;
 import dev.carnews.search.RelatedResponse;
 import dev.carnews.search.SearchRequest;
 import io.javalin.http.Context;
@@ -9,14 +9,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-/** The route handlers: parse parameters, call the searcher, answer with its record as JSON. */
+/** The route handlers: parse parameters, call the archive, answer with its record as JSON. */
 final class Handlers {
 
-  private final ArticleSearcher searcher;
+  private final NewsArchive archive;
   private final byte[] openApi;
 
-  Handlers(ArticleSearcher searcher) throws IOException {
-    this.searcher = searcher;
+  Handlers(NewsArchive archive) throws IOException {
+    this.archive = archive;
     try (InputStream in = Handlers.class.getResourceAsStream("/openapi.json")) {
       if (in == null) {
         throw new IOException("openapi.json is missing from the classpath");
@@ -45,15 +45,15 @@ final class Handlers {
     }
     String after = Params.text(ctx, "after");
     if (after != null && !after.isBlank()) {
-      ctx.json(searcher.searchAfter(request, Params.cursor(after)));
+      ctx.json(archive.searchAfter(request, Params.cursor(after)));
       return;
     }
-    ctx.json(searcher.search(request));
+    ctx.json(archive.search(request));
   }
 
   void article(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
-    ctx.json(searcher.article(id).orElseThrow(() -> unknownArticle(id)));
+    ctx.json(archive.article(id).orElseThrow(() -> unknownArticle(id)));
   }
 
   void related(Context ctx) throws IOException {
@@ -62,11 +62,11 @@ final class Handlers {
     if (size < 1 || size > RelatedResponse.MAX_SIZE) {
       throw ApiException.badParameter("size must be 1.." + RelatedResponse.MAX_SIZE);
     }
-    ctx.json(searcher.related(id, size).orElseThrow(() -> unknownArticle(id)));
+    ctx.json(archive.related(id, size).orElseThrow(() -> unknownArticle(id)));
   }
 
   void health(Context ctx) throws IOException {
-    ctx.json(new Health("ok", searcher.count()));
+    ctx.json(new Health("ok", archive.count()));
   }
 
   void openApi(Context ctx) {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.carnews.preview.EntityPreviews;
-import dev.carnews.search.ArticleSearcher;
 import dev.carnews.search.InvalidQueryException;
+import dev.carnews.search.NewsArchive;
 import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
@@ -42,31 +42,29 @@ public final class SearchApp {
   }
 
   /**
-   * The app for a searcher, not started yet: read-only, with the default limits; {@code POST
+   * The app for an archive, not started yet: read-only, with the default limits; {@code POST
    * /api/analyze} loads the bundled entity models on its first call.
    */
-  public static SearchApp create(ArticleSearcher searcher) throws IOException {
-    return create(searcher, AppOptions.defaults(), EntityPreviews.withDefaultModels());
+  public static SearchApp create(NewsArchive archive) throws IOException {
+    return create(archive, AppOptions.defaults(), EntityPreviews.withDefaultModels());
   }
 
   /** The read-only app with the given entity previews of {@code POST /api/analyze}. */
-  public static SearchApp create(ArticleSearcher searcher, EntityPreviews previews)
-      throws IOException {
-    return create(searcher, AppOptions.defaults(), previews);
+  public static SearchApp create(NewsArchive archive, EntityPreviews previews) throws IOException {
+    return create(archive, AppOptions.defaults(), previews);
   }
 
   /** The app with writes, CORS and limits as the options say, not started yet. */
-  public static SearchApp create(ArticleSearcher searcher, AppOptions options) throws IOException {
-    return create(searcher, options, EntityPreviews.withDefaultModels());
+  public static SearchApp create(NewsArchive archive, AppOptions options) throws IOException {
+    return create(archive, options, EntityPreviews.withDefaultModels());
   }
 
   /** The app with its options and entity previews, not started yet. */
-  public static SearchApp create(
-      ArticleSearcher searcher, AppOptions options, EntityPreviews previews) throws IOException {
-    Handlers handlers = new Handlers(searcher);
+  public static SearchApp create(NewsArchive archive, AppOptions options, EntityPreviews previews)
+      throws IOException {
+    Handlers handlers = new Handlers(archive);
     HttpMetrics metrics =
-        new HttpMetrics(
-            searcher, SearchApp::documents, ignored -> options.indexBytes().getAsLong());
+        new HttpMetrics(archive, SearchApp::documents, ignored -> options.indexBytes().getAsLong());
     WriteHandlers writes = new WriteHandlers(options.writer(), options.keys(), metrics);
     SearchLimiter limiter = new SearchLimiter(options.concurrentSearches(), options.searchWait());
     Cors cors = new Cors(options.corsOrigins());
@@ -100,7 +98,7 @@ public final class SearchApp {
     }
     app.get("/api/search", handlers::search);
     app.get("/api/articles/{id}", handlers::article);
-    app.get("/api/suggest", new SuggestHandler(searcher)::suggest);
+    app.get("/api/suggest", new SuggestHandler(archive)::suggest);
     app.get("/api/articles/{id}/related", handlers::related);
     app.get("/health", handlers::health);
     app.post("/api/analyze", new AnalyzeHandler(previews)::analyze);
@@ -122,9 +120,9 @@ public final class SearchApp {
 
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-  private static double documents(ArticleSearcher searcher) {
+  private static double documents(NewsArchive archive) {
     try {
-      return searcher.count();
+      return archive.count();
     } catch (IOException e) {
       return Double.NaN;
     }

@@ -1,22 +1,22 @@
 package dev.carnews.http;
 
-import dev.carnews.search.ArticleSearcher;
+import dev.carnews.search.NewsArchive;
 import io.javalin.http.Context;
 import java.io.IOException;
 
 /** {@code GET /api/suggest?q=prefix}: completions as the reader types. */
 final class SuggestHandler {
 
-  private final ArticleSearcher searcher;
+  private final NewsArchive archive;
 
-  SuggestHandler(ArticleSearcher searcher) {
-    this.searcher = searcher;
+  SuggestHandler(NewsArchive archive) {
+    this.archive = archive;
   }
 
   void suggest(Context ctx) throws IOException {
     String q = Params.text(ctx, "q");
     try {
-      ctx.json(searcher.suggest(q));
+      ctx.json(archive.suggest(q));
     } catch (IllegalArgumentException e) {
       throw ApiException.badParameter(e.getMessage());
     }

@@ -1,0 +1,131 @@
+package dev.carnews.search;
+
+import dev.carnews.index.ArticleSchema;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Runs a request's query in one reading of its words (all of them, fuzzy, or most): text query,
+ * ranking, filters, collection with facet counts within the time budget, then proximity re-ranking
+ * of the best hits.
+ */
+final class QueryRuns {
+
+  /**
+   * How many of the best hits by words, names and recency are re-ranked by proximity (the words
+   * close together): enough to reorder every page a reader pages through, without scoring a sloppy
+   * phrase over every match of a broad query.
+   */
+  static final int PROXIMITY_WINDOW = 100;
+
+  /**
+   * What one search runs against: the acquired searcher, the threads it may spread over (null: the
+   * caller's only) and the reader's facet state.
+   */
+  record Scope(IndexSearcher searcher, ExecutorService pool, FacetStates.Entry facets) {}
+
+  /** One run of the query in one reading: its text query (for highlighting) and hits. */
+  record Attempt(Query text, FacetCounts.Found found, boolean partial) {
+    long total() {
+      return found.total();
+    }
+  }
+
+  private final FacetsConfig config = ArticleSchema.facetsConfig();
+  private final TextQueries textQueries = new TextQueries(ArticleSchema.queryAnalyzer());
+  private final RankedQueries rankedQueries;
+  private final Duration timeBudget;
+
+  QueryRuns(RankedQueries rankedQueries, Duration timeBudget) {
+    this.rankedQueries = rankedQueries;
+    this.timeBudget = timeBudget;
+  }
+
+  /** The sort of a request, or {@code null} for relevance order. */
+  static Sort sortOf(SearchRequest request) {
+    return switch (request.sort()) {
+      case RELEVANCE -> request.q().isBlank() ? ArticleSchema.newestFirst() : null;
+      case NEWEST -> ArticleSchema.newestFirst();
+      case OLDEST -> ArticleSchema.oldestFirst();
+    };
+  }
+
+  /** The request's page (or the page after {@code after}) for {@code q} read with {@code match}. */
+  Attempt attempt(
+      Scope scope,
+      SearchRequest request,
+      ScoreDoc after,
+      String q,
+      TextQueries.Match match,
+      EntityLexicon.Reading reading)
+      throws IOException {
+    IndexSearcher searcher = scope.searcher();
+    Query text = textQueries.parse(q, match);
+    QueryLimits.checkClauses(text);
+    boolean relevance = !q.isBlank() && request.sort() == SortOrder.RELEVANCE;
+    Optional<Query> proximity = relevance ? textQueries.proximity(q) : Optional.empty();
+    // Proximity re-ranks the top hits of a page search; a cursor page scores it for every match, so
+    // its order continues the first page's wherever proximity moved a hit within the window.
+    boolean rescore = proximity.isPresent() && after == null;
+    Query ranked =
+        rankedQueries.ranked(
+            searcher, text, rescore ? Optional.empty() : proximity, request, reading);
+    DrillDownQuery query = Filters.apply(config, ranked, request);
+    int window = after == null ? request.page() * request.size() : request.size();
+    int collected = rescore ? Math.max(window, PROXIMITY_WINDOW) : window;
+    // Drill-sideways scoring of facet filters cannot be cut into time slices: the budget applies
+    // to searches without facet filters, which are the broad (expensive) ones.
+    IndexSearcher timed =
+        Filters.facetFiltered(request)
+            ? spread(searcher, scope.pool())
+            : budgeted(searcher, scope.pool());
+    FacetCounts.Found found =
+        FacetCounts.collect(
+            timed, scope.pool(), scope.facets(), query, sortOf(request), collected, after);
+    if (rescore) {
+      TopDocs reranked =
+          QueryRescorer.rescore(
+              searcher,
+              found.top(),
+              rankedQueries.withRecency(searcher, proximity.get()),
+              1,
+              window);
+      found = new FacetCounts.Found(reranked, found.facets());
+    }
+    return new Attempt(text, found, timed.timedOut());
+  }
+
+  /**
+   * A new searcher over the same reader that stops collecting when the time budget is spent
+   * (Lucene's {@code TimeLimitingBulkScorer}); {@link IndexSearcher#timedOut()} then says the hits
+   * are partial. A new {@code IndexSearcher} per search is cheap and keeps the shared one
+   * untouched.
+   */
+  private IndexSearcher budgeted(IndexSearcher searcher, ExecutorService pool) {
+    IndexSearcher timed = newSearcher(searcher, pool);
+    long deadline = System.nanoTime() + timeBudget.toNanos();
+    timed.setTimeout(() -> System.nanoTime() - deadline > 0);
+    return timed;
+  }
+
+  /** The shared searcher, or a new one over its reader that matches slices on the pool. */
+  private static IndexSearcher spread(IndexSearcher searcher, ExecutorService pool) {
+    return pool == null ? searcher : newSearcher(searcher, pool);
+  }
+
+  private static IndexSearcher newSearcher(IndexSearcher searcher, ExecutorService pool) {
+    IndexSearcher fresh = new IndexSearcher(searcher.getIndexReader(), pool);
+    fresh.setSimilarity(searcher.getSimilarity());
+    return fresh;
+  }
+}
