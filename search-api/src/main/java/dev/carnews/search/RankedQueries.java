@@ -1,8 +1,6 @@
 package dev.carnews.search;
 
-import static dev.carnews.index.ArticleSchema.BRAND;
 import static dev.carnews.index.ArticleSchema.BRAND_KEY;
-import static dev.carnews.index.ArticleSchema.PERSON;
 import static dev.carnews.index.ArticleSchema.PERSON_KEY;
 
 import dev.carnews.analysis.NameKeys;
@@ -60,18 +58,10 @@ final class RankedQueries {
     proximity.ifPresent(p -> scored.add(p, BooleanClause.Occur.SHOULD));
     boolean features = salienceFeatures.get(searcher.getIndexReader());
     for (EntityLexicon.Known brand : reading.brands()) {
-      scored.add(
-          features
-              ? salienceFeature(ArticleSchema.BRAND_SALIENCE_RANK, brand.label())
-              : storedSalience(BRAND_KEY, BRAND, ArticleSchema.BRAND_SALIENCE, brand.label()),
-          BooleanClause.Occur.SHOULD);
+      scored.add(salience(features, Kind.BRAND, brand.label()), BooleanClause.Occur.SHOULD);
     }
     for (EntityLexicon.Known person : reading.persons()) {
-      scored.add(
-          features
-              ? salienceFeature(ArticleSchema.PERSON_SALIENCE_RANK, person.label())
-              : storedSalience(PERSON_KEY, PERSON, ArticleSchema.PERSON_SALIENCE, person.label()),
-          BooleanClause.Occur.SHOULD);
+      scored.add(salience(features, Kind.PERSON, person.label()), BooleanClause.Occur.SHOULD);
     }
     return withRecency(searcher, scored.build());
   }
@@ -82,6 +72,39 @@ final class RankedQueries {
         ? FunctionScoreQuery.boostByValue(
             query, RecencyBoost.of(searcher.getIndexReader(), ranking))
         : query;
+  }
+
+  /** The fields an entity kind's salience is read from. */
+  private enum Kind {
+    BRAND(
+        ArticleSchema.BRAND_SALIENCE_RANK,
+        BRAND_KEY,
+        ArticleSchema.BRAND,
+        ArticleSchema.BRAND_SALIENCE),
+    PERSON(
+        ArticleSchema.PERSON_SALIENCE_RANK,
+        PERSON_KEY,
+        ArticleSchema.PERSON,
+        ArticleSchema.PERSON_SALIENCE);
+
+    final String rankField;
+    final String keyField;
+    final String displayField;
+    final String salienceField;
+
+    Kind(String rankField, String keyField, String displayField, String salienceField) {
+      this.rankField = rankField;
+      this.keyField = keyField;
+      this.displayField = displayField;
+      this.salienceField = salienceField;
+    }
+  }
+
+  /** The salience clause of a named entity, from ranking features when the reader has them. */
+  private static Query salience(boolean features, Kind kind, String label) {
+    return features
+        ? salienceFeature(kind.rankField, label)
+        : storedSalience(kind.keyField, kind.displayField, kind.salienceField, label);
   }
 
   /**
