@@ -44,7 +44,7 @@ class SearchSeamTest {
   }
 
   @Test
-  void noSourceFileOfTheServiceIsOverFourHundredLines() throws IOException {
+  void noJavaFileOfTheServiceIsOverFourHundredLines() throws IOException {
     List<String> tooLong = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
       for (Path file :
