@@ -73,7 +73,8 @@ public final class SearchApp {
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
-              // The readers' page (index.html, app.js, app.css) ships in the jar under /public.
+              // The readers' page (index.html, app.js + js/*.js modules, app.css) ships in the jar
+              // under /public.
               config.staticFiles.add(
                   files -> {
                     files.hostedPath = "/";

@@ -211,6 +211,13 @@ class SearchAppTest {
     for (String asset : new String[] {"/app.js", "/app.css"}) {
       assertEquals(200, running.getText(asset).statusCode(), asset);
     }
+    // The page script is ES modules: browsers run them only when served with a JavaScript type.
+    for (String module : new String[] {"/app.js", "/js/state.js"}) {
+      HttpResponse<String> script = running.getText(module);
+      assertEquals(200, script.statusCode(), module);
+      assertTrue(
+          script.headers().firstValue("Content-Type").orElse("").contains("javascript"), module);
+    }
   }
 
   @Test
