@@ -9,8 +9,9 @@ import java.util.function.LongSupplier;
 
 /**
  * What the app serves beyond public searching, and its limits: the writer and the API keys for the
- * write routes, the CORS origins, the bound on concurrent searches, and the index size for the
- * metrics. Immutable; {@link #defaults()} is read-only with no CORS origin.
+ * write routes, the CORS origins, the bound on concurrent searches, the index size for the metrics
+ * and how long caches may keep answers. Immutable; {@link #defaults()} is read-only with no CORS
+ * origin.
  */
 public final class AppOptions {
 
@@ -20,12 +21,16 @@ public final class AppOptions {
   /** How long a search waits for a slot before it is answered 429. */
   public static final Duration DEFAULT_SEARCH_WAIT = Duration.ofMillis(200);
 
+  /** How long caches may serve a public answer without asking again. */
+  public static final Duration DEFAULT_CACHE_MAX_AGE = Duration.ofSeconds(5);
+
   private final ArticleWriter writer;
   private final ApiKeys keys;
   private final List<String> corsOrigins;
   private final int concurrentSearches;
   private final Duration searchWait;
   private final LongSupplier indexBytes;
+  private final Duration cacheMaxAge;
 
   private AppOptions(
       ArticleWriter writer,
@@ -33,7 +38,8 @@ public final class AppOptions {
       List<String> corsOrigins,
       int concurrentSearches,
       Duration searchWait,
-      LongSupplier indexBytes) {
+      LongSupplier indexBytes,
+      Duration cacheMaxAge) {
     this.writer = writer;
     this.keys = Objects.requireNonNull(keys, "keys");
     this.corsOrigins = List.copyOf(corsOrigins);
@@ -43,6 +49,10 @@ public final class AppOptions {
     this.concurrentSearches = concurrentSearches;
     this.searchWait = Objects.requireNonNull(searchWait, "searchWait");
     this.indexBytes = Objects.requireNonNull(indexBytes, "indexBytes");
+    if (cacheMaxAge.isNegative()) {
+      throw new IllegalArgumentException("the cache max age must be >= 0");
+    }
+    this.cacheMaxAge = cacheMaxAge;
   }
 
   /** Read-only (writes answer 403), no CORS origin, the default search bound. */
@@ -53,7 +63,8 @@ public final class AppOptions {
         List.of(),
         DEFAULT_CONCURRENT_SEARCHES,
         DEFAULT_SEARCH_WAIT,
-        () -> 0L);
+        () -> 0L,
+        DEFAULT_CACHE_MAX_AGE);
   }
 
   /** Serves writes through this writer for requests with one of these keys. */
@@ -64,22 +75,34 @@ public final class AppOptions {
         corsOrigins,
         concurrentSearches,
         searchWait,
-        indexBytes);
+        indexBytes,
+        cacheMaxAge);
   }
 
   /** Allows cross-origin requests from exactly these origins ({@code https://cms.example}). */
   public AppOptions withCorsOrigins(List<String> origins) {
-    return new AppOptions(writer, keys, origins, concurrentSearches, searchWait, indexBytes);
+    return new AppOptions(
+        writer, keys, origins, concurrentSearches, searchWait, indexBytes, cacheMaxAge);
   }
 
   /** At most {@code concurrent} searches at once; others wait up to {@code wait}, then 429. */
   public AppOptions withSearchBound(int concurrent, Duration wait) {
-    return new AppOptions(writer, keys, corsOrigins, concurrent, wait, indexBytes);
+    return new AppOptions(writer, keys, corsOrigins, concurrent, wait, indexBytes, cacheMaxAge);
   }
 
   /** Where the metrics read the index size on disk from. */
   public AppOptions withIndexSize(LongSupplier bytes) {
-    return new AppOptions(writer, keys, corsOrigins, concurrentSearches, searchWait, bytes);
+    return new AppOptions(
+        writer, keys, corsOrigins, concurrentSearches, searchWait, bytes, cacheMaxAge);
+  }
+
+  /**
+   * How long caches may serve a public {@code GET} answer without revalidating it; zero makes them
+   * revalidate every time ({@code no-cache}).
+   */
+  public AppOptions withCacheMaxAge(Duration maxAge) {
+    return new AppOptions(
+        writer, keys, corsOrigins, concurrentSearches, searchWait, indexBytes, maxAge);
   }
 
   Optional<ArticleWriter> writer() {
@@ -104,5 +127,9 @@ public final class AppOptions {
 
   LongSupplier indexBytes() {
     return indexBytes;
+  }
+
+  Duration cacheMaxAge() {
+    return cacheMaxAge;
   }
 }

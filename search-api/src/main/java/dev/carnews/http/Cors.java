@@ -20,7 +20,6 @@ final class Cors {
 
   void apply(Context ctx) {
     String origin = ctx.header("Origin");
-    ctx.header("Vary", "Origin");
     if (origin == null || !origins.contains(origin)) {
       return;
     }

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The service's metrics (Micrometer, scraped at {@code /metrics} in Prometheus format) and its
  * access log: one line per request on the {@code dev.carnews.access} logger with method, path,
- * status and milliseconds. Route labels are the route templates ({@code /api/articles/{id}}), or
- * {@code static} / {@code unmatched}, so clients cannot inflate the number of series.
+ * status, milliseconds and the request id. Route labels are the route templates ({@code
+ * /api/articles/{id}}), or {@code static} / {@code unmatched}, so clients cannot inflate the number
+ * of series.
  */
 final class HttpMetrics {
 
@@ -81,11 +82,12 @@ final class HttpMetrics {
     }
     if (ACCESS.isInfoEnabled()) {
       ACCESS.info(
-          "{} {} {} {}ms",
+          "{} {} {} {}ms {}",
           method,
           printable(ctx.path()),
           status,
-          String.format(Locale.ROOT, "%.1f", millis));
+          String.format(Locale.ROOT, "%.1f", millis),
+          RequestIds.of(ctx));
     }
   }
 

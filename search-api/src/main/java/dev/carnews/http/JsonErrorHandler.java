@@ -31,7 +31,10 @@ final class JsonErrorHandler extends ErrorHandler {
     baseRequest.setHandled(true);
     response.setContentType("application/json");
     SearchApp.SECURITY_HEADERS.forEach(response::setHeader);
-    response.getOutputStream().write(body(response.getStatus()));
+    String id = RequestIds.accepted(request.getHeader(RequestIds.HEADER));
+    response.setHeader(RequestIds.HEADER, id);
+    response.setHeader("Cache-Control", "no-store");
+    response.getOutputStream().write(body(response.getStatus(), id));
   }
 
   /** Every method gets the JSON body, not only GET, POST and HEAD as in Jetty's default. */
@@ -44,12 +47,17 @@ final class JsonErrorHandler extends ErrorHandler {
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
     SearchApp.SECURITY_HEADERS.forEach(fields::put);
-    return ByteBuffer.wrap(body(status));
+    // The request could not be read, so neither could its id: the answer gets a new one.
+    String id = RequestIds.accepted(null);
+    fields.put(RequestIds.HEADER, id);
+    fields.put(HttpHeader.CACHE_CONTROL, "no-store");
+    return ByteBuffer.wrap(body(status, id));
   }
 
-  private byte[] body(int status) {
+  private byte[] body(int status, String requestId) {
     try {
-      return json.writeValueAsBytes(new ApiError.Body(SearchApp.fromStatus(status)));
+      return json.writeValueAsBytes(
+          new ApiError.Body(SearchApp.fromStatus(status).withRequestId(requestId)));
     } catch (JsonProcessingException e) {
       return "{\"error\":{\"status\":500,\"code\":\"internal\",\"message\":\"internal error\"}}"
           .getBytes(StandardCharsets.UTF_8);

@@ -10,6 +10,7 @@ import dev.carnews.search.NewsArchive;
 import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -19,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +70,13 @@ public final class SearchApp {
     WriteHandlers writes = new WriteHandlers(options.writer(), options.keys(), metrics);
     SearchLimiter limiter = new SearchLimiter(options.concurrentSearches(), options.searchWait());
     Cors cors = new Cors(options.corsOrigins());
+    HttpCaching caching =
+        new HttpCaching(
+            archive,
+            options.cacheMaxAge(),
+            Long.toString(System.currentTimeMillis(), Character.MAX_RADIX));
     List<String> routes = Collections.synchronizedList(new ArrayList<>());
+    AtomicReference<Javalin> built = new AtomicReference<>();
     Javalin app =
         Javalin.create(
             config -> {
@@ -88,15 +96,26 @@ public final class SearchApp {
                   server -> server.setErrorHandler(new JsonErrorHandler(json)));
               config.jetty.modifyServletContextHandler(
                   context -> context.setErrorHandler(new JsonErrorHandler(json)));
-              config.events(events -> events.handlerAdded(info -> recordRoute(routes, info)));
+              config.events(
+                  events ->
+                      events.handlerAdded(
+                          info -> {
+                            recordRoute(routes, info);
+                            headLikeGet(built.get(), info);
+                          }));
               config.requestLogger.http(metrics::record);
             });
+    built.set(app);
+    app.before(RequestIds::assign);
     app.before(SearchApp::securityHeaders);
     app.before(cors::apply);
+    // Before the search bound: a revalidation answered 304 costs no search.
+    app.before(caching::before);
     for (String bounded : SEARCH_ROUTES) {
       app.before(bounded, limiter::enter);
       app.after(bounded, limiter::exit);
     }
+    app.after(caching::after);
     app.get("/api/search", handlers::search);
     app.get("/api/articles/{id}", handlers::article);
     app.get("/api/suggest", new SuggestHandler(archive)::suggest);
@@ -158,8 +177,19 @@ public final class SearchApp {
     return routes;
   }
 
+  /**
+   * Every GET route answers HEAD through the same handler (its body is dropped by the server), so
+   * status and headers, the ETag included, are those of the GET; Javalin alone would answer a HEAD
+   * 200 without running the handler, whatever the GET would say.
+   */
+  private static void headLikeGet(Javalin app, HandlerMetaInfo info) {
+    if (app != null && info.getHttpMethod() == HandlerType.GET) {
+      app.head(info.getPath(), info.getHandler());
+    }
+  }
+
   private static void recordRoute(List<String> routes, HandlerMetaInfo info) {
-    if (info.getHttpMethod().isHttpMethod()) {
+    if (info.getHttpMethod().isHttpMethod() && info.getHttpMethod() != HandlerType.HEAD) {
       routes.add(info.getHttpMethod().name().toUpperCase(Locale.ROOT) + " " + info.getPath());
     }
   }
@@ -205,7 +235,7 @@ public final class SearchApp {
 
   private static void writeError(Context ctx, ApiError error) {
     ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
-    ctx.status(error.status()).json(new ApiError.Body(error));
+    ctx.status(error.status()).json(new ApiError.Body(error.withRequestId(RequestIds.of(ctx))));
   }
 
   /** The headers on every answer, including Jetty's own error answers. */

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -124,6 +125,25 @@ public final class ArticleSearcher implements NewsArchive {
     IndexSearcher searcher = searchers.acquire();
     try {
       return searcher.getIndexReader().numDocs();
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The reader's commit generation and its version, which near-real-time readers advance on
+   * every change they see.
+   */
+  @Override
+  public IndexVersion version() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      if (searcher.getIndexReader() instanceof DirectoryReader reader) {
+        return new IndexVersion(reader.getIndexCommit().getGeneration(), reader.getVersion());
+      }
+      throw new IllegalStateException("the searcher does not read a directory index");
     } finally {
       searchers.release(searcher);
     }

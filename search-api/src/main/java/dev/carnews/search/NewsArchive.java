@@ -5,14 +5,20 @@ import java.util.Optional;
 
 /**
  * What readers, editors and API clients ask of the archive: searches with facets, completions, one
- * article, related articles and the count. The HTTP layer sees only this interface and the records
- * it answers with, so any backend (the local Lucene index, a cluster) can stand behind the same
- * handlers.
+ * article, related articles, the count and the index version. The HTTP layer sees only this
+ * interface and the records it answers with, so any backend (the local Lucene index, a cluster) can
+ * stand behind the same handlers.
  */
 public interface NewsArchive {
 
   /** How many articles are searchable now. */
   int count() throws IOException;
+
+  /**
+   * The state of the index that searches see now; it changes with every write or delete that
+   * becomes visible, so an answer computed after this call is at least as new as the version.
+   */
+  IndexVersion version() throws IOException;
 
   /**
    * One page of hits with facet counts, and how the query was read.

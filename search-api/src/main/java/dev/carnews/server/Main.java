@@ -108,6 +108,14 @@ public final class Main implements Callable<Integer> {
   int searchThreads = SearchThreads.defaultCount();
 
   @Option(
+      names = "--cache-max-age",
+      paramLabel = "SECONDS",
+      description =
+          "how long browsers and shared caches may serve a public GET answer before revalidating"
+              + " it with its ETag; 0 makes them revalidate every time (default: ${DEFAULT-VALUE})")
+  long cacheMaxAgeSeconds = AppOptions.DEFAULT_CACHE_MAX_AGE.toSeconds();
+
+  @Option(
       names = "--full-check",
       description =
           "check the whole index structure at start-up, not only the file checksums (slow on big"
@@ -135,6 +143,10 @@ public final class Main implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--port must be 0..65535, was " + port);
+    }
+    if (cacheMaxAgeSeconds < 0) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--cache-max-age must be >= 0, was " + cacheMaxAgeSeconds);
     }
     if (searchThreads < 1) {
       throw new CommandLine.ParameterException(
@@ -215,6 +227,7 @@ public final class Main implements Callable<Integer> {
         .withWrites(writer, keys)
         .withCorsOrigins(origins)
         .withSearchBound(maxConcurrentSearches, AppOptions.DEFAULT_SEARCH_WAIT)
+        .withCacheMaxAge(Duration.ofSeconds(cacheMaxAgeSeconds))
         .withIndexSize(
             () -> {
               try {
