@@ -16,8 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps {@code /openapi.json} true: every documented path answers with its documented statuses and
- * the top-level fields its schema requires, and every route of the app is documented.
+ * Keeps {@code /openapi.json} true: every documented path answers with its documented statuses, the
+ * top-level fields its schema requires and the headers the document names for that answer, every
+ * documented conditional GET answers 304, and every route of the app is documented.
  */
 class OpenApiTest {
 
@@ -131,11 +132,12 @@ class OpenApiTest {
 
   private static void assertAnswersSchema(
       String path, JsonNode responses, String status, RunningApp.Answer answer) {
-    JsonNode schema =
-        resolve(responses.get(status).get("content").get("application/json").get("schema"));
+    JsonNode response = resolveResponse(responses.get(status));
+    JsonNode schema = resolve(response.get("content").get("application/json").get("schema"));
     for (JsonNode required : schema.get("required")) {
       assertTrue(answer.json().has(required.asText()), path + " answer lacks " + required);
     }
+    assertDocumentedHeaders(path, response, answer);
   }
 
   private int check(
@@ -160,11 +162,12 @@ class OpenApiTest {
     RunningApp.Answer answer =
         "GET".equals(method) ? running.get(path + query) : running.send(method, path + query, "{}");
     assertEquals(Integer.parseInt(status), answer.status(), path + query);
-    JsonNode schema =
-        resolve(responses.get(status).get("content").get("application/json").get("schema"));
+    JsonNode response = resolveResponse(responses.get(status));
+    JsonNode schema = resolve(response.get("content").get("application/json").get("schema"));
     for (JsonNode required : schema.get("required")) {
       assertTrue(answer.json().has(required.asText()), path + " answer lacks " + required);
     }
+    assertDocumentedHeaders(path + query, response, answer);
     List<String> undocumented = new ArrayList<>();
     answer
         .json()
@@ -177,6 +180,51 @@ class OpenApiTest {
             });
     assertTrue(undocumented.isEmpty(), path + " answers undocumented fields " + undocumented);
     return 1;
+  }
+
+  @Test
+  void everyDocumentedConditionalGetAnswers304() throws Exception {
+    int checked = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields();
+        paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      JsonNode get = path.getValue().get("get");
+      if (get == null || !get.get("responses").has("304")) {
+        continue;
+      }
+      String url = path.getKey().replace("{id}", KNOWN.get("id"));
+      url += OK_QUERY.getOrDefault(path.getKey(), "");
+      RunningApp.Answer first = running.get(url);
+      assertEquals(200, first.status(), url);
+      String etag = first.response().headers().firstValue("ETag").orElseThrow();
+      RunningApp.Answer again = running.send("GET", url, "", "If-None-Match", etag);
+      assertEquals(304, again.status(), url);
+      assertDocumentedHeaders(url, resolveResponse(get.get("responses").get("304")), again);
+      checked++;
+    }
+    assertTrue(checked >= 4, "only " + checked + " conditional GETs documented");
+  }
+
+  /** Every header the document names for this answer is on it. */
+  private static void assertDocumentedHeaders(
+      String url, JsonNode response, RunningApp.Answer answer) {
+    if (!response.has("headers")) {
+      return;
+    }
+    for (Iterator<String> names = response.get("headers").fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      assertTrue(
+          answer.response().headers().firstValue(name).isPresent(),
+          url + " " + answer.status() + " lacks the documented header " + name);
+    }
+  }
+
+  private static JsonNode resolveResponse(JsonNode response) {
+    if (!response.has("$ref")) {
+      return response;
+    }
+    String name = response.get("$ref").asText().replace("#/components/responses/", "");
+    return doc.get("components").get("responses").get(name);
   }
 
   private static JsonNode resolve(JsonNode schema) {
