@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -27,26 +29,40 @@ final class RunningJar implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("Listening on http://localhost:(\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How many of the server's last output lines are kept for {@link #output()}. */
+  private static final int KEPT_LINES = 2000;
+
   private final Process process;
   private final int port;
   private final HttpClient client = HttpClient.newHttpClient();
+  private final Deque<String> output = new ArrayDeque<>();
 
-  private RunningJar(Process process, int port) {
+  private RunningJar(Process process) throws IOException {
     this.process = process;
-    this.port = port;
+    this.port = awaitPort(process);
   }
 
   /** Starts {@code target/search-api.jar} on a free port with the given extra arguments. */
   static RunningJar start(String... args) throws IOException {
+    return startWithKeys(null, args);
+  }
+
+  /** Starts the jar with these API keys in {@code NEWS_API_KEYS} (none when null). */
+  static RunningJar startWithKeys(String apiKeys, String... args) throws IOException {
     Path jar = Path.of("target", "search-api.jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException("package the jar first: " + jar.toAbsolutePath());
     }
     List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString(), "--port", "0"));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().remove("NEWS_API_KEYS");
+    if (apiKeys != null) {
+      builder.environment().put("NEWS_API_KEYS", apiKeys);
+    }
+    Process process = builder.start();
     try {
-      return new RunningJar(process, awaitPort(process));
+      return new RunningJar(process);
     } catch (IOException | RuntimeException | Error e) {
       process.destroyForcibly();
       throw e;
@@ -70,6 +86,25 @@ final class RunningJar implements AutoCloseable {
   /** One answer: the status and the JSON body. */
   record Answer(int status, JsonNode json) {}
 
+  /** Sends a request built on the server's address ({@code path} with its query). */
+  HttpResponse<String> send(String method, String path, String body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** The server's last output lines after it started listening (log lines included). */
+  List<String> output() {
+    synchronized (output) {
+      return List.copyOf(output);
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();
@@ -78,7 +113,7 @@ final class RunningJar implements AutoCloseable {
     }
   }
 
-  private static int awaitPort(Process server) throws IOException {
+  private int awaitPort(Process server) throws IOException {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
@@ -86,12 +121,21 @@ final class RunningJar implements AutoCloseable {
       seen.append(line).append('\n');
       Matcher matcher = LISTENING.matcher(line);
       if (matcher.find()) {
-        Thread drain = new Thread(() -> out.lines().forEach(ignored -> {}), "server-output");
+        Thread drain = new Thread(() -> out.lines().forEach(this::keep), "server-output");
         drain.setDaemon(true);
         drain.start();
         return Integer.parseInt(matcher.group(1));
       }
     }
     throw new IllegalStateException("the server exited without listening:\n" + seen);
+  }
+
+  private void keep(String line) {
+    synchronized (output) {
+      output.addLast(line);
+      if (output.size() > KEPT_LINES) {
+        output.removeFirst();
+      }
+    }
   }
 }
