@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * an in-memory index. Routes: {@code GET /api/search}, {@code /api/articles/{id}}, {@code
  * /api/articles/{id}/related}, {@code /health}, {@code /openapi.json}, {@code POST /api/analyze}.
  * Every error, from a bad parameter to an unexpected failure, is answered by one mapper in the one
- * shape of {@link ApiError}.
+ * shape of {@link ApiError}, with the request's id ({@link RequestIds}). Every route is covered by
+ * {@link HttpCaching} (ETag, 304, Cache-Control) and every GET route answers HEAD alike.
  */
 public final class SearchApp {
 
