@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints the service-against-Solr comparison as one table per client count. */
+/**
+ * Prints the service-against-Solr comparison as one table per client count, with the baseline build
+ * of the service beside it when one was measured.
+ */
 final class CompareTable {
 
   private CompareTable() {}
@@ -30,11 +33,12 @@ final class CompareTable {
         (clients, byEngine) -> {
           Map<?, ?> service = (Map<?, ?>) ((Map<?, ?>) byEngine).get("service");
           Map<?, ?> solr = (Map<?, ?>) ((Map<?, ?>) byEngine).get("solr");
+          Map<?, ?> baseline = (Map<?, ?>) ((Map<?, ?>) byEngine).get("baseline");
           out.println();
           out.println("  " + clients + ": latency ms p50 / p90 / p99, QPS, mean total hits");
           out.printf(
               Locale.ROOT,
-              "  %-13s %-22s %-22s %9s %9s %8s %8s %15s%n",
+              "  %-13s %-22s %-22s %9s %9s %8s %8s %15s",
               "kind",
               "service",
               "Solr",
@@ -43,12 +47,17 @@ final class CompareTable {
               "QPS svc",
               "QPS Solr",
               "hits svc/Solr");
+          out.println(
+              baseline == null
+                  ? ""
+                  : String.format(
+                      Locale.ROOT, "   %-22s %8s %8s", "baseline", "svc/base", "QPS base"));
           for (Object kind : service.keySet()) {
             Latencies s = (Latencies) service.get(kind);
             Latencies o = (Latencies) solr.get(kind);
             out.printf(
                 Locale.ROOT,
-                "  %-13s %-22s %-22s %9.2f %9.2f %8.0f %8.0f %15s%n",
+                "  %-13s %-22s %-22s %9.2f %9.2f %8.0f %8.0f %15s",
                 kind,
                 cell(s),
                 cell(o),
@@ -57,6 +66,12 @@ final class CompareTable {
                 s.qps(),
                 o.qps(),
                 hits(totals, kind));
+            if (baseline != null) {
+              Latencies b = (Latencies) baseline.get(kind);
+              out.printf(
+                  Locale.ROOT, "   %-22s %8.2f %8.0f", cell(b), s.p50Ms() / b.p50Ms(), b.qps());
+            }
+            out.println();
           }
         });
     out.flush();

@@ -51,7 +51,18 @@ final class SolrCompare {
    * @param solrCore the Solr core's URL ({@code http://127.0.0.1:PORT/solr/news})
    */
   SolrCompare(URI service, URI solrCore) {
+    this(service, solrCore, null);
+  }
+
+  /**
+   * @param baseline another build of the service, measured alike as {@code baseline} (a before and
+   *     after in one run), or {@code null}
+   */
+  SolrCompare(URI service, URI solrCore, URI baseline) {
     base.put("service", service + "/api/search?q=");
+    if (baseline != null) {
+      base.put("baseline", baseline + "/api/search?q=");
+    }
     base.put("solr", solrCore + "/select?wt=json&fl=id,title&rows=10&defType=edismax&q=");
     for (String engine : base.keySet()) {
       HttpClient client = client();
@@ -67,7 +78,7 @@ final class SolrCompare {
   /** The request of {@code engine} for a query: the equivalent plain request of each engine. */
   String url(String engine, BenchQuery query) {
     String q = query.request().q();
-    if (engine.equals("service")) {
+    if (!engine.equals("solr")) {
       return base.get(engine) + encode(q);
     }
     String words = q.replace(" | ", " ");
@@ -155,7 +166,7 @@ final class SolrCompare {
           if (query.category().equals(kind)) {
             JsonNode answer = JSON.readTree(body(client, url(engine, query)));
             JsonNode total =
-                engine.equals("service") ? answer.get("total") : answer.at("/response/numFound");
+                engine.equals("solr") ? answer.at("/response/numFound") : answer.get("total");
             sum += total.asLong();
             count++;
           }

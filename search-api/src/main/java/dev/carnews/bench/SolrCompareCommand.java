@@ -89,7 +89,9 @@ final class SolrCompareCommand implements Callable<Integer> {
       description = "solr/target after `mvn package` (default: ${DEFAULT-VALUE})")
   Path solrTarget = Path.of("solr", "target");
 
-  @Option(names = "--service-port", description = "0 = any (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--service-port",
+      description = "0 = any; the baseline takes the next (default: ${DEFAULT-VALUE})")
   int servicePort = 0;
 
   @Option(names = "--solr-port", description = "0 = any (default: ${DEFAULT-VALUE})")
@@ -107,6 +109,13 @@ final class SolrCompareCommand implements Callable<Integer> {
 
   @Option(names = "--solr-java-option", description = "a JVM option of Solr (repeatable)")
   List<String> solrJavaOptions = new ArrayList<>();
+
+  @Option(
+      names = "--baseline-jar",
+      description =
+          "another build of the service (e.g. before a change), run on a copy of the index and"
+              + " measured alike in the same rounds")
+  Path baselineJar;
 
   @Option(names = "--out", description = "JSON results file")
   Path out;
@@ -130,17 +139,34 @@ final class SolrCompareCommand implements Callable<Integer> {
     report.put("rounds", rounds);
     Path logs = Files.createTempDirectory("solr-compare-");
     LOG.info("Logs of the two servers in {}", logs);
+    Path baselineIndex =
+        baselineJar == null ? null : IndexFiles.copy(index, logs.resolve("baseline-index"));
     try (ChildJvm solr = startSolr(logs);
-        ChildJvm service = startService(index, logs)) {
+        ChildJvm service = startService(jar, index, logs.resolve("service.log"), servicePort);
+        ChildJvm baseline =
+            baselineJar == null
+                ? null
+                : startService(
+                    baselineJar,
+                    baselineIndex,
+                    logs.resolve("baseline.log"),
+                    servicePort == 0 ? 0 : servicePort + 1)) {
       URI core = URI.create(solr.ready());
       long fed = SolrFeed.feed(index, core, SolrCompare.client());
       LOG.info("Fed Solr {} articles", fed);
       report.put("articles", fed);
       report.put("examples", queries.stream().limit(400).map(this::example).toList());
       SolrCompare compare =
-          new SolrCompare(URI.create("http://127.0.0.1:" + service.ready()), core);
+          new SolrCompare(
+              URI.create("http://127.0.0.1:" + service.ready()),
+              core,
+              baseline == null ? null : URI.create("http://127.0.0.1:" + baseline.ready()));
       report.put(
           "compare", compare.run(queries, new SolrCompare.Settings(warmUp, rounds, clients)));
+    } finally {
+      if (baselineIndex != null) {
+        IndexFiles.delete(baselineIndex);
+      }
     }
     report.put("finished", Instant.now().toString());
     report.put("loadAtEnd", Machine.load());
@@ -192,20 +218,16 @@ final class SolrCompareCommand implements Callable<Integer> {
         true);
   }
 
-  private ChildJvm startService(Path index, Path logs) throws IOException {
+  private ChildJvm startService(Path serviceJar, Path index, Path log, int port)
+      throws IOException {
     return ChildJvm.start(
         serviceJavaOptions,
-        jar.toString(),
+        serviceJar.toString(),
         "dev.carnews.server.Main",
         List.of(
-            "--index",
-            index.toString(),
-            "--port",
-            Integer.toString(servicePort),
-            "--host",
-            "127.0.0.1"),
+            "--index", index.toString(), "--port", Integer.toString(port), "--host", "127.0.0.1"),
         SERVICE_READY,
-        logs.resolve("service.log"),
+        log,
         false);
   }
 }
