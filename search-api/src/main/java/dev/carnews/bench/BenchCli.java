@@ -32,13 +32,19 @@ import picocli.CommandLine.Option;
 /**
  * The benchmark suite's entry point: {@code suite} generates a corpus of any size and measures
  * ingest, search and resources on it; {@code search} measures search and resources on an existing
- * index; {@code jfr-top} lists the hottest methods of a flight recording.
+ * index; {@code solr-compare} measures the service against a Solr node on the same queries; {@code
+ * jfr-top} lists the hottest methods of a flight recording.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks ingest, search and resources of the news search.",
-    subcommands = {BenchCli.Suite.class, BenchCli.Search.class, BenchCli.Jfr.class})
+    subcommands = {
+      BenchCli.Suite.class,
+      BenchCli.Search.class,
+      BenchCli.Jfr.class,
+      SolrCompareCommand.class
+    })
 public final class BenchCli {
 
   private static final Logger LOG = LoggerFactory.getLogger(BenchCli.class);
@@ -176,14 +182,34 @@ public final class BenchCli {
     }
 
     private Map<String, Object> build(Path base, Path index) throws Exception {
-      List<TaggedArticle> tagged = BaseCorpus.read(base);
-      CorpusGenerator generator =
-          new CorpusGenerator(tagged, brandsByFrequency(tagged), generatorSeed);
-      LOG.info("Building {} articles from {} tagged ones", articles, tagged.size());
-      Map<String, Object> row = LuceneOnlyBuild.build(generator, articles, index, threads);
-      row.put("baseArticles", tagged.size());
-      return row;
+      return generate(base, index, articles, generatorSeed, threads);
     }
+  }
+
+  /**
+   * Builds {@code WORK/index-N} as {@code suite} does with its defaults (the base tagged once into
+   * {@code WORK/base}), for commands that need a generated index.
+   */
+  static void buildGenerated(Path work, long articles) throws Exception {
+    Suite defaults = new Suite();
+    Path base = work.resolve("base");
+    BaseCorpus.tagOnce(base, defaults.corpora, defaults.threads);
+    generate(
+        base,
+        work.resolve("index-" + articles),
+        articles,
+        defaults.generatorSeed,
+        defaults.threads);
+  }
+
+  private static Map<String, Object> generate(
+      Path base, Path index, long articles, long seed, int threads) throws Exception {
+    List<TaggedArticle> tagged = BaseCorpus.read(base);
+    CorpusGenerator generator = new CorpusGenerator(tagged, brandsByFrequency(tagged), seed);
+    LOG.info("Building {} articles from {} tagged ones", articles, tagged.size());
+    Map<String, Object> row = LuceneOnlyBuild.build(generator, articles, index, threads);
+    row.put("baseArticles", tagged.size());
+    return row;
   }
 
   /** Search and resources on an existing index. */

@@ -1,9 +1,11 @@
 package dev.carnews.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
@@ -55,5 +57,28 @@ final class IndexFiles {
       String extension = dot < 0 ? file : file.substring(dot + 1);
       sizes.merge(extension, directory.fileLength(file) / 1e6, Double::sum);
     }
+  }
+
+  /** Copies an index folder's files (not its write lock) into {@code target}; returns it. */
+  static Path copy(Path folder, Path target) throws IOException {
+    Files.createDirectories(target);
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        if (Files.isRegularFile(file) && !file.getFileName().toString().equals("write.lock")) {
+          Files.copy(file, target.resolve(file.getFileName()));
+        }
+      }
+    }
+    return target;
+  }
+
+  /** Deletes a folder made by {@link #copy} and its files. */
+  static void delete(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+    Files.deleteIfExists(folder);
   }
 }

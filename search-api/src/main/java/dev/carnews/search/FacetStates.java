@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState.OrdRange;
 import org.apache.lucene.index.FieldInfo;
@@ -28,12 +27,17 @@ final class FacetStates {
    * @param variants per name facet, the labels that share their folded key with another label
    *     ("Francois Provost" and "François Provost"), each with its key and all the labels of that
    *     key; computed once per reader so a request merges only the values it shows
+   * @param keys per name facet, the folded key of every label, so a request folds no label itself
    */
-  record Entry(SortedSetDocValuesReaderState state, Map<String, Map<String, Variant>> variants) {
+  record Entry(
+      SortedSetDocValuesReaderState state,
+      Map<String, Map<String, Variant>> variants,
+      Map<String, Map<String, String>> keys) {
 
-    /** Copies the map. */
+    /** Copies the maps. */
     Entry {
       variants = Map.copyOf(variants);
+      keys = Map.copyOf(keys);
     }
 
     /** Whether some labels of a facet must be merged by their folded key. */
@@ -49,8 +53,8 @@ final class FacetStates {
 
     /** The folded key of a label. */
     String keyOf(String dim, String label) {
-      Variant variant = variants.getOrDefault(dim, Map.of()).get(label);
-      return variant != null ? variant.key() : NameKeys.key(label);
+      String key = keys.getOrDefault(dim, Map.of()).get(label);
+      return key != null ? key : NameKeys.key(label);
     }
   }
 
@@ -88,17 +92,20 @@ final class FacetStates {
     FieldInfo field =
         FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
     if (field == null) {
-      return new Entry(null, Map.of());
+      return new Entry(null, Map.of(), Map.of());
     }
-    SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, config);
-    return new Entry(state, variantDims(state));
+    SortedSetDocValuesReaderState state = new LabelCachingState(reader, config);
+    Map<String, Map<String, String>> keys = new HashMap<>();
+    return new Entry(state, variantDims(state, keys), keys);
   }
 
   /**
    * The labels of each name facet that share a folded key with another label: once per reader, not
-   * per request (running the key analyzer over every label per request is slow).
+   * per request (running the key analyzer over every label per request is slow). Fills {@code keys}
+   * with the folded key of every label of each name facet.
    */
-  private static Map<String, Map<String, Variant>> variantDims(SortedSetDocValuesReaderState state)
+  private static Map<String, Map<String, Variant>> variantDims(
+      SortedSetDocValuesReaderState state, Map<String, Map<String, String>> keys)
       throws IOException {
     Map<String, Map<String, Variant>> dims = new HashMap<>();
     SortedSetDocValues values = state.getDocValues();
@@ -108,11 +115,15 @@ final class FacetStates {
         continue;
       }
       Map<String, List<String>> labelsByKey = new HashMap<>();
+      Map<String, String> keyByLabel = new HashMap<>();
       for (int ord = range.start; ord <= range.end; ord++) {
         String[] path = FacetsConfig.stringToPath(values.lookupOrd(ord).utf8ToString());
         String label = path[path.length - 1];
-        labelsByKey.computeIfAbsent(NameKeys.key(label), key -> new ArrayList<>()).add(label);
+        String folded = NameKeys.key(label);
+        keyByLabel.put(label, folded);
+        labelsByKey.computeIfAbsent(folded, key -> new ArrayList<>()).add(label);
       }
+      keys.put(dim, Map.copyOf(keyByLabel));
       Map<String, Variant> variants = new HashMap<>();
       labelsByKey.forEach(
           (key, labels) -> {

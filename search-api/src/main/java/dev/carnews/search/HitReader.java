@@ -31,7 +31,7 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 /**
  * Turns a page of matches into hits: each article's stored fields are read once (they are
  * compressed in blocks, so every read costs a decompression), and title and body are highlighted
- * from that text by re-analysing it (postings carry no offsets).
+ * from that text by re-analysing it (postings carry no offsets), the whole page at once per field.
  */
 final class HitReader {
 
@@ -47,10 +47,10 @@ final class HitReader {
   private final Analyzer textAnalyzer;
 
   /** Highlights the body's best passages from its stored text (two sentences or so). */
-  private final UnifiedHighlighter bodyHighlighter;
+  private final PageHighlighter bodyHighlighter;
 
   /** Highlights the whole title from its stored text. */
-  private final UnifiedHighlighter titleHighlighter;
+  private final PageHighlighter titleHighlighter;
 
   /** Hits highlighted with the index-time analysis of title and body. */
   HitReader(Analyzer textAnalyzer) {
@@ -62,26 +62,29 @@ final class HitReader {
   /** The hits of a page; {@code text} marks the matched words, {@code null} for a browse. */
   List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] page, Query text) throws IOException {
     StoredFields stored = searcher.storedFields();
-    List<SearchHit> hits = new ArrayList<>(page.length);
+    List<Document> docs = new ArrayList<>(page.length);
+    List<String> titles = new ArrayList<>(page.length);
+    List<String> bodies = new ArrayList<>(page.length);
     for (ScoreDoc scoreDoc : page) {
       Document doc = stored.document(scoreDoc.doc, HIT_AND_BODY_FIELDS);
-      String title = doc.get(TITLE);
-      String body = doc.get(BODY);
-      String snippet =
-          text == null ? null : highlight(bodyHighlighter, BODY, text, body, SNIPPET_PASSAGES);
-      if (snippet == null) {
-        snippet = Snippets.lead(body);
-      }
-      String titleHtml = text == null ? null : highlight(titleHighlighter, TITLE, text, title, 1);
-      if (titleHtml == null) {
-        titleHtml = Snippets.escape(title);
-      }
+      docs.add(doc);
+      titles.add(doc.get(TITLE));
+      bodies.add(doc.get(BODY));
+    }
+    Object[] snippets = highlightAll(bodyHighlighter, BODY, text, bodies, SNIPPET_PASSAGES);
+    Object[] titleHtmls = highlightAll(titleHighlighter, TITLE, text, titles, 1);
+    List<SearchHit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < docs.size(); i++) {
+      Document doc = docs.get(i);
+      String snippet = snippets[i] == null ? Snippets.lead(bodies.get(i)) : snippets[i].toString();
+      String titleHtml =
+          titleHtmls[i] == null ? Snippets.escape(titles.get(i)) : titleHtmls[i].toString();
       List<String> authors = List.of(doc.getValues(AUTHOR));
       hits.add(
           new SearchHit(
               doc.get(ID),
               doc.get(URL),
-              title,
+              titles.get(i),
               titleHtml,
               authors.isEmpty() ? null : authors.get(0),
               authors,
@@ -99,20 +102,21 @@ final class HitReader {
     return field == null ? null : Instant.ofEpochMilli(field.numericValue().longValue());
   }
 
-  /** The highlighted passages of a stored text, or null when the query matches none of it. */
-  private static String highlight(
-      UnifiedHighlighter highlighter, String field, Query text, String content, int passages)
+  /** The highlighted passages of each stored text; all null for a browse ({@code text} null). */
+  private static Object[] highlightAll(
+      PageHighlighter highlighter, String field, Query text, List<String> contents, int passages)
       throws IOException {
-    Object highlighted = highlighter.highlightWithoutSearcher(field, text, content, passages);
-    return highlighted == null ? null : highlighted.toString();
+    return text == null
+        ? new Object[contents.size()]
+        : highlighter.highlightAll(field, text, contents, passages);
   }
 
-  private UnifiedHighlighter highlighter(Supplier<BreakIterator> passages) {
-    return UnifiedHighlighter.builderWithoutSearcher(textAnalyzer)
-        .withFormatter(new Snippets())
-        .withMaxNoHighlightPassages(0)
-        .withBreakIterator(passages)
-        .build();
+  private PageHighlighter highlighter(Supplier<BreakIterator> passages) {
+    return new PageHighlighter(
+        UnifiedHighlighter.builderWithoutSearcher(textAnalyzer)
+            .withFormatter(new Snippets())
+            .withMaxNoHighlightPassages(0)
+            .withBreakIterator(passages));
   }
 
   private static Supplier<BreakIterator> sentences() {

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -35,8 +37,19 @@ final class Spelling {
 
   private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
 
+  /** Corrections remembered per reader, at most; beyond it new ones are computed, not kept. */
+  private static final int MAX_REMEMBERED = 10_000;
+
   private final Analyzer analyzer;
   private final DirectSpellChecker checker = new DirectSpellChecker();
+
+  /**
+   * The closest index word of each unknown word, per open reader: the checker walks the term
+   * dictionary with an edit-distance automaton, the dearest part of a search that finds nothing
+   * (issue 12), and its answer depends only on the reader and the word.
+   */
+  private final ReaderCache<Map<String, Optional<String>>> corrections =
+      new ReaderCache<>(reader -> new ConcurrentHashMap<>());
 
   Spelling(Analyzer analyzer) {
     this.analyzer = analyzer;
@@ -107,6 +120,21 @@ final class Spelling {
    * ({@code oill} → {@code oil}, not the rare {@code oild}).
    */
   private Optional<String> suggest(IndexReader reader, String word) throws IOException {
+    if (reader.getReaderCacheHelper() == null) {
+      return closest(reader, word);
+    }
+    Map<String, Optional<String>> known = corrections.get(reader);
+    Optional<String> correction = known.get(word);
+    if (correction == null) {
+      correction = closest(reader, word);
+      if (known.size() < MAX_REMEMBERED) {
+        known.put(word, correction);
+      }
+    }
+    return correction;
+  }
+
+  private Optional<String> closest(IndexReader reader, String word) throws IOException {
     String folded = NameKeys.key(word);
     String best = null;
     int bestEdits = Integer.MAX_VALUE;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -15,6 +16,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -89,7 +91,7 @@ final class TextQueries {
       return new MatchAllDocsQuery();
     }
     String text = match == Match.FUZZY ? fuzzy(q) : q;
-    SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS);
+    SimpleQueryParser parser = new FuzzyCachingParser(analyzer);
     parser.setDefaultOperator(
         match == Match.SOME ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST);
     // "EV" expands to the phrase "electric vehicle", not to two loose words.
@@ -212,5 +214,31 @@ final class TextQueries {
     builder.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
     exclusions.clauses().forEach(builder::add);
     return builder.build();
+  }
+
+  /**
+   * Lucene's simple query parser whose fuzzy words ({@code word~1}) are rewritten through {@link
+   * CachedFuzzyRewrite}; every other query is built as the parser builds it.
+   */
+  private static final class FuzzyCachingParser extends SimpleQueryParser {
+
+    FuzzyCachingParser(Analyzer analyzer) {
+      super(analyzer, WEIGHTS);
+    }
+
+    /** As {@link SimpleQueryParser#newFuzzyQuery}, with the cached rewrite. */
+    @Override
+    protected Query newFuzzyQuery(String text, int fuzziness) {
+      BooleanQuery.Builder either = new BooleanQuery.Builder();
+      for (Map.Entry<String, Float> field : WEIGHTS.entrySet()) {
+        BytesRef term = getAnalyzer().normalize(field.getKey(), text);
+        Query fuzzy = CachedFuzzyRewrite.fuzzy(new Term(field.getKey(), term), fuzziness);
+        if (field.getValue() != 1f) {
+          fuzzy = new BoostQuery(fuzzy, field.getValue());
+        }
+        either.add(fuzzy, BooleanClause.Occur.SHOULD);
+      }
+      return simplify(either.build());
+    }
   }
 }

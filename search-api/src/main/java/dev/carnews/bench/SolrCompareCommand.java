@@ -1,0 +1,233 @@
+package dev.carnews.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code solr-compare}: the service ({@code search-api.jar}) and a Solr 9.10.1 node (module {@code
+ * solr}), each in a JVM of its own, over the same articles, answering the same title queries; see
+ * {@link SolrCompare}.
+ */
+@Command(
+    name = "solr-compare",
+    mixinStandardHelpOptions = true,
+    description =
+        "Starts the service and a Solr node on the same articles and compares their latency and"
+            + " throughput on the same queries over HTTP.")
+final class SolrCompareCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SolrCompareCommand.class);
+  private static final Pattern SERVICE_READY =
+      Pattern.compile("Listening on http://localhost:(\\d+)");
+  private static final Pattern SOLR_READY = Pattern.compile("solr-node ready at (\\S+)");
+
+  /** Either an index or a generated corpus. */
+  static final class Source {
+    @Option(names = "--index", description = "an index folder (e.g. indexer.jar's)")
+    Path index;
+
+    @Option(
+        names = "--articles",
+        description = "generated articles: WORK/index-N, built as `suite` builds it if missing")
+    Long articles;
+  }
+
+  @ArgGroup(multiplicity = "1")
+  Source source;
+
+  @Option(names = "--work", description = "work folder of --articles (default: ${DEFAULT-VALUE})")
+  Path work = Path.of("/tmp/bench");
+
+  @Option(names = "--singles", description = "single-word queries (default: ${DEFAULT-VALUE})")
+  int singles = 100;
+
+  @Option(names = "--pairs", description = "two-word queries (default: ${DEFAULT-VALUE})")
+  int pairs = 100;
+
+  @Option(names = "--phrases", description = "quoted phrases (default: ${DEFAULT-VALUE})")
+  int phrases = 50;
+
+  @Option(names = "--seed", description = "seed of the query set (default: ${DEFAULT-VALUE})")
+  long seed = 42;
+
+  @Option(names = "--warm-up", description = "warm-up passes (default: ${DEFAULT-VALUE})")
+  int warmUp = 10;
+
+  @Option(names = "--rounds", description = "measured rounds (default: ${DEFAULT-VALUE})")
+  int rounds = 5;
+
+  @Option(
+      names = "--clients",
+      split = ",",
+      description = "client counts (default: ${DEFAULT-VALUE})")
+  List<Integer> clients = List.of(1, 2);
+
+  @Option(names = "--jar", description = "the service (default: ${DEFAULT-VALUE})")
+  Path jar = Path.of("search-api", "target", "search-api.jar");
+
+  @Option(
+      names = "--solr-target",
+      description = "solr/target after `mvn package` (default: ${DEFAULT-VALUE})")
+  Path solrTarget = Path.of("solr", "target");
+
+  @Option(
+      names = "--service-port",
+      description = "0 = any; the baseline takes the next (default: ${DEFAULT-VALUE})")
+  int servicePort = 0;
+
+  @Option(names = "--solr-port", description = "0 = any (default: ${DEFAULT-VALUE})")
+  int solrPort = 0;
+
+  @Option(
+      names = "--no-solr-caches",
+      description = "switch off Solr's filter, query-result and document caches")
+  boolean noSolrCaches;
+
+  @Option(
+      names = "--service-java-option",
+      description = "a JVM option of the service (repeatable), e.g. a flight recording")
+  List<String> serviceJavaOptions = new ArrayList<>();
+
+  @Option(names = "--solr-java-option", description = "a JVM option of Solr (repeatable)")
+  List<String> solrJavaOptions = new ArrayList<>();
+
+  @Option(
+      names = "--baseline-jar",
+      description =
+          "another build of the service (e.g. before a change), run on a copy of the index and"
+              + " measured alike in the same rounds")
+  Path baselineJar;
+
+  @Option(names = "--out", description = "JSON results file")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    Path index = source.index != null ? source.index : generated();
+    if (!Files.isDirectory(index)) {
+      throw new IllegalArgumentException("no index folder " + index);
+    }
+    List<BenchQuery> queries = TitleQueries.draw(index, singles, pairs, phrases, seed);
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("command", "solr-compare");
+    report.put("started", Instant.now().toString());
+    report.put("machine", Machine.describe());
+    report.put("index", index.toString());
+    report.put("solrVersion", "9.10.1");
+    report.put("solrCaches", !noSolrCaches);
+    report.put("queries", queries.size());
+    report.put("warmUpPasses", warmUp);
+    report.put("rounds", rounds);
+    Path logs = Files.createTempDirectory("solr-compare-");
+    LOG.info("Logs of the two servers in {}", logs);
+    Path baselineIndex =
+        baselineJar == null ? null : IndexFiles.copy(index, logs.resolve("baseline-index"));
+    try (ChildJvm solr = startSolr(logs);
+        ChildJvm service = startService(jar, index, logs.resolve("service.log"), servicePort);
+        ChildJvm baseline =
+            baselineJar == null
+                ? null
+                : startService(
+                    baselineJar,
+                    baselineIndex,
+                    logs.resolve("baseline.log"),
+                    servicePort == 0 ? 0 : servicePort + 1)) {
+      URI core = URI.create(solr.ready());
+      long fed = SolrFeed.feed(index, core, SolrCompare.client());
+      LOG.info("Fed Solr {} articles", fed);
+      report.put("articles", fed);
+      report.put("examples", queries.stream().limit(400).map(this::example).toList());
+      SolrCompare compare =
+          new SolrCompare(
+              URI.create("http://127.0.0.1:" + service.ready()),
+              core,
+              baseline == null ? null : URI.create("http://127.0.0.1:" + baseline.ready()));
+      report.put(
+          "compare", compare.run(queries, new SolrCompare.Settings(warmUp, rounds, clients)));
+    } finally {
+      if (baselineIndex != null) {
+        IndexFiles.delete(baselineIndex);
+      }
+    }
+    report.put("finished", Instant.now().toString());
+    report.put("loadAtEnd", Machine.load());
+    PrintWriter stdout =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    CompareTable.print(report, stdout);
+    if (out != null) {
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(out.toFile(), report);
+    }
+    return 0;
+  }
+
+  private String example(BenchQuery query) {
+    return query.category() + "\t" + query.request().q();
+  }
+
+  private Path generated() throws Exception {
+    if (source.articles < 1) {
+      throw new IllegalArgumentException("--articles must be >= 1");
+    }
+    Path index = work.resolve("index-" + source.articles);
+    if (!Files.isDirectory(index)) {
+      BenchCli.buildGenerated(work, source.articles);
+    }
+    return index;
+  }
+
+  private ChildJvm startSolr(Path logs) throws IOException {
+    Path classpathFile = solrTarget.resolve("node-classpath.txt");
+    if (!Files.exists(classpathFile)) {
+      throw new IllegalArgumentException(
+          classpathFile + " missing: run `mvn -q -ntp -pl solr package -DskipTests` first");
+    }
+    String classpath =
+        solrTarget.resolve("classes")
+            + java.io.File.pathSeparator
+            + Files.readString(classpathFile, StandardCharsets.UTF_8).trim();
+    List<String> options = new ArrayList<>(solrJavaOptions);
+    options.add("-Dnews.solr.caches=" + !noSolrCaches);
+    return ChildJvm.start(
+        options,
+        classpath,
+        "dev.carnews.solr.SolrNode",
+        List.of("--port", Integer.toString(solrPort)),
+        SOLR_READY,
+        logs.resolve("solr.log"),
+        true);
+  }
+
+  private ChildJvm startService(Path serviceJar, Path index, Path log, int port)
+      throws IOException {
+    return ChildJvm.start(
+        serviceJavaOptions,
+        serviceJar.toString(),
+        "dev.carnews.server.Main",
+        List.of(
+            "--index", index.toString(), "--port", Integer.toString(port), "--host", "127.0.0.1"),
+        SERVICE_READY,
+        log,
+        false);
+  }
+}
