@@ -61,6 +61,14 @@ final class Params {
     }
   }
 
+  /** A deep-paging cursor token as sent, for the backend to read; bounded in length. */
+  static String cursorToken(String token) {
+    if (token.length() > 200) {
+      throw ApiException.badParameter("after is not a valid cursor");
+    }
+    return token.strip();
+  }
+
   /** The sort order, {@link SortOrder#RELEVANCE} when absent. */
   static SortOrder sort(Context ctx) {
     String value = ctx.queryParam("sort");

@@ -1,5 +1,7 @@
 package dev.carnews.server;
 
+import dev.carnews.cloudsearch.CloudConnection;
+import dev.carnews.cloudsearch.SolrNewsArchive;
 import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.http.ApiKeys;
 import dev.carnews.http.AppOptions;
@@ -47,6 +49,21 @@ public final class Main implements Callable<Integer> {
       paramLabel = "DIR",
       description = "index folder, created when missing (default: ${DEFAULT-VALUE})")
   Path index = Path.of("data", "index");
+
+  @Option(
+      names = "--solr",
+      split = ",",
+      paramLabel = "URL",
+      description =
+          "serve from SolrCloud instead of a local index: node base URLs, comma-separated"
+              + " (http://host:8983/solr); needs --collection")
+  List<String> solr;
+
+  @Option(
+      names = "--collection",
+      paramLabel = "NAME",
+      description = "the SolrCloud collection to serve (with --solr)")
+  String collection;
 
   @Option(
       names = "--port",
@@ -140,6 +157,13 @@ public final class Main implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--search-threads must be >= 1, was " + searchThreads);
     }
+    if ((solr != null && !solr.isEmpty()) != (collection != null)) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--solr and --collection go together");
+    }
+    if (collection != null) {
+      return serveCloud();
+    }
     // A damaged index is refused here, before anything is served from it.
     IndexCheck.verify(index, fullCheck);
     Files.createDirectories(index);
@@ -182,6 +206,44 @@ public final class Main implements Callable<Integer> {
     out.printf(
         "Listening on http://localhost:%d (index %s, %d articles)%n",
         app.port(), index.toAbsolutePath(), searcher.count());
+    stopped.await();
+    return 0;
+  }
+
+  /** Serves the collection of a SolrCloud: nothing is kept locally but this configuration. */
+  private int serveCloud() throws InterruptedException {
+    CloudConnection connection = new CloudConnection(solr);
+    SolrNewsArchive archive =
+        new SolrNewsArchive(connection, collection, Ranking.withHalfLife(recencyHalfLifeDays));
+    AppOptions options =
+        AppOptions.defaults()
+            .withCorsOrigins(corsOrigins)
+            .withSearchBound(maxConcurrentSearches, AppOptions.DEFAULT_SEARCH_WAIT);
+    SearchApp app;
+    try {
+      app = SearchApp.create(archive, options).start(host, port);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.stop();
+                  try {
+                    connection.close();
+                  } catch (IOException e) {
+                    LOG.error("Closing the Solr client failed", e);
+                  }
+                  stopped.countDown();
+                },
+                "search-api-shutdown"));
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    out.printf(
+        "Listening on http://localhost:%d (SolrCloud collection %s at %s; %s)%n",
+        app.port(), collection, String.join(",", solr), archive.status().detail());
     stopped.await();
     return 0;
   }
