@@ -2,6 +2,7 @@ package dev.carnews.server;
 
 import dev.carnews.cloudsearch.CloudConnection;
 import dev.carnews.cloudsearch.SolrNewsArchive;
+import dev.carnews.cloudsearch.SolrWriteTarget;
 import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.http.ApiKeys;
 import dev.carnews.http.AppOptions;
@@ -211,12 +212,17 @@ public final class Main implements Callable<Integer> {
   }
 
   /** Serves the collection of a SolrCloud: nothing is kept locally but this configuration. */
-  private int serveCloud() throws InterruptedException {
+  private int serveCloud() throws IOException, InterruptedException {
     CloudConnection connection = new CloudConnection(solr);
     SolrNewsArchive archive =
         new SolrNewsArchive(connection, collection, Ranking.withHalfLife(recencyHalfLifeDays));
+    ApiKeys keys = keys();
+    ThreadLocal<NewsEntityTagger> taggers =
+        ThreadLocal.withInitial(NewsEntityTagger.lazyDefaults());
     AppOptions options =
         AppOptions.defaults()
+            .withWrites(
+                new ArticleWriter(new SolrWriteTarget(connection, collection), taggers::get), keys)
             .withCorsOrigins(corsOrigins)
             .withSearchBound(maxConcurrentSearches, AppOptions.DEFAULT_SEARCH_WAIT);
     SearchApp app;
@@ -253,10 +259,7 @@ public final class Main implements Callable<Integer> {
 
   private AppOptions appOptions(ArticleIndex articles, GroupCommitter committer)
       throws IOException {
-    ApiKeys keys = ApiKeys.fromCommaSeparated(System.getenv(ApiKeys.ENV));
-    if (apiKeys != null) {
-      keys = keys.and(ApiKeys.fromFile(apiKeys));
-    }
+    ApiKeys keys = keys();
     List<String> origins = new ArrayList<>(corsOrigins);
     String envOrigins = System.getenv("NEWS_CORS_ORIGINS");
     if (envOrigins != null) {
@@ -285,6 +288,15 @@ public final class Main implements Callable<Integer> {
                 return -1L;
               }
             });
+  }
+
+  /** The API keys of the environment and of {@code --api-keys}. */
+  private ApiKeys keys() throws IOException {
+    ApiKeys keys = ApiKeys.fromCommaSeparated(System.getenv(ApiKeys.ENV));
+    if (apiKeys != null) {
+      keys = keys.and(ApiKeys.fromFile(apiKeys));
+    }
+    return keys;
   }
 
   /** The loader of the sample corpus for an empty index: JSON Lines, tagged like any article. */
