@@ -2,6 +2,7 @@ package dev.carnews.cloudsearch;
 
 import dev.carnews.index.ArticleSchema;
 import dev.carnews.search.ArchiveStatus;
+import dev.carnews.search.ArchiveUnavailableException;
 import dev.carnews.search.ArticleDetail;
 import dev.carnews.search.ArticleViews;
 import dev.carnews.search.InvalidQueryException;
@@ -226,7 +227,7 @@ public final class SolrNewsArchive implements NewsArchive {
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("fl", String.join(",", SolrArticles.STORED));
     CloudSolrClient client = connection.client();
-    SolrDocument doc = reads.run("get " + collection, () -> client.getById(collection, id, params));
+    SolrDocument doc = read("get " + collection, () -> client.getById(collection, id, params));
     return Optional.ofNullable(doc);
   }
 
@@ -250,13 +251,23 @@ public final class SolrNewsArchive implements NewsArchive {
   /** One read of the collection, retried while failures are transient. */
   QueryResponse query(SolrQuery query) throws IOException {
     CloudSolrClient client = connection.client();
+    return read("search of " + collection, () -> client.query(collection, query));
+  }
+
+  /**
+   * A read retried while failures are transient; a cluster that still does not answer is
+   * "unavailable" (503, try again), a request Solr refuses is a bad query (400).
+   */
+  private <T> T read(String what, SolrRetries.Call<T> call) throws IOException {
     try {
-      return reads.run("search of " + collection, () -> client.query(collection, query));
+      return reads.run(what, call);
     } catch (SolrRetries.PermanentFailure e) {
       if (e.code() == 400) {
         throw new InvalidQueryException("q cannot be searched", e);
       }
       throw e;
+    } catch (IOException e) {
+      throw new ArchiveUnavailableException("the search cluster did not answer in time", e);
     }
   }
 

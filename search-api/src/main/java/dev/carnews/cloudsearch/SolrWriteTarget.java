@@ -3,6 +3,7 @@ package dev.carnews.cloudsearch;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleSchema;
 import dev.carnews.index.WriteResult;
+import dev.carnews.search.ArchiveUnavailableException;
 import dev.carnews.solrcloud.SolrArticles;
 import dev.carnews.solrcloud.SolrRetries;
 import dev.carnews.write.ArticleWriter;
@@ -39,7 +40,7 @@ public final class SolrWriteTarget implements ArticleWriter.Target {
     CloudSolrClient client = connection.client();
     UpdateRequest update = new UpdateRequest();
     update.add(SolrArticles.toDocument(article));
-    retries.run("write of an article", () -> update.process(client, collection));
+    run("write of an article", () -> update.process(client, collection));
     return new WriteResult(id, !existed);
   }
 
@@ -47,21 +48,31 @@ public final class SolrWriteTarget implements ArticleWriter.Target {
   public boolean delete(String id) throws IOException {
     boolean existed = exists(id);
     CloudSolrClient client = connection.client();
-    retries.run("delete of an article", () -> client.deleteById(collection, id));
+    run("delete of an article", () -> client.deleteById(collection, id));
     return existed;
   }
 
   @Override
   public void awaitDurable() throws IOException {
     CloudSolrClient client = connection.client();
-    retries.run("soft commit", () -> client.commit(collection, true, true, true));
+    run("soft commit", () -> client.commit(collection, true, true, true));
   }
 
   private boolean exists(String id) throws IOException {
     CloudSolrClient client = connection.client();
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("fl", ArticleSchema.ID);
-    return retries.run("lookup of an article", () -> client.getById(collection, id, params))
-        != null;
+    return run("lookup of an article", () -> client.getById(collection, id, params)) != null;
+  }
+
+  /** A call retried while transient; a cluster that still fails is "unavailable" (503). */
+  private <T> T run(String what, SolrRetries.Call<T> call) throws IOException {
+    try {
+      return retries.run(what, call);
+    } catch (SolrRetries.PermanentFailure e) {
+      throw e;
+    } catch (IOException e) {
+      throw new ArchiveUnavailableException("the search cluster did not take the " + what, e);
+    }
   }
 }
