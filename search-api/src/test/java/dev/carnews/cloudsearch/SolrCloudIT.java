@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carnews.cli.IndexerCli;
 import dev.carnews.http.ApiKeys;
 import dev.carnews.http.AppOptions;
 import dev.carnews.http.SearchApp;
@@ -18,11 +19,15 @@ import dev.carnews.search.TagsEntityTagger;
 import dev.carnews.solrcloud.SolrArticleStore;
 import dev.carnews.solrcloud.SolrRetries;
 import dev.carnews.write.ArticleWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,8 +43,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 /**
  * One HTTP contract, two backends: the same assertions against the service over the local Lucene
@@ -295,6 +302,48 @@ class SolrCloudIT {
     for (String id : acknowledged) {
       assertEquals(200, get(solr, "/api/articles/" + id).statusCode(), id);
     }
+  }
+
+  @Test
+  @Order(9)
+  void indexerCreatesACollectionAndFillsItWithTaggedArticles(@TempDir Path dir) throws Exception {
+    Path input = dir.resolve("articles.jsonl");
+    Files.writeString(
+        input,
+        "{\"id\":\"cli-1\",\"title\":\"Renault shows a new Clio\",\"body\":\"Renault showed"
+            + " the new Clio in Paris on Monday.\",\"published\":\"2025-05-01T00:00:00Z\"}\n"
+            + "{\"id\":\"cli-2\",\"title\":\"Toyota recalls hybrids\",\"body\":\"Toyota will"
+            + " recall hybrids over a software fault.\"}\n"
+            + "{not json\n",
+        StandardCharsets.UTF_8);
+    String urls = String.join(",", cluster.urls);
+    StringWriter out = new StringWriter();
+    CommandLine cli = IndexerCli.commandLine().setOut(new PrintWriter(out));
+    assertEquals(
+        0,
+        cli.execute(
+            "collection-create",
+            "--solr",
+            urls,
+            "--collection",
+            "cli",
+            "--shards",
+            "1",
+            "--replicas",
+            "2"),
+        out.toString());
+    assertEquals(
+        0,
+        cli.execute("index", "--solr", urls, "--collection", "cli", "-q", input.toString()),
+        out.toString());
+    assertTrue(out.toString().contains("Indexed 2 new and 0 updated articles"), out.toString());
+    assertTrue(out.toString().contains("skipped 1"), out.toString());
+    SolrNewsArchive archive = new SolrNewsArchive(connection, "cli", Ranking.defaults());
+    assertEquals(2, archive.count());
+    assertEquals(
+        List.of("Renault"),
+        archive.article("cli-1").orElseThrow().brands(),
+        "tagged by the indexer's pipeline");
   }
 
   private static final ArticleStore.Outcome IGNORE =

@@ -24,10 +24,10 @@ import org.apache.solr.embedded.JettySolrRunner;
  *
  * <p>{@code SolrDevCluster [--nodes N] [--port P] [--dir DIR] [--collection NAME --shards S
  * --replicas R]}: node i listens on {@code P + i} (P = 0: any free ports). It prints one line
- * {@value #READY} followed by {@code zk=HOST:PORT solr=URL,URL...}, then reads commands from stdin,
- * one per line, answering each with one line: {@code stop I} (stops node I), {@code start I}
- * (restarts it on its port), {@code urls}. With {@code --control} (tests) it shuts down when stdin
- * ends; otherwise it runs until killed.
+ * {@value #READY} followed by {@code zk=HOST:PORT solr=URL,URL...} and runs until killed. With
+ * {@code --control} (tests) it reads commands from stdin instead, one per line, answering each with
+ * one line: {@code stop I} (stops node I), {@code start I} (restarts it on its port), {@code urls};
+ * and it shuts down when stdin ends.
  */
 public final class SolrDevCluster {
 
@@ -88,9 +88,10 @@ public final class SolrDevCluster {
       }
       out.println(READY + "zk=" + cluster.getZkServer().getZkAddress() + " solr=" + urls(cluster));
       out.flush();
-      serve(cluster, out);
-      if (!control) {
-        // Started from a shell with its input closed: run until killed (Ctrl-C, SIGTERM).
+      if (control) {
+        serve(cluster, out);
+      } else {
+        // From a shell (possibly in the background): never touch stdin, run until killed.
         Thread.sleep(Long.MAX_VALUE);
       }
     } finally {
