@@ -1,7 +1,6 @@
 package dev.carnews.http;
 
 import dev.carnews.search.About;
-import dev.carnews.search.SearchCursor;
 import dev.carnews.search.SortOrder;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -46,18 +45,6 @@ final class Params {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw ApiException.badParameter(name + " must be an ISO date (yyyy-MM-dd)");
-    }
-  }
-
-  /** A deep-paging cursor from a previous response's {@code next}. */
-  static SearchCursor cursor(String token) {
-    if (token.length() > 200) {
-      throw ApiException.badParameter("after is not a valid cursor");
-    }
-    try {
-      return SearchCursor.parse(token.strip());
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badParameter(e.getMessage());
     }
   }
 
