@@ -198,6 +198,21 @@ public final class NewsAnalyzers {
     return new InputStreamReader(in, StandardCharsets.UTF_8);
   }
 
+  /** The typographic apostrophes and dashes that {@link #nameKey()} makes ASCII. */
+  static NormalizeCharMap namePunctuationMap() {
+    return NAME_PUNCTUATION;
+  }
+
+  /** The words the stemmer leaves alone in {@link #text()}. */
+  static CharArraySet protectedWords() {
+    return ProtectedWords.SET;
+  }
+
+  /** The bundled car synonyms of {@link #textQuery()}. */
+  static SynonymMap carSynonyms() {
+    return CarSynonyms.MAP;
+  }
+
   private static NormalizeCharMap namePunctuation() {
     NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
     for (String apostrophe : new String[] {"\u2018", "\u2019", "\u02BC", "\u2032", "\u00B4", "`"}) {

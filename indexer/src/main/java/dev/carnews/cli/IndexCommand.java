@@ -9,9 +9,13 @@ import dev.carnews.ingest.CountingSink;
 import dev.carnews.ingest.ProgressListener;
 import dev.carnews.ingest.ReadOptions;
 import dev.carnews.nlp.NlpModels;
+import dev.carnews.solrcloud.JdkCloudSolrClient;
+import dev.carnews.solrcloud.SolrArticleStore;
+import dev.carnews.solrcloud.SolrRetries;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,10 +46,29 @@ public final class IndexCommand implements Callable<Integer> {
 
   @Option(
       names = "--index",
-      required = true,
       paramLabel = "DIR",
-      description = "index folder, created when missing")
+      description = "index folder, created when missing (or --solr and --collection)")
   Path index;
+
+  @Option(
+      names = "--solr",
+      split = ",",
+      paramLabel = "URL",
+      description =
+          "write to SolrCloud instead: node base URLs, comma-separated (http://host:8983/solr)")
+  List<String> solr;
+
+  @Option(
+      names = "--collection",
+      paramLabel = "NAME",
+      description = "the SolrCloud collection to write to (with --solr)")
+  String collection;
+
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      description = "articles per Solr update request (default ${DEFAULT-VALUE})")
+  int batch = 200;
 
   @Option(
       names = "--date",
@@ -79,20 +103,36 @@ public final class IndexCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--threads must be at least 1, was " + threads);
     }
+    boolean toSolr = solr != null && !solr.isEmpty();
+    if (toSolr == (index != null) || toSolr != (collection != null)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "give either --index DIR or --solr URL[,URL...] --collection NAME");
+    }
     PrintWriter out = spec.commandLine().getOut();
     ReadOptions options =
         new ReadOptions(date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant());
     NlpModels models = personModel == null ? NlpModels.loadDefault() : NlpModels.load(personModel);
     BrandDictionary brands = BrandDictionary.loadDefault();
 
-    Files.createDirectories(index);
+    Supplier<NewsEntityTagger> taggers = () -> new NewsEntityTagger(models, brands);
     BatchIndexer.Summary summary;
-    try (ArticleIndex articles = ArticleIndex.open(index)) {
-      BatchIndexer batch =
-          new BatchIndexer(articles, () -> new NewsEntityTagger(models, brands), threads);
-      summary = batch.index(ArticleSources.standard(), paths, options, progress(out));
+    if (toSolr) {
+      try (JdkCloudSolrClient client = JdkCloudSolrClient.connect(solr)) {
+        SolrArticleStore store =
+            new SolrArticleStore(client, collection, batch, new SolrRetries(Duration.ofMinutes(2)));
+        summary =
+            new BatchIndexer(store, taggers, threads)
+                .index(ArticleSources.standard(), paths, options, progress(out));
+      }
+      printSummary(out, summary, "collection " + collection + " at " + String.join(",", solr));
+      return 0;
     }
-    printSummary(out, summary);
+    Files.createDirectories(index);
+    try (ArticleIndex articles = ArticleIndex.open(index)) {
+      BatchIndexer indexer = new BatchIndexer(articles, taggers, threads);
+      summary = indexer.index(ArticleSources.standard(), paths, options, progress(out));
+    }
+    printSummary(out, summary, index.toString());
     return 0;
   }
 
@@ -127,7 +167,7 @@ public final class IndexCommand implements Callable<Integer> {
     };
   }
 
-  private void printSummary(PrintWriter out, BatchIndexer.Summary summary) {
+  private void printSummary(PrintWriter out, BatchIndexer.Summary summary, String target) {
     out.printf(
         Locale.ROOT,
         "Indexed %,d new and %,d updated articles (%,d read), skipped %,d, in %.1f s (%.0f articles/s)"
@@ -138,7 +178,7 @@ public final class IndexCommand implements Callable<Integer> {
         summary.skips().size(),
         summary.elapsed().toMillis() / 1000.0,
         summary.articlesPerSecond(),
-        index);
+        target);
     if (summary.skips().isEmpty()) {
       return;
     }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Builds and inspects the news search index.",
     subcommands = {
       IndexCommand.class,
+      CollectionCreateCommand.class,
       StatsCommand.class,
       TrainNamesCommand.class,
       EvalNamesCommand.class,

@@ -1,6 +1,7 @@
 package dev.carnews.index;
 
 import dev.carnews.entity.EntityTagger;
+import dev.carnews.entity.TaggedArticle;
 import dev.carnews.ingest.Article;
 import dev.carnews.ingest.ArticleSink;
 import dev.carnews.ingest.ArticleSources;
@@ -37,7 +38,7 @@ public final class BatchIndexer {
   private static final Article END =
       new Article("\u0000end", null, "end", "", null, null, null, null);
 
-  private final ArticleIndex index;
+  private final ArticleStore index;
   private final Supplier<? extends EntityTagger> taggers;
   private final int threads;
 
@@ -47,10 +48,19 @@ public final class BatchIndexer {
    * @param threads tagging threads, at least 1
    */
   public BatchIndexer(ArticleIndex index, Supplier<? extends EntityTagger> taggers, int threads) {
+    this(ArticleStore.of(Objects.requireNonNull(index, "index")), taggers, threads);
+  }
+
+  /**
+   * @param store where articles are written (the local index or a SolrCloud collection)
+   * @param taggers makes one tagger per tagging thread
+   * @param threads tagging threads, at least 1
+   */
+  public BatchIndexer(ArticleStore store, Supplier<? extends EntityTagger> taggers, int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, was " + threads);
     }
-    this.index = Objects.requireNonNull(index, "index");
+    this.index = Objects.requireNonNull(store, "store");
     this.taggers = Objects.requireNonNull(taggers, "taggers");
     this.threads = threads;
   }
@@ -123,7 +133,6 @@ public final class BatchIndexer {
       }
     }
     index.commit();
-    index.refresh();
     return new Summary(
         reading.accepted(),
         created.get(),
@@ -140,16 +149,26 @@ public final class BatchIndexer {
       throws InterruptedException, IOException {
     EntityTagger tagger = taggers.get();
     for (Article article = queue.take(); article != END; article = queue.take()) {
-      WriteResult result;
       try {
-        result = index.write(tagger.tag(article));
+        TaggedArticle tagged = tagger.tag(article);
+        index.write(
+            tagged,
+            new ArticleStore.Outcome() {
+              @Override
+              public void written(WriteResult result) {
+                (result.created() ? created : updated).incrementAndGet();
+              }
+
+              @Override
+              public void rejected(String id, String reason) {
+                record(skips, "article " + id, reason);
+              }
+            });
       } catch (RuntimeException e) {
         // One article the pipeline chokes on is reported and skipped; the batch goes on.
         LOG.warn("Tagging article {} failed", article.id(), e);
         record(skips, "article " + article.id(), "tagging failed: " + e);
-        continue;
       }
-      (result.created() ? created : updated).incrementAndGet();
     }
     return null;
   }

@@ -1,8 +1,11 @@
 package dev.carnews.http;
 
+import dev.carnews.search.ArchiveStatus;
+import dev.carnews.search.InvalidQueryException;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.RelatedResponse;
 import dev.carnews.search.SearchRequest;
+import dev.carnews.search.SearchResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +48,16 @@ final class Handlers {
     }
     String after = Params.text(ctx, "after");
     if (after != null && !after.isBlank()) {
-      ctx.json(archive.searchAfter(request, Params.cursor(after)));
+      SearchResponse page;
+      try {
+        page = archive.searchAfter(request, Params.cursorToken(after));
+      } catch (InvalidQueryException e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        // The backend could not read the token (the messages never repeat it).
+        throw ApiException.badParameter(e.getMessage());
+      }
+      ctx.json(page);
       return;
     }
     ctx.json(archive.search(request));
@@ -66,7 +78,13 @@ final class Handlers {
   }
 
   void health(Context ctx) throws IOException {
-    ctx.json(new Health("ok", archive.count()));
+    ArchiveStatus status = archive.status();
+    if (!status.ready()) {
+      // Started before its cluster is ready: say so (503) instead of failing.
+      ctx.status(503).json(new Health("starting", 0, status.backend(), status.detail()));
+      return;
+    }
+    ctx.json(new Health("ok", archive.count(), status.backend(), status.detail()));
   }
 
   void openApi(Context ctx) {

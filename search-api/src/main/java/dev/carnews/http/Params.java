@@ -1,7 +1,6 @@
 package dev.carnews.http;
 
 import dev.carnews.search.About;
-import dev.carnews.search.SearchCursor;
 import dev.carnews.search.SortOrder;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -49,16 +48,12 @@ final class Params {
     }
   }
 
-  /** A deep-paging cursor from a previous response's {@code next}. */
-  static SearchCursor cursor(String token) {
+  /** A deep-paging cursor token as sent, for the backend to read; bounded in length. */
+  static String cursorToken(String token) {
     if (token.length() > 200) {
       throw ApiException.badParameter("after is not a valid cursor");
     }
-    try {
-      return SearchCursor.parse(token.strip());
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badParameter(e.getMessage());
-    }
+    return token.strip();
   }
 
   /** The sort order, {@link SortOrder#RELEVANCE} when absent. */

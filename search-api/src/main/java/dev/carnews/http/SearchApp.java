@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.carnews.preview.EntityPreviews;
+import dev.carnews.search.ArchiveUnavailableException;
 import dev.carnews.search.InvalidQueryException;
 import dev.carnews.search.NewsArchive;
 import io.javalin.Javalin;
@@ -202,6 +203,9 @@ public final class SearchApp {
     }
     if (e instanceof InvalidQueryException invalid) {
       return new ApiError(400, "bad_query", invalid.getMessage());
+    }
+    if (e instanceof ArchiveUnavailableException unavailable) {
+      return new ApiError(503, "unavailable", unavailable.getMessage());
     }
     if (e instanceof HttpResponseException http) {
       return fromStatus(http.getStatus());

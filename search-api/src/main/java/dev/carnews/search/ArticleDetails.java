@@ -35,7 +35,7 @@ final class ArticleDetails {
     return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
   }
 
-  private static ArticleDetail detail(TaggedArticle tagged) {
+  static ArticleDetail detail(TaggedArticle tagged) {
     Article article = tagged.article();
     List<String> authors = tagged.authors();
     return new ArticleDetail(

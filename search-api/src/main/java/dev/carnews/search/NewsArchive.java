@@ -36,6 +36,22 @@ public interface NewsArchive {
   SearchResponse searchAfter(SearchRequest request, SearchCursor after) throws IOException;
 
   /**
+   * The page after a response's {@link SearchResponse#next()} token as the client sent it. A
+   * backend with cursors of its own (SolrCloud's {@code cursorMark}) reads the token itself.
+   *
+   * @throws IllegalArgumentException when the token is not a cursor of this backend
+   * @throws InvalidQueryException when the cursor belongs to another sort order or a page is given
+   */
+  default SearchResponse searchAfter(SearchRequest request, String token) throws IOException {
+    return searchAfter(request, SearchCursor.parse(token));
+  }
+
+  /** Which backend this is and whether it answers now, for {@code /health}. */
+  default ArchiveStatus status() {
+    return ArchiveStatus.local();
+  }
+
+  /**
    * Completions of a typed prefix: names first, then headlines.
    *
    * @throws IllegalArgumentException when the prefix is blank or too long

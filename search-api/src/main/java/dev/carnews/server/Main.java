@@ -1,5 +1,8 @@
 package dev.carnews.server;
 
+import dev.carnews.cloudsearch.CloudConnection;
+import dev.carnews.cloudsearch.SolrNewsArchive;
+import dev.carnews.cloudsearch.SolrWriteTarget;
 import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.http.ApiKeys;
 import dev.carnews.http.AppOptions;
@@ -47,6 +50,21 @@ public final class Main implements Callable<Integer> {
       paramLabel = "DIR",
       description = "index folder, created when missing (default: ${DEFAULT-VALUE})")
   Path index = Path.of("data", "index");
+
+  @Option(
+      names = "--solr",
+      split = ",",
+      paramLabel = "URL",
+      description =
+          "serve from SolrCloud instead of a local index: node base URLs, comma-separated"
+              + " (http://host:8983/solr); needs --collection")
+  List<String> solr;
+
+  @Option(
+      names = "--collection",
+      paramLabel = "NAME",
+      description = "the SolrCloud collection to serve (with --solr)")
+  String collection;
 
   @Option(
       names = "--port",
@@ -152,6 +170,13 @@ public final class Main implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--search-threads must be >= 1, was " + searchThreads);
     }
+    if ((solr != null && !solr.isEmpty()) != (collection != null)) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--solr and --collection go together");
+    }
+    if (collection != null) {
+      return serveCloud();
+    }
     // A damaged index is refused here, before anything is served from it.
     IndexCheck.verify(index, fullCheck);
     Files.createDirectories(index);
@@ -198,15 +223,55 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 
+  /** Serves the collection of a SolrCloud: nothing is kept locally but this configuration. */
+  private int serveCloud() throws IOException, InterruptedException {
+    CloudConnection connection = new CloudConnection(solr);
+    SolrNewsArchive archive =
+        new SolrNewsArchive(connection, collection, Ranking.withHalfLife(recencyHalfLifeDays));
+    ApiKeys keys = keys();
+    ThreadLocal<NewsEntityTagger> taggers =
+        ThreadLocal.withInitial(NewsEntityTagger.lazyDefaults());
+    AppOptions options =
+        AppOptions.defaults()
+            .withWrites(
+                new ArticleWriter(new SolrWriteTarget(connection, collection), taggers::get), keys)
+            .withCorsOrigins(corsOrigins)
+            .withSearchBound(maxConcurrentSearches, AppOptions.DEFAULT_SEARCH_WAIT);
+    SearchApp app;
+    try {
+      app = SearchApp.create(archive, options).start(host, port);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.stop();
+                  try {
+                    connection.close();
+                  } catch (IOException e) {
+                    LOG.error("Closing the Solr client failed", e);
+                  }
+                  stopped.countDown();
+                },
+                "search-api-shutdown"));
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    out.printf(
+        "Listening on http://localhost:%d (SolrCloud collection %s at %s; %s)%n",
+        app.port(), collection, String.join(",", solr), archive.status().detail());
+    stopped.await();
+    return 0;
+  }
+
   /** How long the committer gathers concurrent writes into one commit. */
   private static final Duration COMMIT_GATHER = Duration.ofMillis(2);
 
   private AppOptions appOptions(ArticleIndex articles, GroupCommitter committer)
       throws IOException {
-    ApiKeys keys = ApiKeys.fromCommaSeparated(System.getenv(ApiKeys.ENV));
-    if (apiKeys != null) {
-      keys = keys.and(ApiKeys.fromFile(apiKeys));
-    }
+    ApiKeys keys = keys();
     List<String> origins = new ArrayList<>(corsOrigins);
     String envOrigins = System.getenv("NEWS_CORS_ORIGINS");
     if (envOrigins != null) {
@@ -236,6 +301,15 @@ public final class Main implements Callable<Integer> {
                 return -1L;
               }
             });
+  }
+
+  /** The API keys of the environment and of {@code --api-keys}. */
+  private ApiKeys keys() throws IOException {
+    ApiKeys keys = ApiKeys.fromCommaSeparated(System.getenv(ApiKeys.ENV));
+    if (apiKeys != null) {
+      keys = keys.and(ApiKeys.fromFile(apiKeys));
+    }
+    return keys;
   }
 
   /** The loader of the sample corpus for an empty index: JSON Lines, tagged like any article. */

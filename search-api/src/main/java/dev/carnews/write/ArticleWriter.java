@@ -1,6 +1,7 @@
 package dev.carnews.write;
 
 import dev.carnews.entity.EntityTagger;
+import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.GroupCommitter;
 import dev.carnews.index.WriteResult;
@@ -20,9 +21,23 @@ import java.util.function.Supplier;
  */
 public final class ArticleWriter {
 
-  private final ArticleIndex index;
-  private final GroupCommitter committer;
+  private final Target target;
   private final Supplier<? extends EntityTagger> taggers;
+
+  /**
+   * Where tagged articles go: the live index with its group committer, or another store (a
+   * SolrCloud collection) that acknowledges a write only once it is durable and searchable.
+   */
+  public interface Target {
+    /** Writes (creates or replaces) one tagged article. */
+    WriteResult write(TaggedArticle article) throws IOException;
+
+    /** Deletes an article; whether it existed. */
+    boolean delete(String id) throws IOException;
+
+    /** Returns once every write and delete this thread made so far is durable and searchable. */
+    void awaitDurable() throws IOException, InterruptedException;
+  }
 
   /**
    * A writer over the index.
@@ -33,9 +48,38 @@ public final class ArticleWriter {
    */
   public ArticleWriter(
       ArticleIndex index, GroupCommitter committer, Supplier<? extends EntityTagger> taggers) {
-    this.index = Objects.requireNonNull(index, "index");
-    this.committer = Objects.requireNonNull(committer, "committer");
+    this(localTarget(Objects.requireNonNull(index, "index"), committer), taggers);
+  }
+
+  /**
+   * A writer to any target, tagging with the same pipeline.
+   *
+   * @param target where the tagged articles go
+   * @param taggers a tagger for the calling thread
+   */
+  public ArticleWriter(Target target, Supplier<? extends EntityTagger> taggers) {
+    this.target = Objects.requireNonNull(target, "target");
     this.taggers = Objects.requireNonNull(taggers, "taggers");
+  }
+
+  private static Target localTarget(ArticleIndex index, GroupCommitter committer) {
+    Objects.requireNonNull(committer, "committer");
+    return new Target() {
+      @Override
+      public WriteResult write(TaggedArticle article) throws IOException {
+        return index.write(article);
+      }
+
+      @Override
+      public boolean delete(String id) throws IOException {
+        return index.delete(id);
+      }
+
+      @Override
+      public void awaitDurable() throws IOException, InterruptedException {
+        committer.awaitDurable();
+      }
+    };
   }
 
   /**
@@ -46,7 +90,7 @@ public final class ArticleWriter {
    */
   public WriteResult put(Article article) throws IOException, InterruptedException {
     WriteResult result = write(article);
-    committer.awaitDurable();
+    target.awaitDurable();
     return result;
   }
 
@@ -55,12 +99,12 @@ public final class ArticleWriter {
    * a batch of such writes.
    */
   public WriteResult write(Article article) throws IOException {
-    return index.write(taggers.get().tag(article));
+    return target.write(taggers.get().tag(article));
   }
 
   /** Waits until every write this thread made so far is on disk. */
   public void awaitDurable() throws IOException, InterruptedException {
-    committer.awaitDurable();
+    target.awaitDurable();
   }
 
   /**
@@ -70,8 +114,8 @@ public final class ArticleWriter {
    * @throws InterruptedException when interrupted while waiting for the commit
    */
   public boolean delete(String id) throws IOException, InterruptedException {
-    boolean existed = index.delete(id);
-    committer.awaitDurable();
+    boolean existed = target.delete(id);
+    target.awaitDurable();
     return existed;
   }
 }
