@@ -295,33 +295,32 @@ public final class PersonResolver {
     /** The cleaned candidate; empty when nothing of a name is left. */
     static Optional<Candidate> of(ScoredMention scored, String text) {
       Mention m = scored.mention();
-      int start = m.start();
-      int end = Math.min(m.end(), text.length());
-      if (start >= end) {
-        return Optional.empty();
-      }
-      String surface = text.substring(start, end);
-      // Leading titles: "Mr de Meo", "Dr. Ana Ruiz".
-      while (true) {
-        int space = surface.indexOf(' ');
-        if (space < 0 || !PersonNames.isTitle(surface.substring(0, space))) {
+      int[] span = NameText.trim(text, m.start(), Math.min(m.end(), text.length()));
+      int start = span[0];
+      int end = span[1];
+      // Leading titles: "Mr de Meo", "Dr. Ana Ruiz", "Mr\nSmith".
+      while (start < end) {
+        int space = start;
+        while (space < end && !NameText.isSpace(text.charAt(space))) {
+          space++;
+        }
+        if (space == end || !PersonNames.isTitle(text.substring(start, space))) {
           break;
         }
-        int skip = space;
-        while (skip < surface.length() && surface.charAt(skip) == ' ') {
-          skip++;
+        start = space;
+        while (start < end && NameText.isSpace(text.charAt(start))) {
+          start++;
         }
-        start += skip;
-        surface = surface.substring(skip);
       }
-      String bare = PersonNames.withoutPossessive(surface);
-      end -= surface.length() - bare.length();
-      surface = bare.strip();
+      // A possessive: "de Meo's", "Jones'".
+      String raw = text.substring(start, end);
+      end -= raw.length() - PersonNames.withoutPossessive(raw).length();
+      span = NameText.trim(text, start, end);
+      String surface = NameText.of(text, span[0], span[1]);
       if (surface.isEmpty() || PersonNames.isTitle(surface)) {
         return Optional.empty();
       }
-      return Optional.of(
-          new Candidate(surface, start, start + surface.length(), scored.probability()));
+      return Optional.of(new Candidate(surface, span[0], span[1], scored.probability()));
     }
   }
 }

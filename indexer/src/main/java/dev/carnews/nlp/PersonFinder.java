@@ -2,6 +2,7 @@ package dev.carnews.nlp;
 
 import dev.carnews.entity.EntityType;
 import dev.carnews.entity.Mention;
+import dev.carnews.entity.NameText;
 import dev.carnews.entity.PersonNames;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
@@ -30,6 +32,9 @@ public final class PersonFinder {
 
   /** A line at least this long that ends mid-sentence is taken as hard-wrapped. */
   private static final int WRAPPED_LINE_LENGTH = 50;
+
+  /** Initials that may stand inside a name: {@code L.}, {@code J.R.}. */
+  private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){1,3}");
 
   /** The confidence given to a name found only because an honorific stands before it. */
   static final double HONORIFIC_CONFIDENCE = 0.9;
@@ -158,7 +163,7 @@ public final class PersonFinder {
     if (paragraph.isBlank()) {
       return;
     }
-    for (Span sentence : sentences.sentPosDetect(paragraph)) {
+    for (Span sentence : joinedAtInitials(sentences.sentPosDetect(paragraph), paragraph)) {
       int sentenceStart = from + sentence.getStart();
       String sentenceText = sentence.getCoveredText(paragraph).toString();
       Span[] tokenSpans = conllTokens(tokenizer.tokenizePos(sentenceText), sentenceText);
@@ -204,25 +209,36 @@ public final class PersonFinder {
         if (isCompanyName(words, first, last)) {
           // The same words elsewhere in the document name the firm too ("Smith Barney analyst").
           firmNames.add(
-              sentenceText.substring(tokenSpans[first].getStart(), tokenSpans[last].getEnd()));
+              NameText.of(sentenceText, tokenSpans[first].getStart(), tokenSpans[last].getEnd()));
           continue;
         }
         for (int t = first; t <= last; t++) {
           covered[t] = true;
         }
-        ranges.add(new int[] {first, last});
-        confidences.add(Math.min(1, Math.max(0, probs[i])));
+        // "(General Motors chairman Roger) Smith": a bracket inside a span separates two names.
+        int piece = first;
+        for (int t = first; t <= last + 1; t++) {
+          if (t > last || isBracket(words[t])) {
+            if (t > piece) {
+              ranges.add(new int[] {piece, t - 1});
+              confidences.add(Math.min(1, Math.max(0, probs[i])));
+            }
+            piece = t + 1;
+          }
+        }
       }
       addNamesAfterHonorifics(words, covered, ranges, confidences);
       for (int r = 0; r < ranges.size(); r++) {
         int start = sentenceStart + tokenSpans[ranges.get(r)[0]].getStart();
         int end = sentenceStart + tokenSpans[ranges.get(r)[1]].getEnd();
-        String surface = text.substring(start, end);
-        if (surface.endsWith("'s") || surface.endsWith("’s")) {
+        if (text.startsWith("'s", end - 2) || text.startsWith("’s", end - 2)) {
           end -= 2;
-          surface = text.substring(start, end);
         }
-        if (!hasUpperCase(surface)) {
+        int[] trimmed = NameText.trim(text, start, end);
+        start = trimmed[0];
+        end = trimmed[1];
+        String surface = NameText.of(text, start, end);
+        if (surface.isEmpty() || !hasUpperCase(surface)) {
           continue;
         }
         found.add(
@@ -231,6 +247,62 @@ public final class PersonFinder {
       }
     }
     found.sort((a, b) -> Integer.compare(a.mention().start(), b.mention().start()));
+  }
+
+  /**
+   * The sentences with the breaks after a middle initial undone: the sentence model ends a sentence
+   * at {@code Robert L.} or {@code George W.}, cutting the name in two. A break right after
+   * initials ({@code L.}, {@code J.R.}) that follow a capitalised word, before a capitalised word,
+   * is no sentence end ({@code in the U.S. The} stays two sentences: {@code the} is not a name).
+   */
+  static Span[] joinedAtInitials(Span[] spans, String text) {
+    if (spans.length < 2) {
+      return spans;
+    }
+    List<Span> out = new ArrayList<>(spans.length);
+    Span current = spans[0];
+    for (int i = 1; i < spans.length; i++) {
+      Span next = spans[i];
+      if (endsWithNameInitial(text, current.getStart(), current.getEnd())
+          && Character.isUpperCase(text.charAt(next.getStart()))) {
+        current = new Span(current.getStart(), next.getEnd());
+      } else {
+        out.add(current);
+        current = next;
+      }
+    }
+    out.add(current);
+    return out.toArray(new Span[0]);
+  }
+
+  /**
+   * Whether {@code text[start, end)} ends with a capitalised word and initials: {@code Robert L.}.
+   */
+  private static boolean endsWithNameInitial(String text, int start, int end) {
+    int e = end;
+    while (e > start && Character.isWhitespace(text.charAt(e - 1))) {
+      e--;
+    }
+    int s = e;
+    while (s > start && !Character.isWhitespace(text.charAt(s - 1))) {
+      s--;
+    }
+    String initials = text.substring(s, e);
+    if (!INITIALS.matcher(initials).matches() || s == start) {
+      return false;
+    }
+    int w = s - 1;
+    while (w > start && Character.isWhitespace(text.charAt(w - 1))) {
+      w--;
+    }
+    int ws = w;
+    while (ws > start && !Character.isWhitespace(text.charAt(ws - 1))) {
+      ws--;
+    }
+    return ws < w
+        && Character.isUpperCase(text.charAt(ws))
+        && Character.isLetter(text.charAt(w - 1))
+        && !PersonNames.isTitle(text.substring(ws, w));
   }
 
   /**
@@ -475,6 +547,10 @@ public final class PersonFinder {
         || word.equals("'")
         || word.equals("’")
         || word.equals("'S");
+  }
+
+  private static boolean isBracket(String word) {
+    return !word.isEmpty() && word.chars().allMatch(c -> "()[]{}<>".indexOf(c) >= 0);
   }
 
   private static boolean hasLetter(String word) {

@@ -177,4 +177,49 @@ class PersonFinderTest {
       assertTrue(s.probability() > 0 && s.probability() <= 1);
     }
   }
+
+  /** Issue 11: the mentions of a text whose names may span line breaks, as stored. */
+  private static List<String> storedNames(String text) {
+    List<Mention> found = new PersonFinder(models).find(text);
+    for (Mention m : found) {
+      assertEquals(m.text(), text.substring(m.start(), m.end()).replaceAll("\\s+", " "), "offsets");
+    }
+    return found.stream().map(Mention::text).toList();
+  }
+
+  @Test
+  void aNameWrappedOverTwoLinesIsOneSpaced() {
+    String text =
+        "The meeting in Washington was attended by Federal Reserve Board chairman Paul\n"
+            + "Volcker and by several senior officials of the main industrial countries.\n"
+            + "Officials said the talks went on late into the evening at the Treasury.";
+    assertEquals(List.of("Paul Volcker"), storedNames(text));
+  }
+
+  @Test
+  void middleInitialsStayInsideTheName() {
+    List<String> found =
+        storedNames("Ford Motor Co said its president, Robert L. Rewey, would retire in June.");
+    assertEquals(List.of("Robert L. Rewey"), found);
+  }
+
+  @Test
+  void initialsAtASentenceEndStillEndTheSentence() {
+    String text = "Car sales rose in the U.S. Imports fell.";
+    Span[] two = {new Span(0, 26), new Span(27, 40)};
+    assertEquals(2, PersonFinder.joinedAtInitials(two, text).length);
+    String named = "They met George W. Bush there today.";
+    Span[] cut = {new Span(0, 18), new Span(19, 36)};
+    assertEquals(1, PersonFinder.joinedAtInitials(cut, named).length);
+  }
+
+  @Test
+  void aBracketInsideASpanIsNoPartOfAName() {
+    for (String name :
+        storedNames(
+            "\"There is pressure on both sides. (General Motors chairman Roger) Smith is under"
+                + " pressure,\" said analyst Maryann Keller.")) {
+      assertTrue(name.chars().noneMatch(c -> "()[]".indexOf(c) >= 0), name);
+    }
+  }
 }
