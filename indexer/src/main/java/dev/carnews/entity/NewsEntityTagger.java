@@ -74,6 +74,7 @@ public final class NewsEntityTagger implements EntityTagger {
     PersonResolver.ResolvedPersons persons =
         withoutProducts(
             personResolver.resolveScored(personFinder.findScored(text), text, notPersons), text);
+    persons = without(persons, NotPersonEvidence.of(persons.mentions(), text));
     List<Mention> brandMentions = brandFinder.find(text, persons.mentions());
     List<Entity> brands = Salience.rank(EntityType.BRAND, brandMentions, article);
 
@@ -102,6 +103,12 @@ public final class NewsEntityTagger implements EntityTagger {
         products.add(mention.canonical());
       }
     }
+    return without(persons, products);
+  }
+
+  /** The persons without those of the given canonical names, and without their mentions. */
+  private static PersonResolver.ResolvedPersons without(
+      PersonResolver.ResolvedPersons persons, Set<String> products) {
     if (products.isEmpty()) {
       return persons;
     }
