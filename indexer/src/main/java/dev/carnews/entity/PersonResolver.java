@@ -149,7 +149,8 @@ public final class PersonResolver {
     }
     for (Map.Entry<String, List<Candidate>> e : lone.entrySet()) {
       double best = e.getValue().stream().mapToDouble(c -> c.probability).max().orElse(0);
-      if (best >= minLoneProbability) {
+      boolean titled = e.getValue().stream().anyMatch(c -> c.afterTitle);
+      if (best >= minLoneProbability || titled) {
         groups.put(e.getKey(), e.getValue());
       }
     }
@@ -279,7 +280,11 @@ public final class PersonResolver {
     final List<String> words;
     final String key;
 
-    private Candidate(String surface, int start, int end, double probability) {
+    /** Whether a title stands right before it ({@code President Clinton}): a person's name. */
+    final boolean afterTitle;
+
+    private Candidate(String surface, int start, int end, double probability, boolean afterTitle) {
+      this.afterTitle = afterTitle;
       this.surface = surface;
       this.start = start;
       this.end = end;
@@ -299,6 +304,7 @@ public final class PersonResolver {
       int start = span[0];
       int end = span[1];
       // Leading titles: "Mr de Meo", "Dr. Ana Ruiz", "Mr\nSmith".
+      boolean titleInSpan = false;
       while (start < end) {
         int space = start;
         while (space < end && !NameText.isSpace(text.charAt(space))) {
@@ -308,6 +314,7 @@ public final class PersonResolver {
           break;
         }
         start = space;
+        titleInSpan = true;
         while (start < end && NameText.isSpace(text.charAt(start))) {
           start++;
         }
@@ -320,7 +327,22 @@ public final class PersonResolver {
       if (surface.isEmpty() || PersonNames.isTitle(surface)) {
         return Optional.empty();
       }
-      return Optional.of(new Candidate(surface, span[0], span[1], scored.probability()));
+      boolean titled = titleInSpan || PersonNames.isTitle(wordBefore(text, span[0]));
+      return Optional.of(new Candidate(surface, span[0], span[1], scored.probability(), titled));
+    }
+
+    /** The word right before {@code start} on the same line, or the empty string. */
+    private static String wordBefore(String text, int start) {
+      int end = start;
+      while (end > 0 && text.charAt(end - 1) == ' ') {
+        end--;
+      }
+      int begin = end;
+      while (begin > 0
+          && (Character.isLetter(text.charAt(begin - 1)) || text.charAt(begin - 1) == '.')) {
+        begin--;
+      }
+      return begin < end && end < start ? text.substring(begin, end) : "";
     }
   }
 }

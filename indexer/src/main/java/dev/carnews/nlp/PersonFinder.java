@@ -288,10 +288,10 @@ public final class PersonFinder {
       s--;
     }
     String initials = text.substring(s, e);
-    if (!INITIALS.matcher(initials).matches() || s == start) {
+    if (!INITIALS.matcher(initials).matches()) {
       return false;
     }
-    int w = s - 1;
+    int w = s;
     while (w > start && Character.isWhitespace(text.charAt(w - 1))) {
       w--;
     }
@@ -299,10 +299,12 @@ public final class PersonFinder {
     while (ws > start && !Character.isWhitespace(text.charAt(ws - 1))) {
       ws--;
     }
-    return ws < w
-        && Character.isUpperCase(text.charAt(ws))
-        && Character.isLetter(text.charAt(w - 1))
-        && !PersonNames.isTitle(text.substring(ws, w));
+    if (ws == w) {
+      return true; // "M." opens the sentence: "M. Bevan c Vaas b Chandana 56"
+    }
+    // "Robert L.", "( J.", "87 , K.": a word in lower case ("in the U.S.") is no name before them.
+    char before = text.charAt(ws);
+    return !Character.isLowerCase(before) && !PersonNames.isTitle(text.substring(ws, w));
   }
 
   /**

@@ -214,6 +214,16 @@ class PersonFinderTest {
   }
 
   @Test
+  void anInitialOpeningASentenceStaysWithTheName() {
+    String text = "Scores: 292-8 ( J. Aldersley 113 , K. Brannigan 52 ).";
+    Span[] cut = {new Span(0, 18), new Span(19, text.length())};
+    assertEquals(1, PersonFinder.joinedAtInitials(cut, text).length);
+    String opening = "M. Haldane c Vossberg b Orrell 56";
+    Span[] split = {new Span(0, 2), new Span(3, opening.length())};
+    assertEquals(1, PersonFinder.joinedAtInitials(split, opening).length);
+  }
+
+  @Test
   void aBracketInsideASpanIsNoPartOfAName() {
     for (String name :
         storedNames(
