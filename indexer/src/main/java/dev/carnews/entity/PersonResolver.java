@@ -151,7 +151,12 @@ public final class PersonResolver {
       double best = e.getValue().stream().mapToDouble(c -> c.probability).max().orElse(0);
       boolean titled = e.getValue().stream().anyMatch(c -> c.afterTitle);
       if (best >= minLoneProbability || titled) {
-        groups.put(e.getKey(), e.getValue());
+        List<Candidate> group = e.getValue();
+        for (int[] full : MissedFullNames.of(text, group.get(0).surface)) {
+          group.add(
+              new Candidate(NameText.of(text, full[0], full[1]), full[0], full[1], best, false));
+        }
+        groups.put(e.getKey(), group);
       }
     }
     return build(groups, text);

@@ -108,6 +108,25 @@ class PersonResolverTest {
   }
 
   @Test
+  void aKeptSurnameTakesTheFirstNameWrittenBeforeItElsewhere() {
+    // The model missed "Ffionna Carrowby" but found "Ms Carrowby": the article names her in full.
+    String text =
+        "She finished ahead of Ffionna Carrowby, whose car led early. Ms Carrowby said she was"
+            + " happy. Monday Carrowby trains.";
+    int c = text.indexOf("Carrowby said");
+    List<ScoredMention> mentions =
+        List.of(
+            new ScoredMention(
+                new Mention(EntityType.PERSON, "Carrowby", c, c + 8, "Carrowby"), 0.9));
+
+    ResolvedPersons resolved = new PersonResolver().resolveScored(mentions, text, List.of());
+
+    assertEquals(
+        List.of("Ffionna Carrowby"), resolved.persons().stream().map(Entity::name).toList());
+    assertEquals(2, resolved.mentions().size(), "the full form and the surname, not the date");
+  }
+
+  @Test
   void titleMentionsMakeAPersonMoreSalient() {
     ResolvedPersons resolved = new PersonResolver().resolveScored(allMentions(), TEXT, List.of());
 
