@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
@@ -29,12 +28,6 @@ public final class PersonFinder {
 
   /** How many tokens after a name may separate it from a company word that makes it a firm. */
   private static final int COMPANY_LOOKAHEAD = 5;
-
-  /** A line at least this long that ends mid-sentence is taken as hard-wrapped. */
-  private static final int WRAPPED_LINE_LENGTH = 50;
-
-  /** Initials that may stand inside a name: {@code L.}, {@code J.R.}. */
-  private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){1,3}");
 
   /** The confidence given to a name found only because an honorific stands before it. */
   static final double HONORIFIC_CONFIDENCE = 0.9;
@@ -64,10 +57,10 @@ public final class PersonFinder {
   public List<ScoredMention> findScored(String text) {
     names.clearAdaptiveData();
     List<ScoredMention> found = new ArrayList<>();
-    boolean wrapped = looksHardWrapped(text);
+    boolean wrapped = TextLayout.looksHardWrapped(text);
     int from = 0;
     while (from < text.length()) {
-      int to = paragraphEnd(text, from, wrapped);
+      int to = TextLayout.paragraphEnd(text, from, wrapped);
       if (to > from) {
         findInParagraph(text, from, to, found);
       }
@@ -78,78 +71,6 @@ public final class PersonFinder {
       firmNames.clear();
     }
     return found;
-  }
-
-  /**
-   * Where the paragraph starting at {@code from} ends (a newline or the end of the text). A blank
-   * line, an indented line or a line after sentence-final punctuation starts a new paragraph; a
-   * line that is a hard wrap of the one before (newswires wrap at 70 columns: {@code "...Harris
-   * Upham\nand Co said"}) continues it.
-   */
-  static int paragraphEnd(String text, int from, boolean wrapped) {
-    int lineStart = from;
-    while (true) {
-      int newline = text.indexOf('\n', lineStart);
-      if (newline < 0) {
-        return text.length();
-      }
-      if (!isSoftWrap(text, lineStart, newline, wrapped)) {
-        return newline;
-      }
-      lineStart = newline + 1;
-    }
-  }
-
-  private static boolean isSoftWrap(String text, int lineStart, int newline, boolean wrapped) {
-    int next = newline + 1;
-    if (next >= text.length() || newline == lineStart) {
-      return false;
-    }
-    char first = text.charAt(next);
-    if (Character.isWhitespace(first)) {
-      return false;
-    }
-    int last = newline - 1;
-    while (last > lineStart && text.charAt(last) == ' ') {
-      last--;
-    }
-    char end = text.charAt(last);
-    if (".!?:;\"”'’)]".indexOf(end) >= 0) {
-      return false;
-    }
-    // A long line ending in a word, followed by a word, is a wrap; a table row ends in a number.
-    return Character.isLowerCase(first)
-        || (wrapped
-            && newline - lineStart >= WRAPPED_LINE_LENGTH
-            && Character.isLetter(end)
-            && Character.isLetter(first));
-  }
-
-  /**
-   * Whether a text is hard-wrapped at a fixed width, as newswire copy is: most of its lines are
-   * between {@link #WRAPPED_LINE_LENGTH} and 80 characters long. Texts with one paragraph or one
-   * sentence per line are not, and there a long line is never joined to the next.
-   */
-  static boolean looksHardWrapped(String text) {
-    int lines = 0;
-    int wrappedLines = 0;
-    int lineStart = 0;
-    while (lineStart < text.length()) {
-      int newline = text.indexOf('\n', lineStart);
-      int end = newline < 0 ? text.length() : newline;
-      if (end > lineStart) {
-        lines++;
-        int length = end - lineStart;
-        if (length >= WRAPPED_LINE_LENGTH && length <= 80) {
-          wrappedLines++;
-        }
-      }
-      if (newline < 0) {
-        break;
-      }
-      lineStart = newline + 1;
-    }
-    return lines >= 3 && wrappedLines * 2 >= lines;
   }
 
   /** How many tokens this finder has tagged so far (for benchmarks). */
@@ -163,10 +84,11 @@ public final class PersonFinder {
     if (paragraph.isBlank()) {
       return;
     }
-    for (Span sentence : joinedAtInitials(sentences.sentPosDetect(paragraph), paragraph)) {
+    for (Span sentence :
+        TextLayout.joinedAtInitials(sentences.sentPosDetect(paragraph), paragraph)) {
       int sentenceStart = from + sentence.getStart();
       String sentenceText = sentence.getCoveredText(paragraph).toString();
-      Span[] tokenSpans = conllTokens(tokenizer.tokenizePos(sentenceText), sentenceText);
+      Span[] tokenSpans = ConllTokens.of(tokenizer.tokenizePos(sentenceText), sentenceText);
       if (tokenSpans.length == 0) {
         continue;
       }
@@ -247,64 +169,6 @@ public final class PersonFinder {
       }
     }
     found.sort((a, b) -> Integer.compare(a.mention().start(), b.mention().start()));
-  }
-
-  /**
-   * The sentences with the breaks after a middle initial undone: the sentence model ends a sentence
-   * at {@code Robert L.} or {@code George W.}, cutting the name in two. A break right after
-   * initials ({@code L.}, {@code J.R.}) that follow a capitalised word, before a capitalised word,
-   * is no sentence end ({@code in the U.S. The} stays two sentences: {@code the} is not a name).
-   */
-  static Span[] joinedAtInitials(Span[] spans, String text) {
-    if (spans.length < 2) {
-      return spans;
-    }
-    List<Span> out = new ArrayList<>(spans.length);
-    Span current = spans[0];
-    for (int i = 1; i < spans.length; i++) {
-      Span next = spans[i];
-      if (endsWithNameInitial(text, current.getStart(), current.getEnd())
-          && Character.isUpperCase(text.charAt(next.getStart()))) {
-        current = new Span(current.getStart(), next.getEnd());
-      } else {
-        out.add(current);
-        current = next;
-      }
-    }
-    out.add(current);
-    return out.toArray(new Span[0]);
-  }
-
-  /**
-   * Whether {@code text[start, end)} ends with a capitalised word and initials: {@code Robert L.}.
-   */
-  private static boolean endsWithNameInitial(String text, int start, int end) {
-    int e = end;
-    while (e > start && Character.isWhitespace(text.charAt(e - 1))) {
-      e--;
-    }
-    int s = e;
-    while (s > start && !Character.isWhitespace(text.charAt(s - 1))) {
-      s--;
-    }
-    String initials = text.substring(s, e);
-    if (!INITIALS.matcher(initials).matches()) {
-      return false;
-    }
-    int w = s;
-    while (w > start && Character.isWhitespace(text.charAt(w - 1))) {
-      w--;
-    }
-    int ws = w;
-    while (ws > start && !Character.isWhitespace(text.charAt(ws - 1))) {
-      ws--;
-    }
-    if (ws == w) {
-      return true; // "M." opens the sentence: "M. Bevan c Vaas b Chandana 56"
-    }
-    // "Robert L.", "( J.", "87 , K.": a word in lower case ("in the U.S.") is no name before them.
-    char before = text.charAt(ws);
-    return !Character.isLowerCase(before) && !PersonNames.isTitle(text.substring(ws, w));
   }
 
   /**
@@ -417,85 +281,6 @@ public final class PersonFinder {
     return !word.isEmpty()
         && Character.isUpperCase(word.charAt(0))
         && (word.length() == 1 || !PersonNames.isTitle(word));
-  }
-
-  /**
-   * Re-cuts the Apache UD-EWT tokens the way CoNLL-2003 (the model's training data) is cut: the UD
-   * model keeps {@code Renault's} and {@code don't} whole but splits {@code Jean-Claude} into
-   * {@code Jean} and {@code -Claude} (or {@code Anne} {@code -} {@code Marie}) and {@code J.R.}
-   * into {@code J.R} and {@code .}; CoNLL does the opposite. So possessive {@code 's} and {@code
-   * n't} are split off, and touching hyphens and the last dot of initials are glued back.
-   */
-  static Span[] conllTokens(Span[] spans, CharSequence text) {
-    List<Span> out = new ArrayList<>(spans.length + 4);
-    for (int i = 0; i < spans.length; i++) {
-      int start = spans[i].getStart();
-      int end = spans[i].getEnd();
-      Span previous = out.isEmpty() ? null : out.get(out.size() - 1);
-      boolean touches = previous != null && previous.getEnd() == start;
-      if (touches && text.charAt(start) == '-') {
-        if (end - start > 1 && Character.isLetterOrDigit(text.charAt(start + 1))) {
-          // "Dubois" "-Laurent" → "Dubois-Laurent"
-          out.set(out.size() - 1, new Span(previous.getStart(), end));
-          continue;
-        }
-        if (end - start == 1 && i + 1 < spans.length && spans[i + 1].getStart() == end) {
-          // "Anne" "-" "Marie" → "Anne-Marie"
-          out.set(out.size() - 1, new Span(previous.getStart(), spans[i + 1].getEnd()));
-          i++;
-          continue;
-        }
-      }
-      if (touches && end - start == 1 && text.charAt(start) == '.' && isInitials(text, previous)) {
-        // "J.R" "." → "J.R."
-        out.set(out.size() - 1, new Span(previous.getStart(), end));
-        continue;
-      }
-      int clitic = cliticStart(text, start, end);
-      if (clitic > start) {
-        out.add(new Span(start, clitic));
-        out.add(new Span(clitic, end));
-      } else {
-        out.add(new Span(start, end));
-      }
-    }
-    return out.toArray(new Span[0]);
-  }
-
-  /** Whether a token is initials missing their last dot: {@code J}, {@code J.R}, {@code U.S}. */
-  private static boolean isInitials(CharSequence text, Span token) {
-    int length = token.getEnd() - token.getStart();
-    for (int k = 0; k < length; k++) {
-      char c = text.charAt(token.getStart() + k);
-      boolean letterPlace = k % 2 == 0;
-      if (letterPlace ? !Character.isUpperCase(c) : c != '.') {
-        return false;
-      }
-    }
-    return length % 2 == 1;
-  }
-
-  /** Where a final {@code 's} or {@code n't} starts inside a token, or {@code start} if none. */
-  private static int cliticStart(CharSequence text, int start, int end) {
-    int length = end - start;
-    if (length > 2) {
-      char apostrophe = text.charAt(end - 2);
-      char s = text.charAt(end - 1);
-      if ((apostrophe == '\'' || apostrophe == '’') && (s == 's' || s == 'S')) {
-        return end - 2;
-      }
-    }
-    if (length > 3) {
-      char n = text.charAt(end - 3);
-      char apostrophe = text.charAt(end - 2);
-      char t = text.charAt(end - 1);
-      if ((n == 'n' || n == 'N')
-          && (apostrophe == '\'' || apostrophe == '’')
-          && (t == 't' || t == 'T')) {
-        return end - 3;
-      }
-    }
-    return start;
   }
 
   /**
