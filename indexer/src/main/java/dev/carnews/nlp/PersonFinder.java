@@ -160,7 +160,7 @@ public final class PersonFinder {
         start = trimmed[0];
         end = trimmed[1];
         String surface = NameText.of(text, start, end);
-        if (surface.isEmpty() || !hasUpperCase(surface)) {
+        if (surface.isEmpty() || !hasUpperCase(surface) || hasTickerMarkup(text, start, end)) {
           continue;
         }
         found.add(
@@ -334,6 +334,25 @@ public final class PersonFinder {
         || word.equals("'")
         || word.equals("’")
         || word.equals("'S");
+  }
+
+  /**
+   * Whether a name holds or is followed by Reuters ticker markup ({@code FANNIE MAE<FNM>}, {@code
+   * Sainsbury Plc <SNB.L>}): the markup marks a listed company, never a person.
+   */
+  private static boolean hasTickerMarkup(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) == '<' || text.charAt(i) == '>') {
+        return true;
+      }
+    }
+    int next = end;
+    while (next < text.length() && text.charAt(next) == ' ') {
+      next++;
+    }
+    return next + 1 < text.length()
+        && text.charAt(next) == '<'
+        && Character.isUpperCase(text.charAt(next + 1));
   }
 
   private static boolean isBracket(String word) {

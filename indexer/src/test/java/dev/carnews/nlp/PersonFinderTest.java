@@ -232,4 +232,14 @@ class PersonFinderTest {
       assertTrue(name.chars().noneMatch(c -> "()[]".indexOf(c) >= 0), name);
     }
   }
+
+  @Test
+  void reutersTickerMarkupMarksACompanyNotAPerson() {
+    List<String> found =
+        storedNames(
+            "NORVIK HOLDEN<NVH> TO BUY PLANT\nShares of Tallis Brandt <TBR.L> rose, said analyst"
+                + " Mara Lindqvist.");
+    assertTrue(found.stream().noneMatch(n -> n.contains("<") || n.contains(">")), found.toString());
+    assertTrue(!found.contains("Tallis Brandt"), found.toString());
+  }
 }
