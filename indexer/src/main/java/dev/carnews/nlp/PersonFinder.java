@@ -67,7 +67,8 @@ public final class PersonFinder {
       from = to + 1;
     }
     if (!firmNames.isEmpty()) {
-      found.removeIf(m -> firmNames.contains(m.mention().text()));
+      found.removeIf(
+          m -> firmNames.contains(m.mention().text()) && !ownsTheFirm(text, m.mention()));
       firmNames.clear();
     }
     return found;
@@ -334,6 +335,29 @@ public final class PersonFinder {
         || word.equals("'")
         || word.equals("’")
         || word.equals("'S");
+  }
+
+  /**
+   * Whether a mention is the person a firm is named after, as the text says: {@code analyst Arvid
+   * Jauppi of Arvid Jauppi and Associates}.
+   */
+  private static boolean ownsTheFirm(String text, Mention person) {
+    int i = person.end();
+    int n = text.length();
+    while (i < n && NameText.isSpace(text.charAt(i))) {
+      i++;
+    }
+    if (!text.startsWith("of", i)) {
+      return false;
+    }
+    i += 2;
+    int afterOf = i;
+    while (i < n && NameText.isSpace(text.charAt(i))) {
+      i++;
+    }
+    return i > afterOf
+        && NameText.of(text, i, Math.min(n, i + person.text().length() + 8))
+            .startsWith(person.text());
   }
 
   /**

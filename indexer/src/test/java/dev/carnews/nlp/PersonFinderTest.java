@@ -242,4 +242,13 @@ class PersonFinderTest {
     assertTrue(found.stream().noneMatch(n -> n.contains("<") || n.contains(">")), found.toString());
     assertTrue(!found.contains("Tallis Brandt"), found.toString());
   }
+
+  @Test
+  void thePersonAFirmIsNamedAfterStaysAPerson() {
+    List<String> found =
+        storedNames(
+            "The market is freer now, says Detroit analyst Arvo Jauhiainen of Arvo Jauhiainen and"
+                + " Associates.");
+    assertEquals(List.of("Arvo Jauhiainen"), found);
+  }
 }
