@@ -2,8 +2,13 @@ package dev.carnews.cli;
 
 import dev.carnews.entity.EntityEvaluation;
 import dev.carnews.entity.NewsEntityTagger;
+import dev.carnews.ingest.Article;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +22,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Tags JSON Lines articles with the whole entity pipeline and prints document-level",
       "precision, recall and F1 of the person and brand sets against a gold file",
-      "({\"id\": ..., \"persons\": [...], \"brands\": [...]} per line; names compared folded)."
+      "({\"id\": ..., \"persons\": [...], \"brands\": [...]} per line, optional",
+      "\"person_mentions\"/\"brand_mentions\" {canonical: [forms]}; a name is right when it",
+      "folds (case, accents) to a canonical name or one of its forms)."
     })
 public final class EvalEntitiesCommand implements Callable<Integer> {
 
@@ -38,14 +45,25 @@ public final class EvalEntitiesCommand implements Callable<Integer> {
       description = "list every false positive (FP) and false negative (FN)")
   boolean verbose;
 
+  /** Exit code of a command-line mistake (a missing file, a gold id without its article). */
+  static final int USAGE_ERROR = 2;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    EntityEvaluation.Report report =
-        EntityEvaluation.evaluate(
-            Articles.read(articles, spec.commandLine().getErr()),
-            EntityEvaluation.readGold(gold),
-            NewsEntityTagger.createDefault());
+    PrintWriter err = spec.commandLine().getErr();
+    EntityEvaluation.Report report;
+    try {
+      requireFile("--articles", articles);
+      requireFile("--gold", gold);
+      Map<String, EntityEvaluation.Gold> expected = EntityEvaluation.readGold(gold);
+      List<Article> read = Articles.read(articles, err);
+      report = EntityEvaluation.evaluate(read, expected, NewsEntityTagger.createDefault());
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("eval-entities: " + e.getMessage());
+      err.flush();
+      return USAGE_ERROR;
+    }
     out.println(report.articles() + " articles in " + articles);
     out.println("persons per document: " + report.persons().summary());
     out.println("brands per document:  " + report.brands().summary());
@@ -55,6 +73,13 @@ public final class EvalEntitiesCommand implements Callable<Integer> {
             "  %s %s %-6s %s%n", error.id(), error.kind(), error.type().name(), error.name());
       }
     }
+    out.flush();
     return 0;
+  }
+
+  private static void requireFile(String option, Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(option + " " + file + ": no such file");
+    }
   }
 }

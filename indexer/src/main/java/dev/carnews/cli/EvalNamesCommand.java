@@ -1,8 +1,12 @@
 package dev.carnews.cli;
 
+import dev.carnews.entity.BrandDictionary;
+import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.entity.PersonResolver;
+import dev.carnews.entity.SpanEvaluation;
 import dev.carnews.nlp.NameModelEvaluator;
 import dev.carnews.nlp.NlpModels;
+import dev.carnews.nlp.PersonFinder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,6 +33,13 @@ public final class EvalNamesCommand implements Callable<Integer> {
               + " (default: the resolver's)")
   Double minLoneProbability;
 
+  @Option(
+      names = "--spans",
+      description =
+          "with --jsonl: strict PER spans of the person finder and of the whole entity pipeline"
+              + " (as POST /api/analyze reports them) against the gold entity offsets")
+  boolean spans;
+
   @ArgGroup(multiplicity = "1")
   Input input;
 
@@ -48,6 +59,15 @@ public final class EvalNamesCommand implements Callable<Integer> {
       NameModelEvaluator.Scores scores =
           NameModelEvaluator.evaluateConll(models.personModel(), input.conll);
       System.out.println("PER strict spans on " + input.conll + ": " + scores.summary());
+    } else if (spans) {
+      SpanEvaluation.Report report =
+          SpanEvaluation.evaluate(
+              input.jsonl,
+              new NewsEntityTagger(models, BrandDictionary.loadDefault()),
+              new PersonFinder(models));
+      System.out.println(report.articles() + " articles in " + input.jsonl);
+      System.out.println("PER strict spans, person finder:     " + report.finder().summary());
+      System.out.println("PER strict spans, whole pipeline:    " + report.pipeline().summary());
     } else {
       NameModelEvaluator.DocumentScores scores =
           NameModelEvaluator.evaluateJsonl(

@@ -274,7 +274,8 @@ public final class AuthorNames {
     if (words.size() < 2 || words.size() > 5) {
       return Optional.empty();
     }
-    return Optional.of(recase(words));
+    String cleaned = NameText.clean(recase(words));
+    return cleaned.isEmpty() ? Optional.empty() : Optional.of(cleaned);
   }
 
   /** Splits a byline into the parts that may each be one name. */

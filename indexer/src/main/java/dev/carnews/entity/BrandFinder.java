@@ -28,199 +28,6 @@ public final class BrandFinder {
   /** How many models may follow a marque name in one mention ({@code Renault 5 E-Tech}). */
   private static final int MAX_MODELS = 3;
 
-  /** Words that say a text near an ambiguous name is about cars. Folded keys. */
-  static final Set<String> CAR_WORDS =
-      Set.of(
-          "car",
-          "cars",
-          "vehicle",
-          "vehicles",
-          "auto",
-          "autos",
-          "automaker",
-          "automakers",
-          "automobile",
-          "automobiles",
-          "automotive",
-          "carmaker",
-          "carmakers",
-          "motor",
-          "motors",
-          "motoring",
-          "suv",
-          "suvs",
-          "sedan",
-          "sedans",
-          "saloon",
-          "saloons",
-          "hatchback",
-          "hatchbacks",
-          "coupe",
-          "coupes",
-          "convertible",
-          "roadster",
-          "pickup",
-          "pickups",
-          "ute",
-          "utes",
-          "truck",
-          "trucks",
-          "minivan",
-          "minivans",
-          "crossover",
-          "crossovers",
-          "dealer",
-          "dealers",
-          "dealership",
-          "dealerships",
-          "showroom",
-          "showrooms",
-          "marque",
-          "marques",
-          "ev",
-          "evs",
-          "hybrid",
-          "hybrids",
-          "drivetrain",
-          "horsepower",
-          "hp",
-          "bhp",
-          "mph",
-          "mpg",
-          "kw",
-          "kwh",
-          "engine",
-          "engines",
-          "model",
-          "models",
-          "brand",
-          "brands",
-          "driver",
-          "drivers",
-          "chassis",
-          "gearbox",
-          "tyre",
-          "tyres",
-          "tire",
-          "tires",
-          "wheelbase",
-          "motorcycle",
-          "motorcycles",
-          "motorbike",
-          "motorbikes",
-          "scooter",
-          "scooters",
-          "van",
-          "vans",
-          "lorry",
-          "lorries",
-          "4x4",
-          "fleet",
-          "fleets",
-          "facelift",
-          "trim",
-          "powertrain",
-          "drive",
-          "driving",
-          "drove",
-          "test-drive",
-          "wagon",
-          "estate",
-          "cabriolet",
-          "hatch");
-
-  /**
-   * US states and their usual abbreviations: an ambiguous name followed by a comma and one of these
-   * is a town ({@code Pontiac, Mich.}, {@code Lincoln, Nebraska}).
-   */
-  static final Set<String> US_STATES =
-      Set.of(
-          "alabama",
-          "ala",
-          "alaska",
-          "arizona",
-          "ariz",
-          "arkansas",
-          "ark",
-          "california",
-          "calif",
-          "colorado",
-          "colo",
-          "connecticut",
-          "conn",
-          "delaware",
-          "del",
-          "florida",
-          "fla",
-          "georgia",
-          "ga",
-          "hawaii",
-          "idaho",
-          "illinois",
-          "ill",
-          "indiana",
-          "ind",
-          "iowa",
-          "kansas",
-          "kan",
-          "kentucky",
-          "ky",
-          "louisiana",
-          "la",
-          "maine",
-          "maryland",
-          "md",
-          "massachusetts",
-          "mass",
-          "michigan",
-          "mich",
-          "minnesota",
-          "minn",
-          "mississippi",
-          "miss",
-          "missouri",
-          "mo",
-          "montana",
-          "mont",
-          "nebraska",
-          "neb",
-          "nevada",
-          "nev",
-          "hampshire",
-          "jersey",
-          "mexico",
-          "york",
-          "carolina",
-          "dakota",
-          "ohio",
-          "oklahoma",
-          "okla",
-          "oregon",
-          "ore",
-          "pennsylvania",
-          "pa",
-          "rhode",
-          "tennessee",
-          "tenn",
-          "texas",
-          "tex",
-          "utah",
-          "vermont",
-          "vt",
-          "virginia",
-          "va",
-          "washington",
-          "wash",
-          "wisconsin",
-          "wis",
-          "wyoming",
-          "wyo",
-          "ontario",
-          "ont",
-          "england",
-          "uk",
-          "australia");
-
   private static final Comparator<BrandAlias> LONGEST_FIRST =
       Comparator.comparingInt(BrandAlias::size).reversed();
 
@@ -315,6 +122,11 @@ public final class BrandFinder {
 
   private Candidate match(BrandTokens tokens, int t, List<Mention> persons) {
     BrandAlias[] options = byFirstWord.get(tokens.key(t));
+    if (options == null) {
+      // "Jeeps", "BMWs": a plural of a one-word name
+      String key = tokens.key(t);
+      options = key.length() > 3 && key.endsWith("s") ? byFirstWord.get(stem(key)) : null;
+    }
     if (options == null || tokens.afterApostrophe(t)) {
       return null;
     }
@@ -323,6 +135,9 @@ public final class BrandFinder {
         continue;
       }
       int last = t + alias.size() - 1;
+      if (tokens.tickerMarkup(t, last)) {
+        return null;
+      }
       if (alias.kind() == BrandAlias.Kind.NOT_BRAND) {
         // consumes the words so that no shorter name inside them matches
         return new Candidate(alias, t, last, false);
@@ -367,21 +182,31 @@ public final class BrandFinder {
     return -1;
   }
 
-  /** Whether the words from {@code t} spell the name, with its case rules. */
+  /**
+   * Whether the words from {@code t} spell the name, with its case rules. The last word may be the
+   * plural of the name's ({@code Land Rovers}) when the name needs no proof and is written
+   * capitalised.
+   */
   private static boolean matches(BrandTokens tokens, int t, BrandAlias alias) {
     int size = alias.size();
     if (t + size > tokens.size()) {
       return false;
     }
+    boolean plural = false;
     for (int i = 0; i < size; i++) {
       if (i > 0 && !tokens.joined(t + i - 1)) {
         return false;
       }
-      if (!tokens.key(t + i).equals(alias.keys().get(i))) {
-        return false;
+      String key = tokens.key(t + i);
+      String expected = alias.keys().get(i);
+      if (!key.equals(expected)) {
+        plural = i == size - 1 && isPluralOf(tokens, t + i, expected, alias);
+        if (!plural) {
+          return false;
+        }
       }
     }
-    if (alias.caseSensitive() && !sameCase(tokens, t, alias)) {
+    if (alias.caseSensitive() && !sameCase(tokens, t, alias, plural)) {
       return false;
     }
     if (alias.proof() != BrandAlias.Proof.NONE) {
@@ -397,16 +222,33 @@ public final class BrandFinder {
    * and {@code FORD} for {@code =Ford}, but not {@code ford}, and not {@code E-tron} for {@code
    * =e-tron}.
    */
-  private static boolean sameCase(BrandTokens tokens, int t, BrandAlias alias) {
+  private static boolean sameCase(BrandTokens tokens, int t, BrandAlias alias, boolean plural) {
     boolean exact = true;
     boolean caps = true;
     for (int i = 0; i < alias.size() && (exact || caps); i++) {
       String plain = BrandTokens.stripAccents(tokens.surface(t + i));
+      if (plural && i == alias.size() - 1) {
+        plain = stem(plain);
+      }
       String expected = BrandTokens.stripAccents(alias.tokens().get(i));
       exact &= plain.equals(expected);
       caps &= plain.equals(expected.toUpperCase(Locale.ROOT));
     }
     return exact || caps;
+  }
+
+  /** Whether word {@code t} is the plural of a name's last word: {@code Jeeps}, {@code BMWs}. */
+  private static boolean isPluralOf(BrandTokens tokens, int t, String expected, BrandAlias alias) {
+    return alias.kind() == BrandAlias.Kind.NAME
+        && alias.proof() == BrandAlias.Proof.NONE
+        && expected.length() >= 2
+        && !expected.endsWith("s")
+        && tokens.key(t).equals(expected + "s")
+        && Character.isUpperCase(tokens.surface(t).charAt(0));
+  }
+
+  private static String stem(String plural) {
+    return plural.substring(0, plural.length() - 1);
   }
 
   private static boolean overlapsPerson(int start, int end, List<Mention> persons) {
@@ -449,7 +291,8 @@ public final class BrandFinder {
       if (keep) {
         int start = tokens.start(c.first);
         int end = tokens.end(c.last);
-        mentions.add(new Mention(EntityType.BRAND, text.substring(start, end), start, end, brand));
+        mentions.add(
+            new Mention(EntityType.BRAND, NameText.of(text, start, end), start, end, brand));
       }
     }
     return List.copyOf(mentions);
@@ -474,7 +317,7 @@ public final class BrandFinder {
 
     /** An ambiguous name followed by a comma and a state: a town ({@code Pontiac, Mich.}). */
     boolean placeName(BrandTokens tokens) {
-      return US_STATES.contains(tokens.keyAfterComma(last));
+      return BrandContextWords.US_STATES.contains(tokens.keyAfterComma(last));
     }
 
     private boolean capsFormOfMixedCaseName(BrandTokens tokens) {
@@ -508,7 +351,7 @@ public final class BrandFinder {
       int from = Math.max(0, first - CONTEXT_WINDOW);
       int to = Math.min(tokens.size() - 1, last + CONTEXT_WINDOW);
       for (int t = from; t <= to; t++) {
-        if ((t < first || t > last) && CAR_WORDS.contains(tokens.key(t))) {
+        if ((t < first || t > last) && BrandContextWords.CAR_WORDS.contains(tokens.key(t))) {
           return true;
         }
       }

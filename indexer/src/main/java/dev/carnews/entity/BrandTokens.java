@@ -218,6 +218,20 @@ final class BrandTokens {
   }
 
   /** Whether the word has letters and all of them are upper case. */
+  /**
+   * Whether words {@code first..last} are a Reuters ticker in markup: capitals right inside angle
+   * brackets ({@code <GM>}). A company name in the same markup ({@code <Chrysler Corp>}) is not.
+   */
+  boolean tickerMarkup(int first, int last) {
+    int before = starts[first] - 1;
+    int after = ends[last];
+    return before >= 0
+        && text.charAt(before) == '<'
+        && after < text.length()
+        && text.charAt(after) == '>'
+        && allCaps(text, starts[first], ends[last]);
+  }
+
   boolean allCaps(int t) {
     return allCaps(text, starts[t], ends[t]);
   }

@@ -13,9 +13,10 @@ import java.util.Objects;
  */
 public record Entity(EntityType type, String name, int mentions, double salience) {
 
-  /** Validates the fields. */
+  /** Validates the fields; the name is cleaned as {@link NameText#clean} does. */
   public Entity {
     Objects.requireNonNull(type, "type");
+    name = NameText.clean(name);
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("entity name must not be blank");
     }

@@ -22,6 +22,11 @@ import java.util.TreeSet;
  * Document-level scores of the entity pipeline against hand-made gold: per article, the set of
  * people and the set of brands, compared on folded keys ({@link NameKeys#key}), micro-averaged over
  * (article, entity) pairs. This is what a facet shows, so it is what editors see.
+ *
+ * <p>A predicted name is right when it folds to a gold canonical name or to one of the surface
+ * forms the gold lists for it ({@code person_mentions}, {@code brand_mentions}); a gold entity is
+ * found when some prediction is right for it. A second right prediction for an entity already found
+ * is neither a hit nor a false positive.
  */
 public final class EntityEvaluation {
 
@@ -33,8 +38,10 @@ public final class EntityEvaluation {
    * @param id the article id
    * @param persons every real person of the story, by full name
    * @param brands every marque named, canonical names as in the brand dictionary
+   * @param forms other written forms of a gold name, by canonical name (persons and brands)
    */
-  public record Gold(String id, List<String> persons, List<String> brands) {
+  public record Gold(
+      String id, List<String> persons, List<String> brands, Map<String, List<String>> forms) {
 
     /** Copies the lists. */
     public Gold {
@@ -43,6 +50,12 @@ public final class EntityEvaluation {
       }
       persons = List.copyOf(persons);
       brands = List.copyOf(brands);
+      forms = Map.copyOf(forms);
+    }
+
+    /** Gold without surface forms: only the canonical names count. */
+    public Gold(String id, List<String> persons, List<String> brands) {
+      this(id, persons, brands, Map.of());
     }
   }
 
@@ -72,7 +85,13 @@ public final class EntityEvaluation {
     }
   }
 
-  /** Reads a gold file: one {@code {"id": ..., "persons": [...], "brands": [...]}} per line. */
+  /**
+   * Reads a gold file: one {@code {"id": ..., "persons": [...], "brands": [...]}} per line, with
+   * optional {@code "person_mentions"} and {@code "brand_mentions"} ({@code {canonical: [forms]}});
+   * other fields are ignored.
+   *
+   * @throws IOException when the file cannot be read or a line is not such an object
+   */
   public static Map<String, Gold> readGold(Path jsonl) throws IOException {
     ObjectMapper json = new ObjectMapper();
     Map<String, Gold> gold = new LinkedHashMap<>();
@@ -84,12 +103,21 @@ public final class EntityEvaluation {
         if (line.isBlank()) {
           continue;
         }
-        JsonNode node = json.readTree(line);
-        if (node == null || !node.hasNonNull("id")) {
+        JsonNode node;
+        try {
+          node = json.readTree(line);
+        } catch (IOException e) {
+          throw new IOException(jsonl + ":" + number + ": not a JSON object", e);
+        }
+        if (node == null || !node.isObject() || !node.hasNonNull("id")) {
           throw new IOException(jsonl + ":" + number + ": a gold line needs an id");
         }
+        Map<String, List<String>> forms = new LinkedHashMap<>();
+        addForms(node.path("person_mentions"), forms);
+        addForms(node.path("brand_mentions"), forms);
         Gold entry =
-            new Gold(node.get("id").asText(), strings(node, "persons"), strings(node, "brands"));
+            new Gold(
+                node.get("id").asText(), strings(node, "persons"), strings(node, "brands"), forms);
         if (gold.put(entry.id(), entry) != null) {
           throw new IOException(jsonl + ":" + number + ": id " + entry.id() + " given twice");
         }
@@ -110,7 +138,12 @@ public final class EntityEvaluation {
     Set<String> missing = new TreeSet<>(gold.keySet());
     missing.removeAll(byId.keySet());
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("gold ids without an article: " + missing);
+      List<String> shown = missing.stream().limit(5).toList();
+      throw new IllegalArgumentException(
+          missing.size()
+              + " gold ids without an article: "
+              + String.join(", ", shown)
+              + (missing.size() > shown.size() ? ", ..." : ""));
     }
     long[] persons = new long[3];
     long[] brands = new long[3];
@@ -118,14 +151,8 @@ public final class EntityEvaluation {
     for (Gold expected : gold.values()) {
       TaggedArticle tagged = tagger.tag(byId.get(expected.id()));
       compare(
-          expected.id(),
-          EntityType.PERSON,
-          expected.persons(),
-          tagged.personNames(),
-          persons,
-          errors);
-      compare(
-          expected.id(), EntityType.BRAND, expected.brands(), tagged.brandNames(), brands, errors);
+          expected, EntityType.PERSON, expected.persons(), tagged.personNames(), persons, errors);
+      compare(expected, EntityType.BRAND, expected.brands(), tagged.brandNames(), brands, errors);
     }
     return new Report(
         gold.size(),
@@ -135,34 +162,51 @@ public final class EntityEvaluation {
   }
 
   private static void compare(
-      String id,
+      Gold gold,
       EntityType type,
       List<String> expected,
       List<String> found,
       long[] counts,
       List<Mistake> errors) {
-    Map<String, String> gold = byKey(expected);
-    Map<String, String> tagged = byKey(found);
-    for (Map.Entry<String, String> entry : tagged.entrySet()) {
-      if (gold.containsKey(entry.getKey())) {
-        counts[0]++;
-      } else {
-        counts[1]++;
-        errors.add(new Mistake(id, type, "FP", entry.getValue()));
+    // Folded canonical name or surface form -> the canonical name it stands for.
+    Map<String, String> goldByKey = new LinkedHashMap<>();
+    expected.forEach(name -> goldByKey.putIfAbsent(NameKeys.key(name), name));
+    for (String name : expected) {
+      for (String form : gold.forms().getOrDefault(name, List.of())) {
+        goldByKey.putIfAbsent(NameKeys.key(form), name);
       }
     }
-    for (Map.Entry<String, String> entry : gold.entrySet()) {
-      if (!tagged.containsKey(entry.getKey())) {
+    Set<String> matched = new LinkedHashSet<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (String name : found) {
+      if (!seen.add(NameKeys.key(name))) {
+        continue;
+      }
+      String canonical = goldByKey.get(NameKeys.key(name));
+      if (canonical != null) {
+        matched.add(canonical);
+      } else {
+        counts[1]++;
+        errors.add(new Mistake(gold.id(), type, "FP", name));
+      }
+    }
+    counts[0] += matched.size();
+    for (String name : new LinkedHashSet<>(expected)) {
+      if (!matched.contains(name)) {
         counts[2]++;
-        errors.add(new Mistake(id, type, "FN", entry.getValue()));
+        errors.add(new Mistake(gold.id(), type, "FN", name));
       }
     }
   }
 
-  private static Map<String, String> byKey(List<String> names) {
-    Map<String, String> keys = new LinkedHashMap<>();
-    names.forEach(name -> keys.putIfAbsent(NameKeys.key(name), name));
-    return keys;
+  private static void addForms(JsonNode mentions, Map<String, List<String>> forms) {
+    mentions
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              List<String> list = forms.computeIfAbsent(entry.getKey(), k -> new ArrayList<>());
+              entry.getValue().forEach(form -> list.add(form.asText()));
+            });
   }
 
   private static List<String> strings(JsonNode node, String field) {

@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The entity pipeline of the indexer and the API: authors cleaned from the bylines, people found by
- * the OpenNLP model and resolved within the article, brands matched against the dictionary (people
- * win where the two overlap).
+ * The entity pipeline of the indexer and the API: authors cleaned from the bylines (or, when there
+ * is none, taken from a wire sign-off such as {@code -- Name , City Newsroom}), people found by the
+ * OpenNLP model and resolved within the article, brands matched against the dictionary (people win
+ * where the two overlap).
  *
  * <p>Not thread-safe (the OpenNLP finders are not): give each thread its own tagger; the models and
  * the dictionary they are built from are shared.
@@ -63,9 +64,17 @@ public final class NewsEntityTagger implements EntityTagger {
   public TaggedArticle tag(Article article) {
     String text = TaggedArticle.textOf(article);
     List<String> authors = AuthorNames.clean(article.authors());
+    // A wire sign-off names the reporters: the author when the byline is empty, never a person.
+    List<String> reporters = WireSignOffs.authors(article.body());
+    List<String> notPersons = new ArrayList<>(authors);
+    notPersons.addAll(WireSignOffs.staff(article.body()));
+    if (authors.isEmpty()) {
+      authors = reporters;
+    }
     PersonResolver.ResolvedPersons persons =
         withoutProducts(
-            personResolver.resolveScored(personFinder.findScored(text), text, authors), text);
+            personResolver.resolveScored(personFinder.findScored(text), text, notPersons), text);
+    persons = without(persons, NotPersonEvidence.of(persons.mentions(), text));
     List<Mention> brandMentions = brandFinder.find(text, persons.mentions());
     List<Entity> brands = Salience.rank(EntityType.BRAND, brandMentions, article);
 
@@ -94,6 +103,12 @@ public final class NewsEntityTagger implements EntityTagger {
         products.add(mention.canonical());
       }
     }
+    return without(persons, products);
+  }
+
+  /** The persons without those of the given canonical names, and without their mentions. */
+  private static PersonResolver.ResolvedPersons without(
+      PersonResolver.ResolvedPersons persons, Set<String> products) {
     if (products.isEmpty()) {
       return persons;
     }

@@ -149,8 +149,14 @@ public final class PersonResolver {
     }
     for (Map.Entry<String, List<Candidate>> e : lone.entrySet()) {
       double best = e.getValue().stream().mapToDouble(c -> c.probability).max().orElse(0);
-      if (best >= minLoneProbability) {
-        groups.put(e.getKey(), e.getValue());
+      boolean titled = e.getValue().stream().anyMatch(c -> c.afterTitle);
+      if (best >= minLoneProbability || titled) {
+        List<Candidate> group = e.getValue();
+        for (int[] full : MissedFullNames.of(text, group.get(0).surface)) {
+          group.add(
+              new Candidate(NameText.of(text, full[0], full[1]), full[0], full[1], best, false));
+        }
+        groups.put(e.getKey(), group);
       }
     }
     return build(groups, text);
@@ -279,7 +285,11 @@ public final class PersonResolver {
     final List<String> words;
     final String key;
 
-    private Candidate(String surface, int start, int end, double probability) {
+    /** Whether a title stands right before it ({@code President Clinton}): a person's name. */
+    final boolean afterTitle;
+
+    private Candidate(String surface, int start, int end, double probability, boolean afterTitle) {
+      this.afterTitle = afterTitle;
       this.surface = surface;
       this.start = start;
       this.end = end;
@@ -295,33 +305,49 @@ public final class PersonResolver {
     /** The cleaned candidate; empty when nothing of a name is left. */
     static Optional<Candidate> of(ScoredMention scored, String text) {
       Mention m = scored.mention();
-      int start = m.start();
-      int end = Math.min(m.end(), text.length());
-      if (start >= end) {
-        return Optional.empty();
-      }
-      String surface = text.substring(start, end);
-      // Leading titles: "Mr de Meo", "Dr. Ana Ruiz".
-      while (true) {
-        int space = surface.indexOf(' ');
-        if (space < 0 || !PersonNames.isTitle(surface.substring(0, space))) {
+      int[] span = NameText.trim(text, m.start(), Math.min(m.end(), text.length()));
+      int start = span[0];
+      int end = span[1];
+      // Leading titles: "Mr de Meo", "Dr. Ana Ruiz", "Mr\nSmith".
+      boolean titleInSpan = false;
+      while (start < end) {
+        int space = start;
+        while (space < end && !NameText.isSpace(text.charAt(space))) {
+          space++;
+        }
+        if (space == end || !PersonNames.isTitle(text.substring(start, space))) {
           break;
         }
-        int skip = space;
-        while (skip < surface.length() && surface.charAt(skip) == ' ') {
-          skip++;
+        start = space;
+        titleInSpan = true;
+        while (start < end && NameText.isSpace(text.charAt(start))) {
+          start++;
         }
-        start += skip;
-        surface = surface.substring(skip);
       }
-      String bare = PersonNames.withoutPossessive(surface);
-      end -= surface.length() - bare.length();
-      surface = bare.strip();
+      // A possessive: "de Meo's", "Jones'".
+      String raw = text.substring(start, end);
+      end -= raw.length() - PersonNames.withoutPossessive(raw).length();
+      span = NameText.trim(text, start, end);
+      String surface = NameText.of(text, span[0], span[1]);
       if (surface.isEmpty() || PersonNames.isTitle(surface)) {
         return Optional.empty();
       }
-      return Optional.of(
-          new Candidate(surface, start, start + surface.length(), scored.probability()));
+      boolean titled = titleInSpan || PersonNames.isTitle(wordBefore(text, span[0]));
+      return Optional.of(new Candidate(surface, span[0], span[1], scored.probability(), titled));
+    }
+
+    /** The word right before {@code start} on the same line, or the empty string. */
+    private static String wordBefore(String text, int start) {
+      int end = start;
+      while (end > 0 && text.charAt(end - 1) == ' ') {
+        end--;
+      }
+      int begin = end;
+      while (begin > 0
+          && (Character.isLetter(text.charAt(begin - 1)) || text.charAt(begin - 1) == '.')) {
+        begin--;
+      }
+      return begin < end && end < start ? text.substring(begin, end) : "";
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.carnews.nlp;
 
 import dev.carnews.entity.EntityType;
 import dev.carnews.entity.Mention;
+import dev.carnews.entity.NameText;
 import dev.carnews.entity.PersonNames;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,9 +28,6 @@ public final class PersonFinder {
 
   /** How many tokens after a name may separate it from a company word that makes it a firm. */
   private static final int COMPANY_LOOKAHEAD = 5;
-
-  /** A line at least this long that ends mid-sentence is taken as hard-wrapped. */
-  private static final int WRAPPED_LINE_LENGTH = 50;
 
   /** The confidence given to a name found only because an honorific stands before it. */
   static final double HONORIFIC_CONFIDENCE = 0.9;
@@ -59,92 +57,21 @@ public final class PersonFinder {
   public List<ScoredMention> findScored(String text) {
     names.clearAdaptiveData();
     List<ScoredMention> found = new ArrayList<>();
-    boolean wrapped = looksHardWrapped(text);
+    boolean wrapped = TextLayout.looksHardWrapped(text);
     int from = 0;
     while (from < text.length()) {
-      int to = paragraphEnd(text, from, wrapped);
+      int to = TextLayout.paragraphEnd(text, from, wrapped);
       if (to > from) {
         findInParagraph(text, from, to, found);
       }
       from = to + 1;
     }
     if (!firmNames.isEmpty()) {
-      found.removeIf(m -> firmNames.contains(m.mention().text()));
+      found.removeIf(
+          m -> firmNames.contains(m.mention().text()) && !ownsTheFirm(text, m.mention()));
       firmNames.clear();
     }
     return found;
-  }
-
-  /**
-   * Where the paragraph starting at {@code from} ends (a newline or the end of the text). A blank
-   * line, an indented line or a line after sentence-final punctuation starts a new paragraph; a
-   * line that is a hard wrap of the one before (newswires wrap at 70 columns: {@code "...Harris
-   * Upham\nand Co said"}) continues it.
-   */
-  static int paragraphEnd(String text, int from, boolean wrapped) {
-    int lineStart = from;
-    while (true) {
-      int newline = text.indexOf('\n', lineStart);
-      if (newline < 0) {
-        return text.length();
-      }
-      if (!isSoftWrap(text, lineStart, newline, wrapped)) {
-        return newline;
-      }
-      lineStart = newline + 1;
-    }
-  }
-
-  private static boolean isSoftWrap(String text, int lineStart, int newline, boolean wrapped) {
-    int next = newline + 1;
-    if (next >= text.length() || newline == lineStart) {
-      return false;
-    }
-    char first = text.charAt(next);
-    if (Character.isWhitespace(first)) {
-      return false;
-    }
-    int last = newline - 1;
-    while (last > lineStart && text.charAt(last) == ' ') {
-      last--;
-    }
-    char end = text.charAt(last);
-    if (".!?:;\"”'’)]".indexOf(end) >= 0) {
-      return false;
-    }
-    // A long line ending in a word, followed by a word, is a wrap; a table row ends in a number.
-    return Character.isLowerCase(first)
-        || (wrapped
-            && newline - lineStart >= WRAPPED_LINE_LENGTH
-            && Character.isLetter(end)
-            && Character.isLetter(first));
-  }
-
-  /**
-   * Whether a text is hard-wrapped at a fixed width, as newswire copy is: most of its lines are
-   * between {@link #WRAPPED_LINE_LENGTH} and 80 characters long. Texts with one paragraph or one
-   * sentence per line are not, and there a long line is never joined to the next.
-   */
-  static boolean looksHardWrapped(String text) {
-    int lines = 0;
-    int wrappedLines = 0;
-    int lineStart = 0;
-    while (lineStart < text.length()) {
-      int newline = text.indexOf('\n', lineStart);
-      int end = newline < 0 ? text.length() : newline;
-      if (end > lineStart) {
-        lines++;
-        int length = end - lineStart;
-        if (length >= WRAPPED_LINE_LENGTH && length <= 80) {
-          wrappedLines++;
-        }
-      }
-      if (newline < 0) {
-        break;
-      }
-      lineStart = newline + 1;
-    }
-    return lines >= 3 && wrappedLines * 2 >= lines;
   }
 
   /** How many tokens this finder has tagged so far (for benchmarks). */
@@ -158,10 +85,11 @@ public final class PersonFinder {
     if (paragraph.isBlank()) {
       return;
     }
-    for (Span sentence : sentences.sentPosDetect(paragraph)) {
+    for (Span sentence :
+        TextLayout.joinedAtInitials(sentences.sentPosDetect(paragraph), paragraph)) {
       int sentenceStart = from + sentence.getStart();
       String sentenceText = sentence.getCoveredText(paragraph).toString();
-      Span[] tokenSpans = conllTokens(tokenizer.tokenizePos(sentenceText), sentenceText);
+      Span[] tokenSpans = ConllTokens.of(tokenizer.tokenizePos(sentenceText), sentenceText);
       if (tokenSpans.length == 0) {
         continue;
       }
@@ -204,25 +132,36 @@ public final class PersonFinder {
         if (isCompanyName(words, first, last)) {
           // The same words elsewhere in the document name the firm too ("Smith Barney analyst").
           firmNames.add(
-              sentenceText.substring(tokenSpans[first].getStart(), tokenSpans[last].getEnd()));
+              NameText.of(sentenceText, tokenSpans[first].getStart(), tokenSpans[last].getEnd()));
           continue;
         }
         for (int t = first; t <= last; t++) {
           covered[t] = true;
         }
-        ranges.add(new int[] {first, last});
-        confidences.add(Math.min(1, Math.max(0, probs[i])));
+        // "(General Motors chairman Roger) Smith": a bracket inside a span separates two names.
+        int piece = first;
+        for (int t = first; t <= last + 1; t++) {
+          if (t > last || isBracket(words[t])) {
+            if (t > piece) {
+              ranges.add(new int[] {piece, t - 1});
+              confidences.add(Math.min(1, Math.max(0, probs[i])));
+            }
+            piece = t + 1;
+          }
+        }
       }
       addNamesAfterHonorifics(words, covered, ranges, confidences);
       for (int r = 0; r < ranges.size(); r++) {
         int start = sentenceStart + tokenSpans[ranges.get(r)[0]].getStart();
         int end = sentenceStart + tokenSpans[ranges.get(r)[1]].getEnd();
-        String surface = text.substring(start, end);
-        if (surface.endsWith("'s") || surface.endsWith("’s")) {
+        if (text.startsWith("'s", end - 2) || text.startsWith("’s", end - 2)) {
           end -= 2;
-          surface = text.substring(start, end);
         }
-        if (!hasUpperCase(surface)) {
+        int[] trimmed = NameText.trim(text, start, end);
+        start = trimmed[0];
+        end = trimmed[1];
+        String surface = NameText.of(text, start, end);
+        if (surface.isEmpty() || !hasUpperCase(surface) || hasTickerMarkup(text, start, end)) {
           continue;
         }
         found.add(
@@ -346,85 +285,6 @@ public final class PersonFinder {
   }
 
   /**
-   * Re-cuts the Apache UD-EWT tokens the way CoNLL-2003 (the model's training data) is cut: the UD
-   * model keeps {@code Renault's} and {@code don't} whole but splits {@code Jean-Claude} into
-   * {@code Jean} and {@code -Claude} (or {@code Anne} {@code -} {@code Marie}) and {@code J.R.}
-   * into {@code J.R} and {@code .}; CoNLL does the opposite. So possessive {@code 's} and {@code
-   * n't} are split off, and touching hyphens and the last dot of initials are glued back.
-   */
-  static Span[] conllTokens(Span[] spans, CharSequence text) {
-    List<Span> out = new ArrayList<>(spans.length + 4);
-    for (int i = 0; i < spans.length; i++) {
-      int start = spans[i].getStart();
-      int end = spans[i].getEnd();
-      Span previous = out.isEmpty() ? null : out.get(out.size() - 1);
-      boolean touches = previous != null && previous.getEnd() == start;
-      if (touches && text.charAt(start) == '-') {
-        if (end - start > 1 && Character.isLetterOrDigit(text.charAt(start + 1))) {
-          // "Dubois" "-Laurent" → "Dubois-Laurent"
-          out.set(out.size() - 1, new Span(previous.getStart(), end));
-          continue;
-        }
-        if (end - start == 1 && i + 1 < spans.length && spans[i + 1].getStart() == end) {
-          // "Anne" "-" "Marie" → "Anne-Marie"
-          out.set(out.size() - 1, new Span(previous.getStart(), spans[i + 1].getEnd()));
-          i++;
-          continue;
-        }
-      }
-      if (touches && end - start == 1 && text.charAt(start) == '.' && isInitials(text, previous)) {
-        // "J.R" "." → "J.R."
-        out.set(out.size() - 1, new Span(previous.getStart(), end));
-        continue;
-      }
-      int clitic = cliticStart(text, start, end);
-      if (clitic > start) {
-        out.add(new Span(start, clitic));
-        out.add(new Span(clitic, end));
-      } else {
-        out.add(new Span(start, end));
-      }
-    }
-    return out.toArray(new Span[0]);
-  }
-
-  /** Whether a token is initials missing their last dot: {@code J}, {@code J.R}, {@code U.S}. */
-  private static boolean isInitials(CharSequence text, Span token) {
-    int length = token.getEnd() - token.getStart();
-    for (int k = 0; k < length; k++) {
-      char c = text.charAt(token.getStart() + k);
-      boolean letterPlace = k % 2 == 0;
-      if (letterPlace ? !Character.isUpperCase(c) : c != '.') {
-        return false;
-      }
-    }
-    return length % 2 == 1;
-  }
-
-  /** Where a final {@code 's} or {@code n't} starts inside a token, or {@code start} if none. */
-  private static int cliticStart(CharSequence text, int start, int end) {
-    int length = end - start;
-    if (length > 2) {
-      char apostrophe = text.charAt(end - 2);
-      char s = text.charAt(end - 1);
-      if ((apostrophe == '\'' || apostrophe == '’') && (s == 's' || s == 'S')) {
-        return end - 2;
-      }
-    }
-    if (length > 3) {
-      char n = text.charAt(end - 3);
-      char apostrophe = text.charAt(end - 2);
-      char t = text.charAt(end - 1);
-      if ((n == 'n' || n == 'N')
-          && (apostrophe == '\'' || apostrophe == '’')
-          && (t == 't' || t == 'T')) {
-        return end - 3;
-      }
-    }
-    return start;
-  }
-
-  /**
    * The tokens of a sentence as the model sees them: a sentence written all in capitals (a
    * headline) is put in title case, so that its words look like names no more than any headline's.
    */
@@ -475,6 +335,52 @@ public final class PersonFinder {
         || word.equals("'")
         || word.equals("’")
         || word.equals("'S");
+  }
+
+  /**
+   * Whether a mention is the person a firm is named after, as the text says: {@code analyst Arvid
+   * Jauppi of Arvid Jauppi and Associates}.
+   */
+  private static boolean ownsTheFirm(String text, Mention person) {
+    int i = person.end();
+    int n = text.length();
+    while (i < n && NameText.isSpace(text.charAt(i))) {
+      i++;
+    }
+    if (!text.startsWith("of", i)) {
+      return false;
+    }
+    i += 2;
+    int afterOf = i;
+    while (i < n && NameText.isSpace(text.charAt(i))) {
+      i++;
+    }
+    return i > afterOf
+        && NameText.of(text, i, Math.min(n, i + person.text().length() + 8))
+            .startsWith(person.text());
+  }
+
+  /**
+   * Whether a name holds or is followed by Reuters ticker markup ({@code FANNIE MAE<FNM>}, {@code
+   * Sainsbury Plc <SNB.L>}): the markup marks a listed company, never a person.
+   */
+  private static boolean hasTickerMarkup(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) == '<' || text.charAt(i) == '>') {
+        return true;
+      }
+    }
+    int next = end;
+    while (next < text.length() && text.charAt(next) == ' ') {
+      next++;
+    }
+    return next + 1 < text.length()
+        && text.charAt(next) == '<'
+        && Character.isUpperCase(text.charAt(next + 1));
+  }
+
+  private static boolean isBracket(String word) {
+    return !word.isEmpty() && word.chars().allMatch(c -> "()[]{}<>".indexOf(c) >= 0);
   }
 
   private static boolean hasLetter(String word) {

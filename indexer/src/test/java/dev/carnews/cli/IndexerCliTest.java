@@ -133,4 +133,25 @@ class IndexerCliTest {
           .id();
     }
   }
+
+  @Test
+  void evalEntitiesReportsCommandLineMistakesInOneLine() throws IOException {
+    Path gold = work.resolve("gold.jsonl");
+    Files.writeString(gold, "{\"id\": \"x9\", \"persons\": [], \"brands\": []}\n");
+    Path articles = work.resolve("articles.jsonl");
+    Files.writeString(articles, "{\"id\": \"k1\", \"title\": \"Kia\", \"body\": \"Kia.\"}\n");
+
+    Run missingFile =
+        run("eval-entities", "--articles", work.resolve("none.jsonl").toString(), "--gold", "x");
+    Run missingArticle =
+        run("eval-entities", "--articles", articles.toString(), "--gold", gold.toString());
+
+    for (Run r : new Run[] {missingFile, missingArticle}) {
+      assertEquals(2, r.code(), r.err());
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+      assertTrue(r.err().startsWith("eval-entities: "), r.err());
+    }
+    assertTrue(missingFile.err().contains("none.jsonl"), missingFile.err());
+    assertTrue(missingArticle.err().contains("x9"), missingArticle.err());
+  }
 }

@@ -48,11 +48,17 @@ class BrandDictionaryTest {
   }
 
   @Test
-  void groupsAreNotBrands() {
-    assertEquals(Optional.empty(), dictionary.canonical("Stellantis"));
-    assertEquals(Optional.empty(), dictionary.canonical("General Motors"));
+  void carMakingGroupsAreBrandsWithTheirAliases() {
+    // Issue 11: the groups business news is about are brand values; GM and AMC are aliases.
+    assertEquals(Optional.of("Stellantis"), dictionary.canonical("Stellantis"));
+    assertEquals(Optional.of("General Motors"), dictionary.canonical("GM"));
+    assertEquals(Optional.of("General Motors"), dictionary.canonical("General Motors Corp"));
+    assertEquals(Optional.of("American Motors"), dictionary.canonical("AMC"));
+    assertEquals(Optional.of("Daimler-Benz"), dictionary.canonical("Daimler-Benz AG"));
+    assertEquals(Optional.of("PSA Peugeot Citroën"), dictionary.canonical("PSA Peugeot Citroen"));
     assertEquals(Optional.of("Stellantis"), dictionary.group("Peugeot"));
     assertTrue(dictionary.groups().contains("Stellantis"));
+    assertEquals(Optional.empty(), dictionary.canonical("Volkswagen Group of Europe"));
     assertEquals(Optional.empty(), dictionary.canonical("Corolla"), "models are not brand names");
     assertEquals(Optional.empty(), dictionary.canonical(" "));
   }

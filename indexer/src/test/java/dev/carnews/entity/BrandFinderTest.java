@@ -148,15 +148,44 @@ class BrandFinderTest {
   }
 
   @Test
-  void groupNamesAreNotBrands() {
-    assertEquals(List.of(), brands("Stellantis and General Motors reported results."));
-    assertEquals(List.of("Peugeot"), brands("Stellantis said Peugeot sales rose."));
+  void carMakingGroupsAreBrandsAndSubsidiariesCountAsTheirParent() {
+    // Issue 11: the gold rules count the groups business news is about.
+    assertEquals(
+        List.of("Stellantis", "General Motors"),
+        brands("Stellantis and General Motors reported results."));
+    assertEquals(List.of("Stellantis", "Peugeot"), brands("Stellantis said Peugeot sales rose."));
+    assertEquals(
+        List.of("General Motors", "Toyota"),
+        brands("GM Canada and Toyota Australia cut car prices."));
+  }
+
+  @Test
+  void financeArmsTradingHousesAndTickersAreNotBrands() {
+    assertEquals(
+        List.of(), brands("General Motors Acceptance Corp and Mitsubishi Corp sold bonds."));
+    assertEquals(List.of(), brands("GMAC raised its car loan rates."));
+    assertEquals(
+        List.of("General Motors"),
+        brands("General Motors Corp <GM> said car sales rose; <GM> shares fell."));
+    assertEquals(1, FINDER.find("General Motors Corp <GM> said car sales rose.").size());
+  }
+
+  @Test
+  void pluralsOfUnambiguousNamesCount() {
+    assertEquals(List.of("Jeep", "Land Rover"), brands("Sales of Jeeps and Land Rovers rose."));
+    assertEquals(List.of(), brands("The jeeps of the army were old."));
+  }
+
+  @Test
+  void brandMentionsAcrossALineBreakAreOneSpaced() {
+    List<Mention> found = FINDER.find("Shares of General\nMotors Corp rose.");
+    assertEquals("General Motors Corp", found.get(0).text());
   }
 
   @Test
   void negativeNamesHideTheMarqueInside() {
     assertEquals(List.of(), brands("Tata Steel raised prices for car makers."));
-    assertEquals(List.of("Tata"), brands("Tata Motors launched a new SUV."));
+    assertEquals(List.of("Tata Motors"), brands("Tata Motors launched a new SUV."));
   }
 
   @Test

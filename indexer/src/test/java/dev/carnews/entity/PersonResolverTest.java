@@ -91,6 +91,42 @@ class PersonResolverTest {
   }
 
   @Test
+  void aLoneNameAfterATitleIsKeptWhateverTheConfidence() {
+    // Issue 11: wire and sports copy name people by title and surname ("President Halvorsen").
+    String text = "Talks ended when President Halvorsen left. Engineers praised Brekke.";
+    int h = text.indexOf("Halvorsen");
+    int b = text.indexOf("Brekke");
+    List<ScoredMention> mentions =
+        List.of(
+            new ScoredMention(
+                new Mention(EntityType.PERSON, "Halvorsen", h, h + 9, "Halvorsen"), 0.1),
+            new ScoredMention(new Mention(EntityType.PERSON, "Brekke", b, b + 6, "Brekke"), 0.1));
+
+    ResolvedPersons resolved = new PersonResolver(0.8).resolveScored(mentions, text, List.of());
+
+    assertEquals(List.of("Halvorsen"), resolved.persons().stream().map(Entity::name).toList());
+  }
+
+  @Test
+  void aKeptSurnameTakesTheFirstNameWrittenBeforeItElsewhere() {
+    // The model missed "Ffionna Carrowby" but found "Ms Carrowby": the article names her in full.
+    String text =
+        "She finished ahead of Ffionna Carrowby, whose car led early. Ms Carrowby said she was"
+            + " happy. Monday Carrowby trains.";
+    int c = text.indexOf("Carrowby said");
+    List<ScoredMention> mentions =
+        List.of(
+            new ScoredMention(
+                new Mention(EntityType.PERSON, "Carrowby", c, c + 8, "Carrowby"), 0.9));
+
+    ResolvedPersons resolved = new PersonResolver().resolveScored(mentions, text, List.of());
+
+    assertEquals(
+        List.of("Ffionna Carrowby"), resolved.persons().stream().map(Entity::name).toList());
+    assertEquals(2, resolved.mentions().size(), "the full form and the surname, not the date");
+  }
+
+  @Test
   void titleMentionsMakeAPersonMoreSalient() {
     ResolvedPersons resolved = new PersonResolver().resolveScored(allMentions(), TEXT, List.of());
 

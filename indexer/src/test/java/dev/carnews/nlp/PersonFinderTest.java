@@ -77,7 +77,7 @@ class PersonFinderTest {
     String text = "Jean-Claude Renault's don't";
     Span[] apache = {new Span(0, 4), new Span(4, 11), new Span(12, 21), new Span(22, 27)};
 
-    Span[] conll = PersonFinder.conllTokens(apache, text);
+    Span[] conll = ConllTokens.of(apache, text);
 
     assertEquals(
         List.of("Jean-Claude", "Renault", "'s", "do", "n't"),
@@ -103,8 +103,8 @@ class PersonFinderTest {
         "Title line\n\nShares rose, said Piotr Zielinski, an analyst with Norvik\n"
             + "and Co in Oslo. The company said.\nNew paragraph here.";
     int bodyStart = text.indexOf("Shares");
-    assertEquals(bodyStart - 2, PersonFinder.paragraphEnd(text, 0, false));
-    assertEquals(text.indexOf("\nNew"), PersonFinder.paragraphEnd(text, bodyStart, false));
+    assertEquals(bodyStart - 2, TextLayout.paragraphEnd(text, 0, false));
+    assertEquals(text.indexOf("\nNew"), TextLayout.paragraphEnd(text, bodyStart, false));
   }
 
   @Test
@@ -117,10 +117,10 @@ class PersonFinderTest {
         "Prices of the new estate car will rise next year, the company\n"
             + "Norvik Motors said.\n"
             + "Short line.\n";
-    assertTrue(PersonFinder.looksHardWrapped(wrapped));
-    assertTrue(!PersonFinder.looksHardWrapped(lines));
-    assertEquals(wrapped.indexOf("sold.") + 5, PersonFinder.paragraphEnd(wrapped, 0, true));
-    assertEquals(lines.indexOf("\nNorvik"), PersonFinder.paragraphEnd(lines, 0, false));
+    assertTrue(TextLayout.looksHardWrapped(wrapped));
+    assertTrue(!TextLayout.looksHardWrapped(lines));
+    assertEquals(wrapped.indexOf("sold.") + 5, TextLayout.paragraphEnd(wrapped, 0, true));
+    assertEquals(lines.indexOf("\nNorvik"), TextLayout.paragraphEnd(lines, 0, false));
   }
 
   @Test
@@ -155,7 +155,7 @@ class PersonFinderTest {
 
     assertEquals(
         List.of("Anne-Marie", "met", "J.R.", "Ross"),
-        List.of(Span.spansToStrings(PersonFinder.conllTokens(apache, text), text)));
+        List.of(Span.spansToStrings(ConllTokens.of(apache, text), text)));
   }
 
   @Test
@@ -176,5 +176,79 @@ class PersonFinderTest {
     for (ScoredMention s : found) {
       assertTrue(s.probability() > 0 && s.probability() <= 1);
     }
+  }
+
+  /** Issue 11: the mentions of a text whose names may span line breaks, as stored. */
+  private static List<String> storedNames(String text) {
+    List<Mention> found = new PersonFinder(models).find(text);
+    for (Mention m : found) {
+      assertEquals(m.text(), text.substring(m.start(), m.end()).replaceAll("\\s+", " "), "offsets");
+    }
+    return found.stream().map(Mention::text).toList();
+  }
+
+  @Test
+  void aNameWrappedOverTwoLinesIsOneSpaced() {
+    String text =
+        "The meeting in Washington was attended by Federal Reserve Board chairman Paul\n"
+            + "Volcker and by several senior officials of the main industrial countries.\n"
+            + "Officials said the talks went on late into the evening at the Treasury.";
+    assertEquals(List.of("Paul Volcker"), storedNames(text));
+  }
+
+  @Test
+  void middleInitialsStayInsideTheName() {
+    List<String> found =
+        storedNames("Ford Motor Co said its president, Robert L. Rewey, would retire in June.");
+    assertEquals(List.of("Robert L. Rewey"), found);
+  }
+
+  @Test
+  void initialsAtASentenceEndStillEndTheSentence() {
+    String text = "Car sales rose in the U.S. Imports fell.";
+    Span[] two = {new Span(0, 26), new Span(27, 40)};
+    assertEquals(2, TextLayout.joinedAtInitials(two, text).length);
+    String named = "They met George W. Bush there today.";
+    Span[] cut = {new Span(0, 18), new Span(19, 36)};
+    assertEquals(1, TextLayout.joinedAtInitials(cut, named).length);
+  }
+
+  @Test
+  void anInitialOpeningASentenceStaysWithTheName() {
+    String text = "Scores: 292-8 ( J. Aldersley 113 , K. Brannigan 52 ).";
+    Span[] cut = {new Span(0, 18), new Span(19, text.length())};
+    assertEquals(1, TextLayout.joinedAtInitials(cut, text).length);
+    String opening = "M. Haldane c Vossberg b Orrell 56";
+    Span[] split = {new Span(0, 2), new Span(3, opening.length())};
+    assertEquals(1, TextLayout.joinedAtInitials(split, opening).length);
+  }
+
+  @Test
+  void aBracketInsideASpanIsNoPartOfAName() {
+    for (String name :
+        storedNames(
+            "\"There is pressure on both sides. (General Motors chairman Roger) Smith is under"
+                + " pressure,\" said analyst Maryann Keller.")) {
+      assertTrue(name.chars().noneMatch(c -> "()[]".indexOf(c) >= 0), name);
+    }
+  }
+
+  @Test
+  void reutersTickerMarkupMarksACompanyNotAPerson() {
+    List<String> found =
+        storedNames(
+            "NORVIK HOLDEN<NVH> TO BUY PLANT\nShares of Tallis Brandt <TBR.L> rose, said analyst"
+                + " Mara Lindqvist.");
+    assertTrue(found.stream().noneMatch(n -> n.contains("<") || n.contains(">")), found.toString());
+    assertTrue(!found.contains("Tallis Brandt"), found.toString());
+  }
+
+  @Test
+  void thePersonAFirmIsNamedAfterStaysAPerson() {
+    List<String> found =
+        storedNames(
+            "The market is freer now, says Detroit analyst Arvo Jauhiainen of Arvo Jauhiainen and"
+                + " Associates.");
+    assertEquals(List.of("Arvo Jauhiainen"), found);
   }
 }

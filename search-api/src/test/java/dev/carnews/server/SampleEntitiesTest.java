@@ -27,11 +27,14 @@ import org.junit.jupiter.api.Test;
  */
 class SampleEntitiesTest {
 
-  /** Measured 0.967 (P 0.978, R 0.957) when the gold was written. */
-  private static final double PERSON_F1_FLOOR = 0.95;
+  /**
+   * Measured 0.967 (P 0.978, R 0.957) when the gold was written; 0.978 (P 0.978, R 0.978) after
+   * issue 11 (a first name the model missed is taken from the article).
+   */
+  private static final double PERSON_F1_FLOOR = 0.97;
 
-  /** Measured 0.997 (P 0.993, R 1.000) when the gold was written. */
-  private static final double BRAND_F1_FLOOR = 0.98;
+  /** Measured 0.997 (P 0.993, R 1.000) when the gold was written and after issue 11. */
+  private static final double BRAND_F1_FLOOR = 0.99;
 
   @Test
   void personAndBrandSetsMeetTheMeasuredFloors() throws Exception {

@@ -1,0 +1,120 @@
+package dev.carnews.entity;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What the article says about a name that makes it no person: the word right before the full name
+ * names a firm, a publication, a work or a character ({@code accountancy firm Grant Thornton},
+ * {@code brokers James Capel}, {@code the film Vera Drake}, {@code parts maker Robert Bosch}). A
+ * name also written after an honorific ({@code Mr Capel}) stays a person. Decided from the text,
+ * never from a list of names. (A determiner is no evidence: sports copy writes {@code a Paul
+ * Scholes header} of real people.)
+ */
+final class NotPersonEvidence {
+
+  /** Nouns that, right before a name, say it names a firm, a publication, a work or a character. */
+  static final Set<String> NOT_PERSON_NOUNS =
+      Set.of(
+          "carmaker",
+          "automaker",
+          "supplier",
+          "suppliers",
+          "firm",
+          "brokers",
+          "brokerage",
+          "bank",
+          "insurer",
+          "retailer",
+          "magazine",
+          "newspaper",
+          "journal",
+          "consultancy",
+          "studio",
+          "label",
+          "videogame",
+          "film",
+          "movie",
+          "novel",
+          "album",
+          "song",
+          "sitcom",
+          "musical",
+          "character",
+          "fictional",
+          "brand");
+
+  /** Makers of things, not of films: {@code parts maker Robert Bosch} (not {@code film maker}). */
+  static final Set<String> MAKER_OF_GOODS =
+      Set.of("parts", "components", "car", "tyre", "tire", "truck", "steel", "wine", "chip");
+
+  private NotPersonEvidence() {}
+
+  /**
+   * The canonical names among the resolved persons that the text shows to be no person: a mention
+   * by the full name has evidence against it and no mention follows an honorific.
+   */
+  static Set<String> of(List<Mention> mentions, String text) {
+    Set<String> against = new HashSet<>();
+    Set<String> honoured = new HashSet<>();
+    for (Mention m : mentions) {
+      List<String> before = wordsBefore(text, m.start());
+      if (!before.isEmpty() && PersonNames.isHonorific(before.get(0))) {
+        honoured.add(m.canonical());
+      } else if (m.text().equals(m.canonical()) && isAgainst(before)) {
+        against.add(m.canonical());
+      }
+    }
+    against.removeAll(honoured);
+    return against;
+  }
+
+  private static boolean isAgainst(List<String> before) {
+    if (before.isEmpty() || !before.get(0).equals(before.get(0).toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    String previous = before.get(0);
+    if (NOT_PERSON_NOUNS.contains(previous)) {
+      return true;
+    }
+    return (previous.equals("maker") || previous.equals("makers"))
+        && before.size() == 2
+        && MAKER_OF_GOODS.contains(before.get(1));
+  }
+
+  /** Up to two words right before {@code start}, nearest first; none across punctuation. */
+  private static List<String> wordsBefore(String text, int start) {
+    List<String> words = new ArrayList<>(2);
+    int end = start;
+    while (words.size() < 2) {
+      while (end > 0 && NameText.isSpace(text.charAt(end - 1))) {
+        end--;
+        if (text.charAt(end) == '\n' && end > 0 && text.charAt(end - 1) == '\n') {
+          return words; // a paragraph or the title ends before the name
+        }
+      }
+      int wordEnd = end;
+      if (end > 0 && text.charAt(end - 1) == '.') {
+        end--; // "Mr." keeps its dot out of the word
+      }
+      int begin = end;
+      while (begin > 0
+          && (Character.isLetter(text.charAt(begin - 1)) || text.charAt(begin - 1) == '-')) {
+        begin--;
+      }
+      if (begin == end) {
+        break;
+      }
+      String word = text.substring(begin, end);
+      if (wordEnd != end && !(words.isEmpty() && PersonNames.isHonorific(word))) {
+        break; // a sentence ends before the name: no word of it is evidence
+      }
+      words.add(words.isEmpty() ? word : word.toLowerCase(Locale.ROOT));
+      end = begin;
+    }
+    return words;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.carnews.entity;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.carnews.ingest.Article;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 11: firms, publications and works named like people are decided from what the article says
+ * about them (invented names throughout).
+ */
+class NotPersonEvidenceTest {
+
+  private static NewsEntityTagger tagger;
+
+  @BeforeAll
+  static void load() {
+    tagger = NewsEntityTagger.createDefault();
+  }
+
+  private static List<String> persons(String body) {
+    return tagger
+        .tag(new Article("n1", null, "Results", body, List.of(), null, null, List.of()))
+        .personNames();
+  }
+
+  @Test
+  void aFirmOrWorkNounBeforeTheFullNameMakesItNoPerson() {
+    List<String> found =
+        persons(
+            "The faulty pump was supplied by parts maker Hanno Velderich, said Tomas Brasker, an"
+                + " analyst with brokers Ivo Lundqvist. The studio is making the film Mara Olsson.");
+    assertFalse(found.contains("Hanno Velderich"), found.toString());
+    assertFalse(found.contains("Ivo Lundqvist"), found.toString());
+    assertFalse(found.contains("Mara Olsson"), found.toString());
+    assertTrue(found.contains("Tomas Brasker"), found.toString());
+  }
+
+  @Test
+  void anHonorificElsewhereKeepsThePerson() {
+    List<String> found =
+        persons(
+            "The bank hired Ivo Lundqvist last year. The move by brokers Ivo Lundqvist was"
+                + " welcomed. Mr Lundqvist said the bank would grow.");
+    assertTrue(found.contains("Ivo Lundqvist"), found.toString());
+  }
+
+  @Test
+  void aDeterminerIsNoEvidence() {
+    List<String> found =
+        persons(
+            "Tomas Brasker scored twice for the visitors. A Tomas Brasker header gave them"
+                + " the lead before a furious Brasker was sent off.");
+    assertTrue(found.contains("Tomas Brasker"), found.toString());
+  }
+}
