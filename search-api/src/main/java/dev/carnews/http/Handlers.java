@@ -1,19 +1,23 @@
 package dev.carnews.http;
 
+import dev.carnews.search.EntityType;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.RelatedResponse;
 import dev.carnews.search.SearchRequest;
+import dev.carnews.search.SearchResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Set;
 
 /** The route handlers: parse parameters, call the archive, answer with its record as JSON. */
 final class Handlers {
 
   private final NewsArchive archive;
   private final byte[] openApi;
+  private final String entityPage;
 
   Handlers(NewsArchive archive) throws IOException {
     this.archive = archive;
@@ -23,32 +27,33 @@ final class Handlers {
       }
       this.openApi = in.readAllBytes();
     }
+    try (InputStream in = Handlers.class.getResourceAsStream("/public/index.html")) {
+      if (in == null) {
+        throw new IOException("public/index.html is missing from the classpath");
+      }
+      // Two levels below the page's root: its relative links (app.js, ./) resolve from there.
+      this.entityPage =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replaceFirst("<head>", "<head>\n  <base href=\"../../\">");
+    }
   }
 
   void search(Context ctx) throws IOException {
-    SearchRequest request;
-    try {
-      request =
-          new SearchRequest(
-              Params.text(ctx, "q"),
-              Params.all(ctx, "brand"),
-              Params.all(ctx, "author"),
-              Params.all(ctx, "person"),
-              Params.date(ctx, "from"),
-              Params.date(ctx, "to"),
-              Params.sort(ctx),
-              Params.integer(ctx, "page", 1),
-              Params.integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
-              Params.about(ctx));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badParameter(e.getMessage());
+    SearchRequest request = Params.searchRequest(ctx);
+    Set<EntityType> significant = Params.entityTypes(ctx, "significant");
+    if (significant.contains(EntityType.AUTHOR)) {
+      throw ApiException.badParameter("significant must list person and/or brand");
     }
     String after = Params.text(ctx, "after");
-    if (after != null && !after.isBlank()) {
-      ctx.json(archive.searchAfter(request, Params.cursor(after)));
-      return;
+    SearchResponse response =
+        after != null && !after.isBlank()
+            ? archive.searchAfter(request, Params.cursor(after))
+            : archive.search(request);
+    if (significant.isEmpty()) {
+      ctx.json(response);
+    } else {
+      ctx.json(new SearchWithSignificant(response, archive.significant(request, significant)));
     }
-    ctx.json(archive.search(request));
   }
 
   void article(Context ctx) throws IOException {
@@ -67,6 +72,14 @@ final class Handlers {
 
   void health(Context ctx) throws IOException {
     ctx.json(new Health("ok", archive.count()));
+  }
+
+  /**
+   * {@code GET /entity/{type}/{name}}: the readers' page, which renders the entity from its URL,
+   * with a base two levels up so its assets and links resolve as on {@code /}.
+   */
+  void entityPage(Context ctx) {
+    ctx.contentType("text/html; charset=utf-8").result(entityPage);
   }
 
   void openApi(Context ctx) {

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
@@ -30,7 +32,8 @@ import org.apache.lucene.search.SearcherManager;
  * RankedQueries ranking}, {@link Filters filters}, {@link FacetCounts drill-sideways counts},
  * proximity re-ranking), the {@link Spelling} fallbacks, {@link HitReader} (stored fields and
  * snippets) and {@link FacetLists} (label merging); {@link Suggestions}, {@link ArticleDetails} and
- * {@link RelatedArticles} answer the other calls.
+ * {@link RelatedArticles} answer the other calls; {@link EntityViews} the entity pages, directory,
+ * trends and significant entities.
  */
 public final class ArticleSearcher implements NewsArchive {
 
@@ -58,6 +61,7 @@ public final class ArticleSearcher implements NewsArchive {
   private final HitReader hitReader;
   private final Suggestions suggestions;
   private final RelatedArticles relatedArticles;
+  private final EntityViews entityViews;
 
   /** A searcher over the index's near-real-time readers, with the default ranking. */
   public ArticleSearcher(ArticleIndex index) {
@@ -117,6 +121,7 @@ public final class ArticleSearcher implements NewsArchive {
     this.hitReader = new HitReader(textAnalyzer);
     this.suggestions = new Suggestions(lexicons, ranking);
     this.relatedArticles = new RelatedArticles(textAnalyzer);
+    this.entityViews = new EntityViews(facetStates, hitReader);
   }
 
   @Override
@@ -229,8 +234,7 @@ public final class ArticleSearcher implements NewsArchive {
           attempt.partial(),
           next);
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new InvalidQueryException(
-          "q has too many terms (at most " + IndexSearcher.getMaxClauseCount() + ")", e);
+      throw tooManyTerms(e);
     } finally {
       searchers.release(searcher);
     }
@@ -276,5 +280,69 @@ public final class ArticleSearcher implements NewsArchive {
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  @Override
+  public Optional<EntityPage> entity(EntityType type, String name, SearchRequest scope)
+      throws IOException {
+    QueryLimits.checkNesting(scope.q());
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return entityViews.page(
+          searcher, type, name, queryRuns.matches(scope), queryRuns.marked(scope), scope.size());
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw tooManyTerms(e);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  @Override
+  public Optional<String> entityName(EntityType type, String name) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return entityViews.name(searcher, type, name);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  @Override
+  public EntityListing entities(EntityListRequest request) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return entityViews.list(searcher, request);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  @Override
+  public TrendingResponse trending(TrendingRequest request) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return entityViews.trending(searcher, request);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  @Override
+  public Map<String, List<SignificantEntity>> significant(
+      SearchRequest request, Set<EntityType> types) throws IOException {
+    QueryLimits.checkNesting(request.q());
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return entityViews.significant(searcher, queryRuns.matches(request), types);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw tooManyTerms(e);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private static InvalidQueryException tooManyTerms(IndexSearcher.TooManyClauses e) {
+    return new InvalidQueryException(
+        "q has too many terms (at most " + IndexSearcher.getMaxClauseCount() + ")", e);
   }
 }
