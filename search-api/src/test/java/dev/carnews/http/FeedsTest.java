@@ -146,6 +146,14 @@ class FeedsTest {
         304, getWith("/api/entities/person/Kenji%20Sato.atom", "If-None-Match", "*").statusCode());
   }
 
+  /** Two bounded routes match an entity feed's path; it must take (and give back) one permit. */
+  @Test
+  void manyEntityFeedsInARowAreNeverRefused() throws Exception {
+    for (int i = 0; i < 50; i++) {
+      assertEquals(200, running.getText("/api/entities/brand/Renault.atom").statusCode(), "#" + i);
+    }
+  }
+
   @Test
   void badFeedParametersAreJsonErrors() throws Exception {
     RunningApp.Answer answer = running.get("/api/search.atom?size=0");
