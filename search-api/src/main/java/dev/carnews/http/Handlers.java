@@ -8,6 +8,7 @@ import dev.carnews.search.SearchResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Set;
@@ -79,7 +80,40 @@ final class Handlers {
    * with a base two levels up so its assets and links resolve as on {@code /}.
    */
   void entityPage(Context ctx) {
-    ctx.contentType("text/html; charset=utf-8").result(entityPage);
+    String page = entityPage;
+    var type = EntityType.find(ctx.pathParam("type"));
+    String name = ctx.pathParam("name");
+    if (type.isPresent() && !name.isBlank() && name.length() <= EntityType.MAX_NAME_LENGTH) {
+      // Feed readers read the HTML without running scripts: the page names the entity's own feed.
+      String href =
+          "api/entities/"
+              + type.get().label()
+              + "/"
+              + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
+              + ".atom";
+      page =
+          page.replace(
+              SEARCH_FEED_LINK,
+              "<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
+                  + htmlEscape(name)
+                  + " – Car news search\" href=\""
+                  + href
+                  + "\">");
+    }
+    ctx.contentType("text/html; charset=utf-8").result(page);
+  }
+
+  /** The start page's feed link, replaced on an entity page by the entity's. */
+  private static final String SEARCH_FEED_LINK =
+      "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Newest car news\""
+          + " href=\"api/search.atom\">";
+
+  private static String htmlEscape(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
   }
 
   void openApi(Context ctx) {

@@ -192,5 +192,11 @@ class EntityEndpointsTest {
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("<base href=\"../../\">"));
     assertTrue(page.body().contains("app.js"));
+    assertTrue(
+        page.body().contains("href=\"api/entities/person/Kenji%20Sato.atom\""),
+        "feed readers find the entity's feed without scripts");
+    var hostile = running.getText("/entity/person/%3Cb%20x=%22y%22%3E");
+    assertEquals(200, hostile.statusCode());
+    assertFalse(hostile.body().contains("<b x="), "the name is escaped in the page");
   }
 }
