@@ -128,6 +128,39 @@ class EntityEndpointsTest {
   }
 
   @Test
+  void hostileInputsAreAnsweredWithoutServerErrors() throws Exception {
+    List<String> paths =
+        List.of(
+            "/api/entities/person/%00",
+            "/api/entities/person/%20",
+            "/api/entities/person/%2e%2e",
+            "/api/entities/brand/%F0%9F%9A%97",
+            "/api/entities/brand/renault?q=" + "((".repeat(20),
+            "/api/entities/brand/renault?q=" + "a%20".repeat(600),
+            "/api/entities/brand/renault?from=2025-13-01",
+            "/api/entities/brand/renault?about=planet:mars",
+            "/api/entities/brand/renault?page=0",
+            "/api/entities/brand/renault.atom?size=1000",
+            "/api/entities?type=brand&q=%00%01",
+            "/api/entities?type=brand&page=100000&size=100",
+            "/api/entities?type=brand&page=-1",
+            "/api/trending?type=,,,",
+            "/api/trending?from=0001-01-01&to=9999-12-31&min=1",
+            "/api/trending?to=0001-01-01",
+            "/api/trending?min=99999999999",
+            "/api/search?significant=person,,brand&q=%22",
+            "/api/search.json-feed?q=" + "((".repeat(20),
+            "/api/search.atom?after=x");
+    for (String path : paths) {
+      var answer = running.getText(path);
+      assertTrue(answer.statusCode() < 500, path + ": " + answer.statusCode());
+      if (answer.statusCode() >= 400) {
+        assertTrue(answer.body().startsWith("{\"error\""), path + ": " + answer.body());
+      }
+    }
+  }
+
+  @Test
   void directoryFindsNamesByAnyWordPrefixAndPages() throws Exception {
     JsonNode sato = ok("/api/entities?type=person&q=SAT");
     assertEquals(1, sato.get("total").asLong());
