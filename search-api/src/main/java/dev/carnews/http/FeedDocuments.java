@@ -2,6 +2,7 @@ package dev.carnews.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carnews.search.SearchHit;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -42,7 +44,7 @@ final class FeedDocuments {
     Instant updated() {
       return hits.stream()
           .map(SearchHit::published)
-          .filter(java.util.Objects::nonNull)
+          .filter(Objects::nonNull)
           .max(Instant::compareTo)
           .orElse(Instant.EPOCH);
     }
@@ -139,7 +141,7 @@ final class FeedDocuments {
       return json.writeValueAsBytes(
           new JsonFeed(
               "https://jsonfeed.org/version/1.1", feed.title(), feed.page(), feed.self(), items));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("the JSON feed could not be written", e);
     }
   }

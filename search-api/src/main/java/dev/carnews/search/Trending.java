@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,8 +92,7 @@ final class Trending {
       throws IOException {
     SlotCounts found = SlotCounts.count(searcher, matches, directory.mapping());
     SlotCounts all = directory.all();
-    Map<String, List<SignificantEntity>> byType = new java.util.LinkedHashMap<>();
-    Map<EntityType, List<SignificantEntity>> sorted = new EnumMap<>(EntityType.class);
+    Map<EntityType, List<SignificantEntity>> byType = new EnumMap<>(EntityType.class);
     for (EntityType type : types) {
       List<SignificantEntity> entities = new ArrayList<>();
       for (int slot : directory.slotsOf(type)) {
@@ -109,10 +109,11 @@ final class Trending {
                   Significance.score(f, found.hits, b, all.hits)));
         }
       }
-      sorted.put(type, top(entities, SIGNIFICANT_TOP));
+      byType.put(type, top(entities, SIGNIFICANT_TOP));
     }
-    sorted.forEach((type, entities) -> byType.put(type.label(), entities));
-    return byType;
+    Map<String, List<SignificantEntity>> byLabel = new LinkedHashMap<>();
+    byType.forEach((type, entities) -> byLabel.put(type.label(), entities));
+    return byLabel;
   }
 
   private static List<SignificantEntity> top(List<SignificantEntity> entities, int size) {
