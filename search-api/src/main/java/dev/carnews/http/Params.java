@@ -46,11 +46,17 @@ final class Params {
     if (value == null || value.isBlank()) {
       return null;
     }
+    LocalDate day;
     try {
-      return LocalDate.parse(value.strip());
+      day = LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw ApiException.badParameter(name + " must be an ISO date (yyyy-MM-dd)");
     }
+    // ISO also reads signed years such as +999999999-12-31, whose next day does not exist.
+    if (day.getYear() < 1 || day.getYear() > 9999) {
+      throw ApiException.badParameter(name + " must be a date in the years 1..9999");
+    }
+    return day;
   }
 
   /** A deep-paging cursor from a previous response's {@code next}. */

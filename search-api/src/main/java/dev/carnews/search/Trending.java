@@ -20,10 +20,11 @@ import org.apache.lucene.search.Query;
  * What is unusual rather than merely frequent: the people and brands whose share of a set of
  * articles is significantly above their share of a background, scored by {@link Significance}.
  *
- * <p>Trending compares a time window with the dated articles before it. Only the window and the
- * time after it are counted per request; the background is the per-reader whole-archive count of
- * {@link EntityDirectory} minus those and minus the undated articles. A search's significant
- * entities compare its result set with the whole archive.
+ * <p>Trending compares a time window with the dated articles before it. The window and the smaller
+ * of the times before and after it are counted per request; with the time after it, the background
+ * is the per-reader whole-archive count of {@link EntityDirectory} minus the window, the time after
+ * it and the undated articles. A search's significant entities compare its result set with the
+ * whole archive.
  */
 final class Trending {
 
@@ -55,10 +56,17 @@ final class Trending {
     long start = startOf(from);
     long end = startOf(to.plusDays(1)) - 1;
     SlotCounts window = count(searcher, directory, start, end);
-    SlotCounts after =
-        end == Long.MAX_VALUE ? null : count(searcher, directory, end + 1, Long.MAX_VALUE);
+    // The background is the dated articles before the window: counted directly when they are
+    // fewer than those after it, else the cached whole-archive counts minus the window and the
+    // time after it. Point counts (no document visited) say which side is smaller.
+    Query beforeRange = range(Long.MIN_VALUE, start - 1);
+    Query afterRange = end == Long.MAX_VALUE ? null : range(end + 1, Long.MAX_VALUE);
+    boolean direct =
+        afterRange == null || searcher.count(beforeRange) <= searcher.count(afterRange);
+    SlotCounts side =
+        SlotCounts.count(searcher, direct ? beforeRange : afterRange, directory.mapping());
     long windowArticles = window.hits;
-    long background = all.dated - window.hits - (after == null ? 0 : after.hits);
+    long background = direct ? side.hits : all.dated - window.hits - side.hits;
     List<SignificantEntity> entities = new ArrayList<>();
     for (EntityType type : request.types()) {
       for (int slot : directory.slotsOf(type)) {
@@ -67,7 +75,9 @@ final class Trending {
           continue;
         }
         long b =
-            all.counts[slot] - all.undated[slot] - f - (after == null ? 0 : after.counts[slot]);
+            direct
+                ? side.counts[slot]
+                : all.counts[slot] - all.undated[slot] - f - side.counts[slot];
         if (Significance.overRepresented(f, windowArticles, b, background)) {
           entities.add(
               new SignificantEntity(
@@ -126,8 +136,11 @@ final class Trending {
 
   private static SlotCounts count(
       IndexSearcher searcher, EntityDirectory directory, long from, long to) throws IOException {
-    Query range = LongField.newRangeQuery(ArticleSchema.PUBLISHED, from, to);
-    return SlotCounts.count(searcher, range, directory.mapping());
+    return SlotCounts.count(searcher, range(from, to), directory.mapping());
+  }
+
+  private static Query range(long from, long to) {
+    return LongField.newRangeQuery(ArticleSchema.PUBLISHED, from, to);
   }
 
   private static long startOf(LocalDate day) {

@@ -18,6 +18,12 @@ import java.util.Set;
 public record TrendingRequest(
     Set<EntityType> types, LocalDate from, LocalDate to, int minCount, int size) {
 
+  /** The earliest day a window may start. */
+  public static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+
+  /** The latest day a window may end. */
+  public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
   /** The default window, in days, ending with the newest article's day. */
   public static final int DEFAULT_DAYS = 7;
 
@@ -35,6 +41,11 @@ public record TrendingRequest(
     types = Objects.requireNonNull(types, "types").isEmpty() ? Set.of() : EnumSet.copyOf(types);
     if (types.isEmpty() || types.contains(EntityType.AUTHOR)) {
       throw new IllegalArgumentException("type must be person or brand");
+    }
+    for (LocalDate day : new LocalDate[] {from, to}) {
+      if (day != null && (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY))) {
+        throw new IllegalArgumentException("from and to must be between 0001-01-01 and 9999-12-31");
+      }
     }
     if (from != null && to != null && from.isAfter(to)) {
       throw new IllegalArgumentException("from must not be after to");
