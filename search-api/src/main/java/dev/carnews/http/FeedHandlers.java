@@ -72,8 +72,7 @@ final class FeedHandlers {
             + "/"
             + URLEncoder.encode(display, StandardCharsets.UTF_8).replace("+", "%20");
     FeedDocuments.Feed feed =
-        new FeedDocuments.Feed(
-            display + " — News search", self(ctx), page, archive.search(request).hits());
+        new FeedDocuments.Feed(display + " — News search", self(ctx), page, archive.hits(request));
     answer(ctx, feed, FeedDocuments::atom, ATOM_TYPE);
   }
 
@@ -82,7 +81,7 @@ final class FeedHandlers {
     String query = ctx.queryString();
     String title = request.q().isBlank() ? "News search" : request.q() + " — News search";
     String page = base(ctx) + "/" + (query == null ? "" : "?" + query);
-    return new FeedDocuments.Feed(title, self(ctx), page, archive.search(request).hits());
+    return new FeedDocuments.Feed(title, self(ctx), page, archive.hits(request));
   }
 
   private static void answer(

@@ -16,6 +16,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopDocs;
 
 /**
  * Answers searches, article look-ups and related-article requests from the index's near-real-time
@@ -277,6 +279,38 @@ public final class ArticleSearcher implements NewsArchive {
     IndexSearcher searcher = searchers.acquire();
     try {
       return relatedArticles.related(searcher, id, size);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>In date order the matches are collected sorted, without facet counts, spelling or ranking,
+   * in the order {@link #search} gives them; a relevance order, or words that find nothing as
+   * written (the fallbacks), go through {@link #search}.
+   */
+  @Override
+  public List<SearchHit> hits(SearchRequest request) throws IOException {
+    Sort sort = QueryRuns.sortOf(request);
+    if (sort == null) {
+      return search(request).hits();
+    }
+    QueryLimits.checkNesting(request.q());
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      TopDocs top =
+          searcher.search(queryRuns.matches(request), request.page() * request.size(), sort);
+      if (top.totalHits.value == 0 && !request.q().isBlank()) {
+        return search(request).hits();
+      }
+      ScoreDoc[] all = top.scoreDocs;
+      int first = Math.min((request.page() - 1) * request.size(), all.length);
+      return hitReader.hits(
+          searcher, Arrays.copyOfRange(all, first, all.length), queryRuns.marked(request));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw tooManyTerms(e);
     } finally {
       searchers.release(searcher);
     }

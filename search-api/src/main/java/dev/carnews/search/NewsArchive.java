@@ -52,6 +52,14 @@ public interface NewsArchive {
   Optional<RelatedResponse> related(String id, int size) throws IOException;
 
   /**
+   * The hits of a search's page without facet counts: what a feed shows. The default asks {@link
+   * #search}; a backend may skip the facets when the order is by date.
+   */
+  default List<SearchHit> hits(SearchRequest request) throws IOException {
+    return search(request).hits();
+  }
+
+  /**
    * The page of a person, brand or author within the scope of a search's filters ({@code q}, dates,
    * facets; its page and sort are ignored, its size is how many latest and salient articles to
    * list); empty when the archive has no entity of that name (case and accents ignored).

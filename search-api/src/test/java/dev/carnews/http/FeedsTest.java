@@ -81,6 +81,13 @@ class FeedsTest {
   }
 
   @Test
+  void feedOfAMisspellingFollowsTheSearchFallback() throws Exception {
+    List<String> search = searchIds("q=hatchbakc&sort=newest&size=20");
+    assertFalse(search.isEmpty(), "the search falls back to the correction");
+    assertEquals(search, entryIds(parse(running.getText("/api/search.atom?q=hatchbakc"))));
+  }
+
+  @Test
   void hostileTitlesArriveAsTheirText() throws Exception {
     SyndFeed feed = parse(running.getText("/api/search.atom?q=showrooms"));
     SyndEntry entry = feed.getEntries().get(0);
