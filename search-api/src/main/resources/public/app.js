@@ -11,8 +11,10 @@
  */
 import { $, isModifiedClick } from './js/dom.js';
 import { setFacetFilter, toggleFacetMore } from './js/facets.js';
+import { showEntity } from './js/entity.js';
 import { focusAfterRemoval } from './js/filters.js';
 import { onHistogramKey, selectMonth } from './js/histogram.js';
+import { entityFromPath } from './js/links.js';
 import { scrollToResults } from './js/pager.js';
 import { toggleRelated } from './js/related.js';
 import { search } from './js/search.js';
@@ -134,7 +136,25 @@ function bind() {
   });
 }
 
+/**
+ * An entity page (/entity/{type}/{name}) is a page of its own: the search form leads back to the
+ * search page (a real navigation, so back returns here), and the entity view replaces the results.
+ */
+function startEntity(entity) {
+  $('search-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var q = $('q').value.trim();
+    location.assign(new URL('./' + (q ? '?' + new URLSearchParams({ q: q }).toString() : ''), document.baseURI).href);
+  });
+  showEntity(entity);
+}
+
 function start() {
+  var entity = entityFromPath(location.pathname);
+  if (entity) {
+    startEntity(entity);
+    return;
+  }
   onNavigate(search);
   bind();
   $('q').value = state.q;

@@ -5,6 +5,7 @@
 import { $, clear, el, formatCount, plural, toInt } from './dom.js';
 import { rememberFocus, restoreFocus } from './focus.js';
 import { renderHistogram } from './histogram.js';
+import { entityLink } from './links.js';
 import { FACETS, state } from './state.js';
 
 var FACET_COLLAPSED = 8;       // values shown before "Show more"
@@ -81,7 +82,7 @@ function renderFacet(f, values) {
     list.appendChild(el('li', {
       class: 'facet__item' + (checked ? ' is-checked' : ''), 'data-rank': String(i),
       'data-selected': checked ? 'true' : 'false', 'data-match': entry.value.toLowerCase()
-    }, checkbox, label));
+    }, checkbox, label, entityLink(f.key, entry.value)));
   });
   fieldset.appendChild(list);
   section.appendChild(fieldset);

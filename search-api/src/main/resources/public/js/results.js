@@ -5,6 +5,7 @@
  */
 import { $, append, clear, el, formatCount, isModifiedClick, plural, toInt } from './dom.js';
 import { hostOf, renderDate, safeUrl, stringList } from './format.js';
+import { entityLink } from './links.js';
 import { relatedBlock } from './related.js';
 import { navigate, state, stateToUrl, withChange } from './state.js';
 
@@ -104,10 +105,12 @@ function renderHit(hit) {
 
   var chips = el('ul', { class: 'chip-list hit__chips', 'aria-label': 'Brands and people in this article' });
   stringList(hit.brands).forEach(function (b) {
-    chips.appendChild(el('li', null, filterButton('brand', b, 'chip chip--brand', 'Filter by brand ' + b)));
+    chips.appendChild(el('li', null, filterButton('brand', b, 'chip chip--brand', 'Filter by brand ' + b),
+      entityLink('brand', b)));
   });
   stringList(hit.persons).forEach(function (p) {
-    chips.appendChild(el('li', null, filterButton('person', p, 'chip chip--person', 'Filter by person ' + p)));
+    chips.appendChild(el('li', null, filterButton('person', p, 'chip chip--person', 'Filter by person ' + p),
+      entityLink('person', p)));
   });
 
   var article = el('article', { class: 'hit__body', 'aria-labelledby': headingId },
@@ -147,7 +150,7 @@ function authorsOf(hit) {
  * The snippet is the only article text inserted as HTML. It must contain no tag but <mark> and
  * </mark> (the service escapes everything else); anything else is shown as plain text instead.
  */
-function setSnippet(node, snippet) {
+export function setSnippet(node, snippet) {
   if (typeof snippet !== 'string' || !snippet.trim()) return;
   var withoutMarks = snippet.replace(/<\/?mark>/g, '');
   if (withoutMarks.indexOf('<') === -1) {

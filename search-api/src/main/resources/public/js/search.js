@@ -8,6 +8,7 @@ import { renderFacets } from './facets.js';
 import { renderActiveFilters } from './filters.js';
 import { renderPager } from './pager.js';
 import { renderHits, renderNotices, renderSummary } from './results.js';
+import { renderTrending } from './trending.js';
 import { filterCount, hasFilters, setState, state, stateToParams, stateToUrl, withChange } from './state.js';
 
 var requestSeq = 0;
@@ -92,4 +93,5 @@ function renderResponse(data) {
   renderEmpty(total === 0, data);
   renderPager(toInt(data.page, state.page), toInt(data.pages, 0));
   renderFacets(data.facets || {});
+  renderTrending(!state.q && !hasFilters(state) && state.page === 1);
 }

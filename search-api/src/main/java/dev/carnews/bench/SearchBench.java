@@ -101,6 +101,18 @@ final class SearchBench {
         modes.put(threads + "-threads", interleaved(targets, warmUp, measured, threads, settings));
       }
       result.put("modes", modes);
+      if (app != null) {
+        String host = "http://127.0.0.1:" + app.port();
+        result.put(
+            "entities",
+            EntityBench.run(
+                searcher,
+                path -> get(host + path),
+                measured,
+                Math.min(settings.warmUp(), 100),
+                settings.measured(),
+                settings.seed()));
+      }
       result.put("load", Machine.load());
       // Measured while the searcher (and its cached facet state) and the baseline are still in use.
       result.put("heapAfterFullGcMB", heapAfterFullGcMb());

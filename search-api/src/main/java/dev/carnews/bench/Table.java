@@ -63,6 +63,21 @@ final class Table {
       Map<?, ?> modes = (Map<?, ?>) search.get("modes");
       modes.forEach((threads, byMode) -> printThreads(out, threads.toString(), (Map<?, ?>) byMode));
     }
+    if (report.get("search") instanceof Map<?, ?> search
+        && search.get("entities") instanceof Map<?, ?> entities) {
+      out.println();
+      out.printf(
+          Locale.ROOT,
+          "entity endpoints over HTTP, 1 client (first entity request, directory build: %s ms;"
+              + " default trending window: %s ms)%n",
+          format(entities.get("firstEntityMs")),
+          format(entities.get("trendingDefaultWindowMs")));
+      for (String endpoint : List.of("entity", "trending", "feed")) {
+        if (entities.get(endpoint) instanceof Latencies latencies) {
+          out.printf(Locale.ROOT, "  %-13s %s%n", endpoint, cell(latencies));
+        }
+      }
+    }
     if (report.get("search") instanceof Map<?, ?> search) {
       out.println();
       out.printf(

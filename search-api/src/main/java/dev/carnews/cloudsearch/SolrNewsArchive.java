@@ -5,16 +5,24 @@ import dev.carnews.search.ArchiveStatus;
 import dev.carnews.search.ArchiveUnavailableException;
 import dev.carnews.search.ArticleDetail;
 import dev.carnews.search.ArticleViews;
+import dev.carnews.search.EntityListRequest;
+import dev.carnews.search.EntityListing;
+import dev.carnews.search.EntityPage;
+import dev.carnews.search.EntityType;
 import dev.carnews.search.IndexVersion;
 import dev.carnews.search.InvalidQueryException;
 import dev.carnews.search.NewsArchive;
+import dev.carnews.search.NotOnThisBackendException;
 import dev.carnews.search.QueryInterpretation;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.RelatedResponse;
 import dev.carnews.search.SearchCursor;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SearchResponse;
+import dev.carnews.search.SignificantEntity;
 import dev.carnews.search.SuggestResponse;
+import dev.carnews.search.TrendingRequest;
+import dev.carnews.search.TrendingResponse;
 import dev.carnews.solrcloud.SolrArticles;
 import dev.carnews.solrcloud.SolrCollections;
 import dev.carnews.solrcloud.SolrRetries;
@@ -23,8 +31,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.response.QueryResponse;
@@ -157,6 +167,37 @@ public final class SolrNewsArchive implements NewsArchive {
       return Optional.empty();
     }
     return Optional.of(related.of(SolrArticles.fromDocument(source.get()), size));
+  }
+
+  @Override
+  public Optional<EntityPage> entity(EntityType type, String name, SearchRequest scope) {
+    throw notYet("entity pages");
+  }
+
+  @Override
+  public Optional<String> entityName(EntityType type, String name) {
+    throw notYet("entity pages and their feeds");
+  }
+
+  @Override
+  public EntityListing entities(EntityListRequest request) {
+    throw notYet("the entity directory");
+  }
+
+  @Override
+  public TrendingResponse trending(TrendingRequest request) {
+    throw notYet("trending");
+  }
+
+  @Override
+  public Map<String, List<SignificantEntity>> significant(
+      SearchRequest request, Set<EntityType> types) {
+    throw notYet("significant entities");
+  }
+
+  private static NotOnThisBackendException notYet(String what) {
+    return new NotOnThisBackendException(
+        what + " are served by the local index backend only; this service runs on SolrCloud");
   }
 
   @Override

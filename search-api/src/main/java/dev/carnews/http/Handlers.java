@@ -1,6 +1,7 @@
 package dev.carnews.http;
 
 import dev.carnews.search.ArchiveStatus;
+import dev.carnews.search.EntityType;
 import dev.carnews.search.InvalidQueryException;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.RelatedResponse;
@@ -9,14 +10,17 @@ import dev.carnews.search.SearchResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Set;
 
 /** The route handlers: parse parameters, call the archive, answer with its record as JSON. */
 final class Handlers {
 
   private final NewsArchive archive;
   private final byte[] openApi;
+  private final String entityPage;
 
   Handlers(NewsArchive archive) throws IOException {
     this.archive = archive;
@@ -26,41 +30,42 @@ final class Handlers {
       }
       this.openApi = in.readAllBytes();
     }
+    try (InputStream in = Handlers.class.getResourceAsStream("/public/index.html")) {
+      if (in == null) {
+        throw new IOException("public/index.html is missing from the classpath");
+      }
+      // Two levels below the page's root: its relative links (app.js, ./) resolve from there.
+      this.entityPage =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replaceFirst("<head>", "<head>\n  <base href=\"../../\">");
+    }
   }
 
   void search(Context ctx) throws IOException {
-    SearchRequest request;
-    try {
-      request =
-          new SearchRequest(
-              Params.text(ctx, "q"),
-              Params.all(ctx, "brand"),
-              Params.all(ctx, "author"),
-              Params.all(ctx, "person"),
-              Params.date(ctx, "from"),
-              Params.date(ctx, "to"),
-              Params.sort(ctx),
-              Params.integer(ctx, "page", 1),
-              Params.integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
-              Params.about(ctx));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badParameter(e.getMessage());
+    SearchRequest request = Params.searchRequest(ctx);
+    Set<EntityType> significant = Params.entityTypes(ctx, "significant");
+    if (significant.contains(EntityType.AUTHOR)) {
+      throw ApiException.badParameter("significant must list person and/or brand");
     }
     String after = Params.text(ctx, "after");
+    SearchResponse response;
     if (after != null && !after.isBlank()) {
-      SearchResponse page;
       try {
-        page = archive.searchAfter(request, Params.cursorToken(after));
+        response = archive.searchAfter(request, Params.cursorToken(after));
       } catch (InvalidQueryException e) {
         throw e;
       } catch (IllegalArgumentException e) {
         // The backend could not read the token (the messages never repeat it).
         throw ApiException.badParameter(e.getMessage());
       }
-      ctx.json(page);
-      return;
+    } else {
+      response = archive.search(request);
     }
-    ctx.json(archive.search(request));
+    if (significant.isEmpty()) {
+      ctx.json(response);
+    } else {
+      ctx.json(new SearchWithSignificant(response, archive.significant(request, significant)));
+    }
   }
 
   void article(Context ctx) throws IOException {
@@ -85,6 +90,47 @@ final class Handlers {
       return;
     }
     ctx.json(new Health("ok", archive.count(), status.backend(), status.detail()));
+  }
+
+  /**
+   * {@code GET /entity/{type}/{name}}: the readers' page, which renders the entity from its URL,
+   * with a base two levels up so its assets and links resolve as on {@code /}.
+   */
+  void entityPage(Context ctx) {
+    String page = entityPage;
+    var type = EntityType.find(ctx.pathParam("type"));
+    String name = ctx.pathParam("name");
+    if (type.isPresent() && !name.isBlank() && name.length() <= EntityType.MAX_NAME_LENGTH) {
+      // Feed readers read the HTML without running scripts: the page names the entity's own feed.
+      String href =
+          "api/entities/"
+              + type.get().label()
+              + "/"
+              + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
+              + ".atom";
+      page =
+          page.replace(
+              SEARCH_FEED_LINK,
+              "<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
+                  + htmlEscape(name)
+                  + " – Car news search\" href=\""
+                  + href
+                  + "\">");
+    }
+    ctx.contentType("text/html; charset=utf-8").result(page);
+  }
+
+  /** The start page's feed link, replaced on an entity page by the entity's. */
+  private static final String SEARCH_FEED_LINK =
+      "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Newest car news\""
+          + " href=\"api/search.atom\">";
+
+  private static String htmlEscape(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
   }
 
   void openApi(Context ctx) {

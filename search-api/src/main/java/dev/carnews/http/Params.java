@@ -1,11 +1,15 @@
 package dev.carnews.http;
 
 import dev.carnews.search.About;
+import dev.carnews.search.EntityType;
+import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SortOrder;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** Reads query parameters; a malformed value becomes a 400 {@code bad_parameter}. */
 final class Params {
@@ -41,11 +45,17 @@ final class Params {
     if (value == null || value.isBlank()) {
       return null;
     }
+    LocalDate day;
     try {
-      return LocalDate.parse(value.strip());
+      day = LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw ApiException.badParameter(name + " must be an ISO date (yyyy-MM-dd)");
     }
+    // ISO also reads signed years such as +999999999-12-31, whose next day does not exist.
+    if (day.getYear() < 1 || day.getYear() > 9999) {
+      throw ApiException.badParameter(name + " must be a date in the years 1..9999");
+    }
+    return day;
   }
 
   /** A deep-paging cursor token as sent, for the backend to read; bounded in length. */
@@ -72,5 +82,71 @@ final class Params {
   /** Every {@code about} value ({@code brand:Renault}, {@code person:François Provost}). */
   static List<About> about(Context ctx) {
     return ctx.queryParams("about").stream().map(About::parse).toList();
+  }
+
+  /** Every {@code /api/search} parameter but the cursor, validated. */
+  static SearchRequest searchRequest(Context ctx) {
+    return searchRequest(ctx, SearchRequest.DEFAULT_SIZE, SortOrder.RELEVANCE);
+  }
+
+  /**
+   * Every {@code /api/search} parameter but the cursor, with another default size and order (feeds
+   * list the newest first).
+   */
+  static SearchRequest searchRequest(Context ctx, int defaultSize, SortOrder defaultSort) {
+    String sort = ctx.queryParam("sort");
+    try {
+      return new SearchRequest(
+          text(ctx, "q"),
+          all(ctx, "brand"),
+          all(ctx, "author"),
+          all(ctx, "person"),
+          date(ctx, "from"),
+          date(ctx, "to"),
+          sort == null || sort.isBlank() ? defaultSort : sort(ctx),
+          integer(ctx, "page", 1),
+          integer(ctx, "size", defaultSize),
+          about(ctx));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badParameter(e.getMessage());
+    }
+  }
+
+  /**
+   * The entity types a parameter lists, comma-separated or repeated ({@code person,brand}); empty
+   * when absent.
+   */
+  static Set<EntityType> entityTypes(Context ctx, String name) {
+    Set<EntityType> types = EnumSet.noneOf(EntityType.class);
+    for (String value : ctx.queryParams(name)) {
+      for (String label : value.split(",", -1)) {
+        if (!label.isBlank()) {
+          types.add(
+              EntityType.find(label)
+                  .orElseThrow(
+                      () ->
+                          ApiException.badParameter(name + " must list person, brand or author")));
+        }
+      }
+    }
+    return types;
+  }
+
+  /** The entity type of a path or parameter value. */
+  static EntityType entityType(String value) {
+    return EntityType.find(value)
+        .orElseThrow(() -> ApiException.badParameter("type must be person, brand or author"));
+  }
+
+  /** An entity name from the path: not blank, at most {@link EntityType#MAX_NAME_LENGTH}. */
+  static String entityName(String value) {
+    if (value == null || value.isBlank()) {
+      throw ApiException.badParameter("name must not be blank");
+    }
+    if (value.length() > EntityType.MAX_NAME_LENGTH) {
+      throw ApiException.badParameter(
+          "name must be at most " + EntityType.MAX_NAME_LENGTH + " characters");
+    }
+    return value.strip();
   }
 }

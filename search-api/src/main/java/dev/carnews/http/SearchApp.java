@@ -8,6 +8,7 @@ import dev.carnews.preview.EntityPreviews;
 import dev.carnews.search.ArchiveUnavailableException;
 import dev.carnews.search.InvalidQueryException;
 import dev.carnews.search.NewsArchive;
+import dev.carnews.search.NotOnThisBackendException;
 import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
@@ -27,11 +28,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the Javalin app of the search API from its dependencies, so tests run the same app against
- * an in-memory index. Routes: {@code GET /api/search}, {@code /api/articles/{id}}, {@code
- * /api/articles/{id}/related}, {@code /health}, {@code /openapi.json}, {@code POST /api/analyze}.
- * Every error, from a bad parameter to an unexpected failure, is answered by one mapper in the one
- * shape of {@link ApiError}, with the request's id ({@link RequestIds}). Every route is covered by
- * {@link HttpCaching} (ETag, 304, Cache-Control) and every GET route answers HEAD alike.
+ * an in-memory index. Routes: {@code GET /api/search}, {@code /api/search.atom}, {@code
+ * /api/search.json-feed}, {@code /api/entities}, {@code /api/entities/{type}/{name}} (and its
+ * {@code .atom}), {@code /api/trending}, {@code /api/articles/{id}}, {@code
+ * /api/articles/{id}/related}, {@code /entity/{type}/{name}} (the readers' page), {@code /health},
+ * {@code /openapi.json}, {@code POST /api/analyze}. Every error, from a bad parameter to an
+ * unexpected failure, is answered by one mapper in the one shape of {@link ApiError}, with the
+ * request's id ({@link RequestIds}). Every route is covered by {@link HttpCaching} (ETag, 304,
+ * Cache-Control) and every GET route answers HEAD alike.
  */
 public final class SearchApp {
 
@@ -67,6 +71,8 @@ public final class SearchApp {
   public static SearchApp create(NewsArchive archive, AppOptions options, EntityPreviews previews)
       throws IOException {
     Handlers handlers = new Handlers(archive);
+    FeedHandlers feeds = new FeedHandlers(archive, objectMapper());
+    EntityHandlers entities = new EntityHandlers(archive, feeds);
     HttpMetrics metrics =
         new HttpMetrics(archive, SearchApp::documents, ignored -> options.indexBytes().getAsLong());
     WriteHandlers writes = new WriteHandlers(options.writer(), options.keys(), metrics);
@@ -119,6 +125,13 @@ public final class SearchApp {
     }
     app.after(caching::after);
     app.get("/api/search", handlers::search);
+    app.get("/api/search.atom", feeds::searchAtom);
+    app.get("/api/search.json-feed", feeds::searchJsonFeed);
+    app.get("/api/entities", entities::list);
+    app.get("/api/entities/{type}/{name}.atom", entities::atom);
+    app.get("/api/entities/{type}/{name}", entities::page);
+    app.get("/api/trending", entities::trending);
+    app.get("/entity/{type}/{name}", handlers::entityPage);
     app.get("/api/articles/{id}", handlers::article);
     app.get("/api/suggest", new SuggestHandler(archive)::suggest);
     app.get("/api/articles/{id}/related", handlers::related);
@@ -138,7 +151,16 @@ public final class SearchApp {
 
   /** Routes bounded by the concurrent-search limit. */
   private static final List<String> SEARCH_ROUTES =
-      List.of("/api/search", "/api/suggest", "/api/articles/{id}/related");
+      List.of(
+          "/api/search",
+          "/api/suggest",
+          "/api/articles/{id}/related",
+          "/api/search.atom",
+          "/api/search.json-feed",
+          "/api/entities",
+          "/api/entities/{type}/{name}",
+          "/api/entities/{type}/{name}.atom",
+          "/api/trending");
 
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -206,6 +228,9 @@ public final class SearchApp {
     }
     if (e instanceof ArchiveUnavailableException unavailable) {
       return new ApiError(503, "unavailable", unavailable.getMessage());
+    }
+    if (e instanceof NotOnThisBackendException missing) {
+      return new ApiError(501, "not_implemented", missing.getMessage());
     }
     if (e instanceof HttpResponseException http) {
       return fromStatus(http.getStatus());

@@ -27,6 +27,10 @@ final class SearchLimiter {
   }
 
   void enter(Context ctx) throws InterruptedException {
+    if (ctx.attribute(HELD) instanceof Boolean) {
+      // Two bounded patterns match this path ({name} and {name}.atom): one permit per request.
+      return;
+    }
     if (!permits.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
       ctx.header("Retry-After", "1");
       throw new ApiException(429, "overloaded", "too many searches at once; retry after a second");

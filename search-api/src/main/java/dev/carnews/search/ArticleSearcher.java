@@ -7,14 +7,18 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopDocs;
 
 /**
  * Answers searches, article look-ups and related-article requests from the index's near-real-time
@@ -31,7 +35,8 @@ import org.apache.lucene.search.SearcherManager;
  * RankedQueries ranking}, {@link Filters filters}, {@link FacetCounts drill-sideways counts},
  * proximity re-ranking), the {@link Spelling} fallbacks, {@link HitReader} (stored fields and
  * snippets) and {@link FacetLists} (label merging); {@link Suggestions}, {@link ArticleDetails} and
- * {@link RelatedArticles} answer the other calls.
+ * {@link RelatedArticles} answer the other calls; {@link EntityViews} the entity pages, directory,
+ * trends and significant entities.
  */
 public final class ArticleSearcher implements NewsArchive {
 
@@ -59,6 +64,7 @@ public final class ArticleSearcher implements NewsArchive {
   private final HitReader hitReader;
   private final Suggestions suggestions;
   private final RelatedArticles relatedArticles;
+  private final EntityViews entityViews;
 
   /** A searcher over the index's near-real-time readers, with the default ranking. */
   public ArticleSearcher(ArticleIndex index) {
@@ -118,16 +124,12 @@ public final class ArticleSearcher implements NewsArchive {
     this.hitReader = new HitReader(textAnalyzer);
     this.suggestions = new Suggestions(lexicons, ranking);
     this.relatedArticles = new RelatedArticles(textAnalyzer);
+    this.entityViews = new EntityViews(facetStates, hitReader);
   }
 
   @Override
   public int count() throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return searcher.getIndexReader().numDocs();
-    } finally {
-      searchers.release(searcher);
-    }
+    return onSearcher(searcher -> searcher.getIndexReader().numDocs());
   }
 
   /**
@@ -249,8 +251,7 @@ public final class ArticleSearcher implements NewsArchive {
           attempt.partial(),
           next);
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new InvalidQueryException(
-          "q has too many terms (at most " + IndexSearcher.getMaxClauseCount() + ")", e);
+      throw tooManyTerms(e);
     } finally {
       searchers.release(searcher);
     }
@@ -265,22 +266,12 @@ public final class ArticleSearcher implements NewsArchive {
    */
   @Override
   public SuggestResponse suggest(String prefix) throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return suggestions.suggest(searcher, prefix);
-    } finally {
-      searchers.release(searcher);
-    }
+    return onSearcher(searcher -> suggestions.suggest(searcher, prefix));
   }
 
   @Override
   public Optional<ArticleDetail> article(String id) throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return ArticleDetails.find(searcher, id);
-    } finally {
-      searchers.release(searcher);
-    }
+    return onSearcher(searcher -> ArticleDetails.find(searcher, id));
   }
 
   /**
@@ -290,11 +281,99 @@ public final class ArticleSearcher implements NewsArchive {
    */
   @Override
   public Optional<RelatedResponse> related(String id, int size) throws IOException {
+    return onSearcher(searcher -> relatedArticles.related(searcher, id, size));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>In date order the matches are collected sorted, without facet counts, spelling or ranking,
+   * in the order {@link #search} gives them; a relevance order, or words that find nothing as
+   * written (the fallbacks), go through {@link #search}.
+   */
+  @Override
+  public List<SearchHit> hits(SearchRequest request) throws IOException {
+    Sort sort = QueryRuns.sortOf(request);
+    if (sort == null) {
+      return search(request).hits();
+    }
+    QueryLimits.checkNesting(request.q());
     IndexSearcher searcher = searchers.acquire();
     try {
-      return relatedArticles.related(searcher, id, size);
+      TopDocs top =
+          searcher.search(queryRuns.matches(request), request.page() * request.size(), sort);
+      if (top.totalHits.value == 0 && !request.q().isBlank()) {
+        return search(request).hits();
+      }
+      ScoreDoc[] all = top.scoreDocs;
+      int first = Math.min((request.page() - 1) * request.size(), all.length);
+      return hitReader.hits(
+          searcher, Arrays.copyOfRange(all, first, all.length), queryRuns.marked(request));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw tooManyTerms(e);
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  @Override
+  public Optional<EntityPage> entity(EntityType type, String name, SearchRequest scope)
+      throws IOException {
+    QueryLimits.checkNesting(scope.q());
+    return onSearcher(
+        searcher ->
+            entityViews.page(
+                searcher,
+                type,
+                name,
+                queryRuns.matches(scope),
+                queryRuns.marked(scope),
+                scope.size()));
+  }
+
+  @Override
+  public Optional<String> entityName(EntityType type, String name) throws IOException {
+    return onSearcher(searcher -> entityViews.name(searcher, type, name));
+  }
+
+  @Override
+  public EntityListing entities(EntityListRequest request) throws IOException {
+    return onSearcher(searcher -> entityViews.list(searcher, request));
+  }
+
+  @Override
+  public TrendingResponse trending(TrendingRequest request) throws IOException {
+    return onSearcher(searcher -> entityViews.trending(searcher, request));
+  }
+
+  @Override
+  public Map<String, List<SignificantEntity>> significant(
+      SearchRequest request, Set<EntityType> types) throws IOException {
+    QueryLimits.checkNesting(request.q());
+    return onSearcher(
+        searcher -> entityViews.significant(searcher, queryRuns.matches(request), types));
+  }
+
+  /** Work on one acquired searcher, released whatever happens; too many terms is a bad query. */
+  private <T> T onSearcher(SearcherWork<T> work) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return work.apply(searcher);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw tooManyTerms(e);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** What {@link #onSearcher} runs. */
+  @FunctionalInterface
+  private interface SearcherWork<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  private static InvalidQueryException tooManyTerms(IndexSearcher.TooManyClauses e) {
+    return new InvalidQueryException(
+        "q has too many terms (at most " + IndexSearcher.getMaxClauseCount() + ")", e);
   }
 }

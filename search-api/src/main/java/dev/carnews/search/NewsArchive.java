@@ -1,13 +1,17 @@
 package dev.carnews.search;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What readers, editors and API clients ask of the archive: searches with facets, completions, one
- * article, related articles, the count and the index version. The HTTP layer sees only this
- * interface and the records it answers with, so any backend (the local Lucene index, a cluster) can
- * stand behind the same handlers.
+ * article, related articles, the count, the index version, and the views of people, brands and
+ * authors (pages, a directory, trends, feeds of searches). The HTTP layer sees only this interface
+ * and the records it answers with, so any backend (the local Lucene index, a cluster) can stand
+ * behind the same handlers.
  */
 public interface NewsArchive {
 
@@ -68,4 +72,42 @@ public interface NewsArchive {
    *     RelatedResponse#MAX_SIZE}
    */
   Optional<RelatedResponse> related(String id, int size) throws IOException;
+
+  /**
+   * The hits of a search's page without facet counts: what a feed shows. The default asks {@link
+   * #search}; a backend may skip the facets when the order is by date.
+   */
+  default List<SearchHit> hits(SearchRequest request) throws IOException {
+    return search(request).hits();
+  }
+
+  /**
+   * The page of a person, brand or author within the scope of a search's filters ({@code q}, dates,
+   * facets; its page and sort are ignored, its size is how many latest and salient articles to
+   * list); empty when the archive has no entity of that name (case and accents ignored).
+   *
+   * @throws InvalidQueryException when the scope's query cannot run
+   */
+  Optional<EntityPage> entity(EntityType type, String name, SearchRequest scope) throws IOException;
+
+  /** The display name of an entity the archive knows, matched case- and accent-folded. */
+  Optional<String> entityName(EntityType type, String name) throws IOException;
+
+  /** One page of the directory of people, brands or authors. */
+  EntityListing entities(EntityListRequest request) throws IOException;
+
+  /**
+   * The people and brands whose share of a window's articles is significantly above their share
+   * before it.
+   *
+   * @throws IllegalArgumentException when the window is empty (from after the default to)
+   */
+  TrendingResponse trending(TrendingRequest request) throws IOException;
+
+  /**
+   * The people and brands over-represented in a search's result set against the whole archive, per
+   * type label ({@code person}, {@code brand}), most significant first.
+   */
+  Map<String, List<SignificantEntity>> significant(SearchRequest request, Set<EntityType> types)
+      throws IOException;
 }

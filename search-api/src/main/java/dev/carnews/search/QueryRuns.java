@@ -60,6 +60,21 @@ final class QueryRuns {
     };
   }
 
+  /**
+   * Every article the request matches when its words are read as they are (all of them), as an
+   * unscored query: the scope of an entity page or a search's significant entities.
+   */
+  Query matches(SearchRequest request) {
+    Query text = textQueries.parse(request.q(), TextQueries.Match.ALL);
+    QueryLimits.checkClauses(text);
+    return Filters.apply(config, text, request);
+  }
+
+  /** The words of a request to mark in snippets, or {@code null} when it has none. */
+  Query marked(SearchRequest request) {
+    return request.q().isBlank() ? null : textQueries.parse(request.q(), TextQueries.Match.ALL);
+  }
+
   /** The request's page (or the page after {@code after}) for {@code q} read with {@code match}. */
   Attempt attempt(
       Scope scope,

@@ -108,6 +108,7 @@ class GeneratedClientTest {
             1,
             1,
             null,
+            null,
             null);
     assertEquals(2, first.getTotal(), "the third Renault article has no date");
     assertEquals(1, first.getHits().size());
@@ -126,6 +127,7 @@ class GeneratedClientTest {
             null,
             1,
             first.getNext(),
+            null,
             null);
     SearchHit newest = first.getHits().get(0);
     SearchHit next = second.getHits().get(0);
@@ -179,7 +181,19 @@ class GeneratedClientTest {
     assertEquals(Written.ResultEnum.CREATED, created.getResult());
     SearchResponse found =
         search.searchArticles(
-            "estate", List.of("Skoda"), null, null, null, null, null, null, null, null, null, null);
+            "estate",
+            List.of("Skoda"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     assertEquals(List.of("client-1"), found.getHits().stream().map(SearchHit::getId).toList());
     BatchAnswer batch =
         editors.writeArticles(
@@ -200,7 +214,8 @@ class GeneratedClientTest {
             ApiException.class,
             () ->
                 search.searchArticles(
-                    "renault", null, null, null, null, null, null, null, null, 0, null, null));
+                    "renault", null, null, null, null, null, null, null, null, 0, null, null,
+                    null));
     assertEquals(400, bad.getCode());
     Error error = new ObjectMapper().readValue(bad.getResponseBody(), Error.class);
     assertEquals("bad_parameter", error.getError().getCode());

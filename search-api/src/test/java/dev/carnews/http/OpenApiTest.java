@@ -23,12 +23,15 @@ import org.junit.jupiter.api.Test;
 class OpenApiTest {
 
   /** Path parameter values for the walk: one that exists and one that does not. */
-  private static final Map<String, String> KNOWN = Map.of("id", "a1");
+  private static final Map<String, String> KNOWN =
+      Map.of("id", "a1", "type", "brand", "name", "Renault");
 
-  private static final Map<String, String> UNKNOWN = Map.of("id", "no-such-article");
+  private static final Map<String, String> UNKNOWN =
+      Map.of("id", "no-such-article", "type", "brand", "name", "No-such-brand");
 
   /** Query strings of a good request, for paths that need one (default: none). */
-  private static final Map<String, String> OK_QUERY = Map.of("/api/suggest", "?q=ren");
+  private static final Map<String, String> OK_QUERY =
+      Map.of("/api/suggest", "?q=ren", "/api/entities", "?type=person");
 
   /** Query strings of a bad request, for paths where {@code ?size=0} is not one. */
   private static final Map<String, String> BAD_QUERY = Map.of("/api/suggest", "?q=");
@@ -95,7 +98,8 @@ class OpenApiTest {
       }
       JsonNode responses = path.getValue().get("get").get("responses");
       if (!responses.get("200").get("content").has("application/json")) {
-        assertEquals(200, running.getText(path.getKey()).statusCode(), path.getKey());
+        assertEquals(
+            200, running.getText(filled(path.getKey(), KNOWN)).statusCode(), path.getKey());
         continue;
       }
       checked +=
@@ -114,6 +118,15 @@ class OpenApiTest {
       }
     }
     assertTrue(checked >= 9, "walked only " + checked + " answers");
+  }
+
+  /** A path template with its parameters filled in. */
+  private static String filled(String template, Map<String, String> params) {
+    String path = template;
+    for (Map.Entry<String, String> param : params.entrySet()) {
+      path = path.replace("{" + param.getKey() + "}", param.getValue());
+    }
+    return path;
   }
 
   /** A POST answers its documented example with 200, and an empty object with 400. */
@@ -155,10 +168,7 @@ class OpenApiTest {
       String method)
       throws Exception {
     assertTrue(responses.has(status), template + " does not document " + status);
-    String path = template;
-    for (Map.Entry<String, String> param : params.entrySet()) {
-      path = path.replace("{" + param.getKey() + "}", param.getValue());
-    }
+    String path = filled(template, params);
     RunningApp.Answer answer =
         "GET".equals(method) ? running.get(path + query) : running.send(method, path + query, "{}");
     assertEquals(Integer.parseInt(status), answer.status(), path + query);
@@ -192,7 +202,7 @@ class OpenApiTest {
       if (get == null || !get.get("responses").has("304")) {
         continue;
       }
-      String url = path.getKey().replace("{id}", KNOWN.get("id"));
+      String url = filled(path.getKey(), KNOWN);
       url += OK_QUERY.getOrDefault(path.getKey(), "");
       RunningApp.Answer first = running.get(url);
       assertEquals(200, first.status(), url);

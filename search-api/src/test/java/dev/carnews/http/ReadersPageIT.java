@@ -185,6 +185,51 @@ class ReadersPageIT {
     assertTrue(notice.contains("renault"), notice);
   }
 
+  /** Issue 14: a result's person chip leads to the person's page, and back returns. */
+  @Test
+  void personChipOpensTheEntityPageAndBackReturns() {
+    browser.get(base() + "/?q=renault");
+    waitForResults();
+    List<String> results = titles();
+    WebElement link =
+        browser.findElement(
+            By.cssSelector("#results [data-testid=entity-link][data-entity-type=person]"));
+    link.click();
+    wait.until(ExpectedConditions.urlContains("/entity/person/"));
+    wait.until(ExpectedConditions.attributeToBe(By.id("entity-view"), "data-state", "ready"));
+    String name = browser.findElement(By.cssSelector("[data-testid=entity-name]")).getText();
+    assertFalse(name.isBlank());
+    assertTrue(browser.findElement(By.id("layout")).getAttribute("hidden") != null);
+    assertFalse(
+        browser.findElements(By.cssSelector("[data-testid=entity-chart] svg rect")).isEmpty(),
+        "the month chart has bars");
+    assertFalse(
+        browser
+            .findElements(By.cssSelector("[data-testid=entity-timeline-table] tbody tr"))
+            .isEmpty(),
+        "the chart's table");
+    assertFalse(
+        browser.findElements(By.cssSelector("[data-testid=entity-latest-list] li")).isEmpty(),
+        "latest stories");
+    assertFalse(
+        browser.findElements(By.cssSelector("[data-testid=entity-brands] li a")).isEmpty(),
+        "associated brands link to their pages");
+    String feed =
+        browser.findElement(By.cssSelector("[data-testid=follow-feed]")).getAttribute("href");
+    assertTrue(feed.endsWith(".atom"), feed);
+    String alternate =
+        browser
+            .findElement(By.cssSelector("link[rel=alternate][type='application/atom+xml']"))
+            .getAttribute("href");
+    assertTrue(alternate.contains("/api/entities/person/"), alternate);
+
+    browser.navigate().back();
+    wait.until(ExpectedConditions.urlContains("q=renault"));
+    waitForResults();
+    wait.until(driver -> titles().equals(results));
+    assertEquals(results, titles(), "back shows the results again");
+  }
+
   private void waitForResults() {
     wait.until(ExpectedConditions.attributeToBe(By.id("main"), "data-state", "ready"));
     wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#results > li"), 0));
