@@ -39,7 +39,9 @@ final class Handlers {
               Params.sort(ctx),
               Params.integer(ctx, "page", 1),
               Params.integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
-              Params.about(ctx));
+              Params.about(ctx),
+              Params.facets(ctx),
+              Params.integer(ctx, "facetSize", SearchRequest.DEFAULT_FACET_SIZE));
     } catch (IllegalArgumentException e) {
       throw ApiException.badParameter(e.getMessage());
     }

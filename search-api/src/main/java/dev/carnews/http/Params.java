@@ -2,10 +2,12 @@ package dev.carnews.http;
 
 import dev.carnews.search.About;
 import dev.carnews.search.SearchCursor;
+import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SortOrder;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 
 /** Reads query parameters; a malformed value becomes a 400 {@code bad_parameter}. */
@@ -72,6 +74,22 @@ final class Params {
     } catch (IllegalArgumentException e) {
       throw ApiException.badParameter(e.getMessage());
     }
+  }
+
+  /**
+   * The facet lists asked for: every one when {@code facets} is absent, else the names it lists
+   * (comma-separated or repeated); an empty value asks for none.
+   */
+  static List<String> facets(Context ctx) {
+    List<String> values = ctx.queryParams("facets");
+    if (values.isEmpty()) {
+      return SearchRequest.FACET_NAMES;
+    }
+    return values.stream()
+        .flatMap(value -> Arrays.stream(value.split(",", -1)))
+        .map(String::strip)
+        .filter(name -> !name.isEmpty())
+        .toList();
   }
 
   /** Every {@code about} value ({@code brand:Renault}, {@code person:François Provost}). */

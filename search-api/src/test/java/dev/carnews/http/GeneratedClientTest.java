@@ -108,6 +108,8 @@ class GeneratedClientTest {
             1,
             1,
             null,
+            null,
+            null,
             null);
     assertEquals(2, first.getTotal(), "the third Renault article has no date");
     assertEquals(1, first.getHits().size());
@@ -126,7 +128,10 @@ class GeneratedClientTest {
             null,
             1,
             first.getNext(),
+            List.of("brand"),
+            3,
             null);
+    assertTrue(second.getFacets().getBrand().size() <= 3);
     SearchHit newest = first.getHits().get(0);
     SearchHit next = second.getHits().get(0);
     assertNotEquals(newest.getId(), next.getId());
@@ -179,7 +184,20 @@ class GeneratedClientTest {
     assertEquals(Written.ResultEnum.CREATED, created.getResult());
     SearchResponse found =
         search.searchArticles(
-            "estate", List.of("Skoda"), null, null, null, null, null, null, null, null, null, null);
+            "estate",
+            List.of("Skoda"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     assertEquals(List.of("client-1"), found.getHits().stream().map(SearchHit::getId).toList());
     BatchAnswer batch =
         editors.writeArticles(
@@ -200,7 +218,8 @@ class GeneratedClientTest {
             ApiException.class,
             () ->
                 search.searchArticles(
-                    "renault", null, null, null, null, null, null, null, null, 0, null, null));
+                    "renault", null, null, null, null, null, null, null, null, 0, null, null, null,
+                    null));
     assertEquals(400, bad.getCode());
     Error error = new ObjectMapper().readValue(bad.getResponseBody(), Error.class);
     assertEquals("bad_parameter", error.getError().getCode());
