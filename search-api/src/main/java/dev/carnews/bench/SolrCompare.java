@@ -45,6 +45,7 @@ final class SolrCompare {
 
   private final Map<String, LoadRunner.Target> engines = new LinkedHashMap<>();
   private final Map<String, String> base = new LinkedHashMap<>();
+  private final Map<String, String> extra = new LinkedHashMap<>();
 
   /**
    * @param service the service's base URL ({@code http://127.0.0.1:PORT})
@@ -59,9 +60,21 @@ final class SolrCompare {
    *     after in one run), or {@code null}
    */
   SolrCompare(URI service, URI solrCore, URI baseline) {
+    this(service, solrCore, baseline, "", "");
+  }
+
+  /**
+   * @param serviceParams more query parameters of the service's requests ({@code facetSize=10}),
+   *     appended as given; empty for none
+   * @param baselineParams the same for the baseline's requests
+   */
+  SolrCompare(
+      URI service, URI solrCore, URI baseline, String serviceParams, String baselineParams) {
     base.put("service", service + "/api/search?q=");
+    extra.put("service", serviceParams.isEmpty() ? "" : "&" + serviceParams);
     if (baseline != null) {
       base.put("baseline", baseline + "/api/search?q=");
+      extra.put("baseline", baselineParams.isEmpty() ? "" : "&" + baselineParams);
     }
     base.put("solr", solrCore + "/select?wt=json&fl=id,title&rows=10&defType=edismax&q=");
     for (String engine : base.keySet()) {
@@ -79,7 +92,7 @@ final class SolrCompare {
   String url(String engine, BenchQuery query) {
     String q = query.request().q();
     if (!engine.equals("solr")) {
-      return base.get(engine) + encode(q);
+      return base.get(engine) + encode(q) + extra.get(engine);
     }
     String words = q.replace(" | ", " ");
     String operator = query.category().equals("two-words-or") ? "OR" : "AND";

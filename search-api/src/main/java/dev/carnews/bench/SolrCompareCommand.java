@@ -117,6 +117,28 @@ final class SolrCompareCommand implements Callable<Integer> {
               + " measured alike in the same rounds")
   Path baselineJar;
 
+  @Option(
+      names = "--service-option",
+      description =
+          "an option of the service's command line (repeatable), e.g. --search-cache-size=0")
+  List<String> serviceOptions = new ArrayList<>();
+
+  @Option(
+      names = "--baseline-option",
+      description = "an option of the baseline's command line (repeatable)")
+  List<String> baselineOptions = new ArrayList<>();
+
+  @Option(
+      names = "--service-params",
+      description =
+          "more query parameters of the service's searches, e.g. facets=brand,month&facetSize=10")
+  String serviceParams = "";
+
+  @Option(
+      names = "--baseline-params",
+      description = "more query parameters of the baseline's searches")
+  String baselineParams = "";
+
   @Option(names = "--out", description = "JSON results file")
   Path out;
 
@@ -137,12 +159,17 @@ final class SolrCompareCommand implements Callable<Integer> {
     report.put("queries", queries.size());
     report.put("warmUpPasses", warmUp);
     report.put("rounds", rounds);
+    report.put("serviceOptions", serviceOptions);
+    report.put("serviceParams", serviceParams);
+    report.put("baselineOptions", baselineOptions);
+    report.put("baselineParams", baselineParams);
     Path logs = Files.createTempDirectory("solr-compare-");
     LOG.info("Logs of the two servers in {}", logs);
     Path baselineIndex =
         baselineJar == null ? null : IndexFiles.copy(index, logs.resolve("baseline-index"));
     try (ChildJvm solr = startSolr(logs);
-        ChildJvm service = startService(jar, index, logs.resolve("service.log"), servicePort);
+        ChildJvm service =
+            startService(jar, index, logs.resolve("service.log"), servicePort, serviceOptions);
         ChildJvm baseline =
             baselineJar == null
                 ? null
@@ -150,7 +177,8 @@ final class SolrCompareCommand implements Callable<Integer> {
                     baselineJar,
                     baselineIndex,
                     logs.resolve("baseline.log"),
-                    servicePort == 0 ? 0 : servicePort + 1)) {
+                    servicePort == 0 ? 0 : servicePort + 1,
+                    baselineOptions)) {
       URI core = URI.create(solr.ready());
       long fed = SolrFeed.feed(index, core, SolrCompare.client());
       LOG.info("Fed Solr {} articles", fed);
@@ -160,7 +188,9 @@ final class SolrCompareCommand implements Callable<Integer> {
           new SolrCompare(
               URI.create("http://127.0.0.1:" + service.ready()),
               core,
-              baseline == null ? null : URI.create("http://127.0.0.1:" + baseline.ready()));
+              baseline == null ? null : URI.create("http://127.0.0.1:" + baseline.ready()),
+              serviceParams,
+              baselineParams);
       report.put(
           "compare", compare.run(queries, new SolrCompare.Settings(warmUp, rounds, clients)));
     } finally {
@@ -218,14 +248,23 @@ final class SolrCompareCommand implements Callable<Integer> {
         true);
   }
 
-  private ChildJvm startService(Path serviceJar, Path index, Path log, int port)
-      throws IOException {
+  private ChildJvm startService(
+      Path serviceJar, Path index, Path log, int port, List<String> options) throws IOException {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--index",
+                index.toString(),
+                "--port",
+                Integer.toString(port),
+                "--host",
+                "127.0.0.1"));
+    arguments.addAll(options);
     return ChildJvm.start(
         serviceJavaOptions,
         serviceJar.toString(),
         "dev.carnews.server.Main",
-        List.of(
-            "--index", index.toString(), "--port", Integer.toString(port), "--host", "127.0.0.1"),
+        arguments,
         SERVICE_READY,
         log,
         false);

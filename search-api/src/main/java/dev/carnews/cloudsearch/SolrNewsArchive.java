@@ -65,8 +65,9 @@ public final class SolrNewsArchive implements NewsArchive {
   private final SolrRelated related;
   private volatile long newest;
   private volatile long newestReadAt;
-  private volatile IndexVersion version;
+  private volatile IndexVersion version = new IndexVersion(0, 0);
   private volatile long versionReadAt;
+  private List<Long> lastSeen = List.of();
 
   /**
    * @param connection the cluster, connected on first use; closed by the caller
@@ -91,30 +92,35 @@ public final class SolrNewsArchive implements NewsArchive {
   /**
    * {@inheritDoc}
    *
-   * <p>A collection has no single commit generation, so the version is what the searchers show: the
-   * number of visible articles and the newest {@code _version_} among them (Solr stamps every
-   * update with a larger one; a delete lowers the count). It is read at most once a second, so an
-   * HTTP validator may lag a write made elsewhere by that second, as a {@code max-age} does.
+   * <p>A collection has no single commit generation, so the version counts the changes this service
+   * has seen in what the searchers show: the number of visible articles and the newest {@code
+   * _version_} among them (Solr stamps every update with a larger one; a delete lowers the count).
+   * It is read at most once a second, so an HTTP validator or a cached search may lag a write made
+   * elsewhere by that second, as a {@code max-age} does.
    */
   @Override
   public IndexVersion version() throws IOException {
     long now = System.nanoTime();
-    IndexVersion known = version;
-    if (known == null || now - versionReadAt > 1_000_000_000L) {
+    if (versionReadAt == 0 || now - versionReadAt > 1_000_000_000L) {
       SolrQuery query = new SolrQuery("*:*");
       query.setRows(1);
       query.setFields(VERSION_FIELD);
       query.addSort(VERSION_FIELD, SolrQuery.ORDER.desc);
       var results = query(query).getResults();
       Object newestUpdate = results.isEmpty() ? null : results.get(0).getFirstValue(VERSION_FIELD);
-      known =
-          new IndexVersion(
+      List<Long> seen =
+          List.of(
               results.getNumFound(),
-              newestUpdate == null ? 0 : Math.abs(((Number) newestUpdate).longValue()));
-      version = known;
-      versionReadAt = now;
+              newestUpdate == null ? 0L : ((Number) newestUpdate).longValue());
+      synchronized (this) {
+        if (!seen.equals(lastSeen)) {
+          lastSeen = seen;
+          version = new IndexVersion(0, version.version() + 1);
+        }
+        versionReadAt = now;
+      }
     }
-    return known;
+    return version;
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -51,6 +52,11 @@ final class HttpMetrics {
         .description("size of the index files on disk")
         .baseUnit("bytes")
         .register(registry);
+  }
+
+  /** Adds the meters of a part of the app (the search cache's hits and misses). */
+  void bind(MeterBinder binder) {
+    binder.bindTo(registry);
   }
 
   /** The route templates of the app; labels outside them are folded. */

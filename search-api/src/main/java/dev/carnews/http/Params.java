@@ -7,6 +7,7 @@ import dev.carnews.search.SortOrder;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -79,6 +80,22 @@ final class Params {
     }
   }
 
+  /**
+   * The facet lists asked for: every one when {@code facets} is absent, else the names it lists
+   * (comma-separated or repeated); an empty value asks for none.
+   */
+  static List<String> facets(Context ctx) {
+    List<String> values = ctx.queryParams("facets");
+    if (values.isEmpty()) {
+      return SearchRequest.FACET_NAMES;
+    }
+    return values.stream()
+        .flatMap(value -> Arrays.stream(value.split(",", -1)))
+        .map(String::strip)
+        .filter(name -> !name.isEmpty())
+        .toList();
+  }
+
   /** Every {@code about} value ({@code brand:Renault}, {@code person:François Provost}). */
   static List<About> about(Context ctx) {
     return ctx.queryParams("about").stream().map(About::parse).toList();
@@ -106,7 +123,9 @@ final class Params {
           sort == null || sort.isBlank() ? defaultSort : sort(ctx),
           integer(ctx, "page", 1),
           integer(ctx, "size", defaultSize),
-          about(ctx));
+          about(ctx),
+          facets(ctx),
+          integer(ctx, "facetSize", SearchRequest.DEFAULT_FACET_SIZE));
     } catch (IllegalArgumentException e) {
       throw ApiException.badParameter(e.getMessage());
     }

@@ -16,6 +16,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -75,6 +76,9 @@ public final class SearchApp {
     EntityHandlers entities = new EntityHandlers(archive, feeds);
     HttpMetrics metrics =
         new HttpMetrics(archive, SearchApp::documents, ignored -> options.indexBytes().getAsLong());
+    if (archive instanceof MeterBinder binder) {
+      metrics.bind(binder);
+    }
     WriteHandlers writes = new WriteHandlers(options.writer(), options.keys(), metrics);
     SearchLimiter limiter = new SearchLimiter(options.concurrentSearches(), options.searchWait());
     Cors cors = new Cors(options.corsOrigins());

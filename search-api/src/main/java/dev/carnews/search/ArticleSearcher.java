@@ -40,11 +40,11 @@ import org.apache.lucene.search.TopDocs;
  */
 public final class ArticleSearcher implements NewsArchive {
 
-  /** How many values each of the brand, author and person facets lists. */
-  public static final int FACET_TOP_N = 20;
+  /** How many values each of the brand, author and person facets lists by default. */
+  public static final int FACET_TOP_N = SearchRequest.DEFAULT_FACET_SIZE;
 
   /** Response facet names, in response order. */
-  public static final List<String> FACET_NAMES = List.of("brand", "author", "person", "date");
+  public static final List<String> FACET_NAMES = SearchRequest.FACET_NAMES;
 
   /** Fewer hits than this make a search worth a spelling suggestion. */
   private static final int FEW_HITS = 3;
@@ -245,7 +245,7 @@ public final class ArticleSearcher implements NewsArchive {
           pages,
           tookMs,
           hits,
-          FacetLists.of(attempt.found().facets(), facetState, FACET_TOP_N),
+          FacetLists.of(attempt.found().facets(), facetState, request),
           didYouMean,
           q.isBlank() ? null : QueryReading.interpretation(searched, match, reading),
           attempt.partial(),

@@ -35,28 +35,31 @@ final class FacetCounts {
 
   /**
    * The top {@code window} hits by score ({@code sort == null}) or by the sort, counted exactly,
-   * with facet counts tallied on the pool when there is one.
+   * with facet counts tallied on the pool when there is one; without counts ({@code facets()} null)
+   * when {@code counted} is false, the facet filters then applied as plain filters.
    */
   static Found collect(
       IndexSearcher searcher,
       ExecutorService pool,
       FacetStates.Entry facetState,
+      boolean counted,
       DrillDownQuery query,
       Sort sort,
       int window,
       ScoreDoc after)
       throws IOException {
+    FacetStates.Entry state = counted ? facetState : null;
     return sort == null
         ? run(
             searcher,
             pool,
-            facetState,
+            state,
             query,
             new TopScoreDocCollectorManager(window, after, Integer.MAX_VALUE))
         : run(
             searcher,
             pool,
-            facetState,
+            state,
             query,
             new TopFieldCollectorManager(sort, window, (FieldDoc) after, Integer.MAX_VALUE));
   }
@@ -68,7 +71,7 @@ final class FacetCounts {
       DrillDownQuery query,
       CollectorManager<?, R> hits)
       throws IOException {
-    if (facetState.state() == null) {
+    if (facetState == null || facetState.state() == null) {
       return new Found(searcher.search(query, hits), null);
     }
     DrillSideways sideways =

@@ -27,14 +27,26 @@ final class FacetLists {
 
   private FacetLists() {}
 
-  /** The response's facets, in {@link ArticleSearcher#FACET_NAMES} order. */
-  static Map<String, List<FacetValue>> of(Facets counts, FacetStates.Entry facetState, int topN)
-      throws IOException {
+  /**
+   * The facets the request asks for, in {@link SearchRequest#FACET_NAMES} order, the brand, author
+   * and person lists each of up to {@link SearchRequest#facetSize()} values.
+   */
+  static Map<String, List<FacetValue>> of(
+      Facets counts, FacetStates.Entry facetState, SearchRequest request) throws IOException {
+    int topN = request.facetSize();
     Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-    facets.put("brand", top(counts, facetState, BRAND_FACET, topN));
-    facets.put("author", top(counts, facetState, AUTHOR_FACET, topN));
-    facets.put("person", top(counts, facetState, PERSON_FACET, topN));
-    facets.put("date", months(counts, facetState.state()));
+    if (request.wantsFacet("brand")) {
+      facets.put("brand", top(counts, facetState, BRAND_FACET, topN));
+    }
+    if (request.wantsFacet("author")) {
+      facets.put("author", top(counts, facetState, AUTHOR_FACET, topN));
+    }
+    if (request.wantsFacet("person")) {
+      facets.put("person", top(counts, facetState, PERSON_FACET, topN));
+    }
+    if (request.wantsFacet("date")) {
+      facets.put("date", months(counts, facetState.state()));
+    }
     return facets;
   }
 

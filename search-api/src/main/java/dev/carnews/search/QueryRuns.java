@@ -106,7 +106,14 @@ final class QueryRuns {
             : budgeted(searcher, scope.pool());
     FacetCounts.Found found =
         FacetCounts.collect(
-            timed, scope.pool(), scope.facets(), query, sortOf(request), collected, after);
+            timed,
+            scope.pool(),
+            scope.facets(),
+            !request.facets().isEmpty(),
+            query,
+            sortOf(request),
+            collected,
+            after);
     if (rescore) {
       TopDocs reranked =
           QueryRescorer.rescore(

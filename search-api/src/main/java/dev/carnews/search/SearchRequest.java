@@ -18,6 +18,10 @@ import java.util.Optional;
  * @param page the 1-based page
  * @param size hits per page, 1..{@value #MAX_SIZE}
  * @param about entities every hit must be about (salient in it), AND-ed; empty for no such filter
+ * @param facets the facet lists to answer with, in {@link #FACET_NAMES} order ({@code month} is
+ *     read as {@code date}); empty for none, so no facet is counted
+ * @param facetSize how many values the brand, author and person lists show, 1..{@value
+ *     #MAX_FACET_SIZE}; the date list shows every month
  */
 public record SearchRequest(
     String q,
@@ -29,7 +33,9 @@ public record SearchRequest(
     SortOrder sort,
     int page,
     int size,
-    List<About> about) {
+    List<About> about,
+    List<String> facets,
+    int facetSize) {
 
   /** Hits per page when the request does not say. */
   public static final int DEFAULT_SIZE = 10;
@@ -45,6 +51,15 @@ public record SearchRequest(
 
   /** The most values one facet filter may list. */
   public static final int MAX_FILTER_VALUES = 50;
+
+  /** The facet lists a response can carry, in response order. */
+  public static final List<String> FACET_NAMES = List.of("brand", "author", "person", "date");
+
+  /** Values per brand, author and person list when the request does not say. */
+  public static final int DEFAULT_FACET_SIZE = 20;
+
+  /** The most values a facet list may show. */
+  public static final int MAX_FACET_SIZE = 100;
 
   /** Validates every parameter; the messages are shown to API clients as they are. */
   public SearchRequest {
@@ -73,6 +88,37 @@ public record SearchRequest(
       throw new IllegalArgumentException(
           "about may be given at most " + MAX_FILTER_VALUES + " times");
     }
+    facets = facetNames(facets);
+    if (facetSize < 1 || facetSize > MAX_FACET_SIZE) {
+      throw new IllegalArgumentException("facetSize must be 1.." + MAX_FACET_SIZE);
+    }
+  }
+
+  /** A search with every facet list at its default size. */
+  public SearchRequest(
+      String q,
+      List<String> brands,
+      List<String> authors,
+      List<String> persons,
+      LocalDate from,
+      LocalDate to,
+      SortOrder sort,
+      int page,
+      int size,
+      List<About> about) {
+    this(
+        q,
+        brands,
+        authors,
+        persons,
+        from,
+        to,
+        sort,
+        page,
+        size,
+        about,
+        FACET_NAMES,
+        DEFAULT_FACET_SIZE);
   }
 
   /** A search without {@code about} filters. */
@@ -112,33 +158,70 @@ public record SearchRequest(
 
   /** A copy of this request with other brand filter values. */
   public SearchRequest withBrands(List<String> values) {
-    return new SearchRequest(q, values, authors, persons, from, to, sort, page, size, about);
+    return new SearchRequest(
+        q, values, authors, persons, from, to, sort, page, size, about, facets, facetSize);
   }
 
   /** A copy of this request with other person filter values. */
   public SearchRequest withPersons(List<String> values) {
-    return new SearchRequest(q, brands, authors, values, from, to, sort, page, size, about);
+    return new SearchRequest(
+        q, brands, authors, values, from, to, sort, page, size, about, facets, facetSize);
   }
 
   /** A copy of this request with other author filter values. */
   public SearchRequest withAuthors(List<String> values) {
-    return new SearchRequest(q, brands, values, persons, from, to, sort, page, size, about);
+    return new SearchRequest(
+        q, brands, values, persons, from, to, sort, page, size, about, facets, facetSize);
   }
 
   /** A copy of this request with another date range. */
   public SearchRequest withDates(LocalDate newFrom, LocalDate newTo) {
-    return new SearchRequest(q, brands, authors, persons, newFrom, newTo, sort, page, size, about);
+    return new SearchRequest(
+        q, brands, authors, persons, newFrom, newTo, sort, page, size, about, facets, facetSize);
   }
 
   /** A copy of this request with another order and page. */
   public SearchRequest withPage(SortOrder newSort, int newPage, int newSize) {
     return new SearchRequest(
-        q, brands, authors, persons, from, to, newSort, newPage, newSize, about);
+        q, brands, authors, persons, from, to, newSort, newPage, newSize, about, facets, facetSize);
   }
 
   /** A copy of this request with other {@code about} filters. */
   public SearchRequest withAbout(List<About> values) {
-    return new SearchRequest(q, brands, authors, persons, from, to, sort, page, size, values);
+    return new SearchRequest(
+        q, brands, authors, persons, from, to, sort, page, size, values, facets, facetSize);
+  }
+
+  /** A copy of this request answering with these facet lists, each of up to {@code newSize}. */
+  public SearchRequest withFacets(List<String> names, int newSize) {
+    return new SearchRequest(
+        q, brands, authors, persons, from, to, sort, page, size, about, names, newSize);
+  }
+
+  /**
+   * Whether the response lists this facet ({@code brand}, {@code author}, {@code person}, {@code
+   * date}).
+   */
+  public boolean wantsFacet(String name) {
+    return facets.contains(name);
+  }
+
+  /**
+   * The known facet names among {@code names}, in response order; {@code month} is {@code date}.
+   */
+  private static List<String> facetNames(List<String> names) {
+    List<String> asked =
+        Objects.requireNonNull(names, "facets").stream()
+            .map(String::strip)
+            .map(name -> "month".equals(name) ? "date" : name)
+            .toList();
+    for (String name : asked) {
+      if (!FACET_NAMES.contains(name)) {
+        throw new IllegalArgumentException(
+            "facets must name brand, author, person or month (date)");
+      }
+    }
+    return FACET_NAMES.stream().filter(asked::contains).toList();
   }
 
   private static List<String> cleanValues(String name, List<String> values) {

@@ -12,6 +12,8 @@ import dev.carnews.index.GroupCommitter;
 import dev.carnews.index.IndexCheck;
 import dev.carnews.ingest.JsonLinesArticleReader;
 import dev.carnews.search.ArticleSearcher;
+import dev.carnews.search.CachingNewsArchive;
+import dev.carnews.search.NewsArchive;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.SearchThreads;
 import dev.carnews.write.ArticleWriter;
@@ -134,6 +136,15 @@ public final class Main implements Callable<Integer> {
   long cacheMaxAgeSeconds = AppOptions.DEFAULT_CACHE_MAX_AGE.toSeconds();
 
   @Option(
+      names = "--search-cache-size",
+      paramLabel = "N",
+      description =
+          "search answers kept per index version, so a repeated search is answered from memory"
+              + " until the next write becomes visible; 0 turns the cache off (default:"
+              + " ${DEFAULT-VALUE})")
+  int searchCacheSize = CachingNewsArchive.DEFAULT_ENTRIES;
+
+  @Option(
       names = "--full-check",
       description =
           "check the whole index structure at start-up, not only the file checksums (slow on big"
@@ -166,6 +177,10 @@ public final class Main implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--cache-max-age must be >= 0, was " + cacheMaxAgeSeconds);
     }
+    if (searchCacheSize < 0) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--search-cache-size must be >= 0, was " + searchCacheSize);
+    }
     if (searchThreads < 1) {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--search-threads must be >= 1, was " + searchThreads);
@@ -197,7 +212,8 @@ public final class Main implements Callable<Integer> {
             ArticleSearcher.DEFAULT_TIME_BUDGET,
             threads);
     GroupCommitter committer = new GroupCommitter(articles, COMMIT_GATHER);
-    SearchApp app = SearchApp.create(searcher, appOptions(articles, committer)).start(host, port);
+    NewsArchive archive = CachingNewsArchive.of(searcher, searchCacheSize);
+    SearchApp app = SearchApp.create(archive, appOptions(articles, committer)).start(host, port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

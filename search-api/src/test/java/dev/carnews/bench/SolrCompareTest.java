@@ -30,6 +30,22 @@ class SolrCompareTest {
   }
 
   @Test
+  void extraParametersGoToTheirOwnEngineOnly() {
+    SolrCompare withParams =
+        new SolrCompare(
+            URI.create("http://127.0.0.1:1"),
+            URI.create("http://127.0.0.1:2/solr/news"),
+            URI.create("http://127.0.0.1:3"),
+            "facetSize=10",
+            "");
+    BenchQuery query = new BenchQuery("single", SearchRequest.of("oil"));
+    assertEquals(
+        "http://127.0.0.1:1/api/search?q=oil&facetSize=10", withParams.url("service", query));
+    assertEquals("http://127.0.0.1:3/api/search?q=oil", withParams.url("baseline", query));
+    assertTrue(!withParams.url("solr", query).contains("facetSize"));
+  }
+
+  @Test
   void eitherWordIsTheServicesOrAndSolrsDefaultOr() {
     BenchQuery query = new BenchQuery("two-words-or", SearchRequest.of("oil | prices"));
     assertEquals("http://127.0.0.1:1/api/search?q=oil+%7C+prices", compare.url("service", query));

@@ -109,6 +109,8 @@ class GeneratedClientTest {
             1,
             null,
             null,
+            null,
+            null,
             null);
     assertEquals(2, first.getTotal(), "the third Renault article has no date");
     assertEquals(1, first.getHits().size());
@@ -128,7 +130,10 @@ class GeneratedClientTest {
             1,
             first.getNext(),
             null,
+            List.of("brand"),
+            3,
             null);
+    assertTrue(second.getFacets().getBrand().size() <= 3);
     SearchHit newest = first.getHits().get(0);
     SearchHit next = second.getHits().get(0);
     assertNotEquals(newest.getId(), next.getId());
@@ -193,6 +198,8 @@ class GeneratedClientTest {
             null,
             null,
             null,
+            null,
+            null,
             null);
     assertEquals(List.of("client-1"), found.getHits().stream().map(SearchHit::getId).toList());
     BatchAnswer batch =
@@ -214,8 +221,8 @@ class GeneratedClientTest {
             ApiException.class,
             () ->
                 search.searchArticles(
-                    "renault", null, null, null, null, null, null, null, null, 0, null, null,
-                    null));
+                    "renault", null, null, null, null, null, null, null, null, 0, null, null, null,
+                    null, null));
     assertEquals(400, bad.getCode());
     Error error = new ObjectMapper().readValue(bad.getResponseBody(), Error.class);
     assertEquals("bad_parameter", error.getError().getCode());

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.search.ArticleSearcher;
+import dev.carnews.search.CachingNewsArchive;
 import dev.carnews.search.Fixtures;
+import dev.carnews.search.NewsArchive;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,8 +38,15 @@ final class RunningApp implements AutoCloseable {
 
   /** The app over a given index with options built for it. */
   RunningApp(ArticleIndex index, Function<ArticleIndex, AppOptions> options) throws IOException {
+    this(index, options, 0);
+  }
+
+  /** The app over a given index, its searches behind a cache of {@code searchCache} answers. */
+  RunningApp(ArticleIndex index, Function<ArticleIndex, AppOptions> options, int searchCache)
+      throws IOException {
     this.index = index;
-    app = SearchApp.create(new ArticleSearcher(index), options.apply(index)).start("localhost", 0);
+    NewsArchive archive = CachingNewsArchive.of(new ArticleSearcher(index), searchCache);
+    app = SearchApp.create(archive, options.apply(index)).start("localhost", 0);
   }
 
   /** Any request, built on the app's address. */
