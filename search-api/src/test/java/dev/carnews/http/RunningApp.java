@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.function.Function;
 
 /** The real app on a free port over the fixture index, with a real HTTP client. */
@@ -91,7 +92,15 @@ final class RunningApp implements AutoCloseable {
   private Answer send(HttpRequest request) throws IOException, InterruptedException {
     HttpResponse<String> response =
         client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
+    // Feeds answer XML (Atom): only JSON bodies, JSON Feed's included, are read as JSON.
+    boolean isJson =
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .toLowerCase(Locale.ROOT)
+            .contains("json");
+    JsonNode json = response.body().isEmpty() || !isJson ? null : JSON.readTree(response.body());
     return new Answer(response.statusCode(), json, response);
   }
 
