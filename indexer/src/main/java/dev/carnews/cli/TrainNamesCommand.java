@@ -1,8 +1,13 @@
 package dev.carnews.cli;
 
+import dev.carnews.nlp.NameModelCrossValidator;
 import dev.carnews.nlp.NameModelEvaluator;
 import dev.carnews.nlp.NameModelTrainer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import picocli.CommandLine;
@@ -23,8 +28,31 @@ public final class TrainNamesCommand implements Callable<Integer> {
   @Option(names = "--dev", description = "CoNLL-2003 English file to score the model on")
   Path dev;
 
-  @Option(names = "--out", required = true, description = "where to write the model")
+  @Option(names = "--out", description = "where to write the model (required unless --folds)")
   Path out;
+
+  @Option(
+      names = "--folds",
+      defaultValue = "0",
+      description =
+          "k-fold cross-validation on --train instead of training one model: split by document,"
+              + " train on k-1 folds, print each held-out fold's strict PER P/R/F1 and the mean"
+              + " and standard deviation")
+  int folds;
+
+  @Option(
+      names = "--documents",
+      description =
+          "with --folds, for a --train file without -DOCSTART- lines: its JSON Lines rebuild"
+              + " (one body line per sentence, e.g. conll2003-train.jsonl) giving the documents")
+  Path documents;
+
+  @Option(
+      names = "--mark-documents",
+      description =
+          "with --folds: mark documents in the training folds so that the previous-map feature"
+              + " resets per document as at run time (held-out folds are always marked)")
+  boolean markDocuments;
 
   @Option(
       names = "--algorithm",
@@ -57,11 +85,18 @@ public final class TrainNamesCommand implements Callable<Integer> {
     NameModelTrainer.Options options =
         new NameModelTrainer.Options(
             algorithm, iterations, cutoff, !personsOnly, !noClusters, !noGazetteer, bilou);
+    if (folds != 0) {
+      return crossValidate(options);
+    }
+    if (out == null) {
+      System.err.println("train-names: --out is required unless --folds is given");
+      return 2;
+    }
     long started = System.nanoTime();
     TokenNameFinderModel model = NameModelTrainer.train(train, options);
     NameModelTrainer.write(model, out);
     System.out.printf(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "trained %s in %.0f s -> %s%n",
         options,
         (System.nanoTime() - started) / 1e9,
@@ -69,6 +104,53 @@ public final class TrainNamesCommand implements Callable<Integer> {
     if (dev != null) {
       System.out.println(
           "dev " + dev + " PER strict: " + NameModelEvaluator.evaluateConll(model, dev).summary());
+    }
+    return 0;
+  }
+
+  private int crossValidate(NameModelTrainer.Options options) throws Exception {
+    List<List<List<String>>> docs;
+    try {
+      docs = NameModelCrossValidator.documents(train, documents);
+    } catch (IOException e) {
+      System.err.println("train-names: " + e.getMessage());
+      return 2;
+    }
+    if (folds < 2 || folds > docs.size()) {
+      System.err.println(
+          "train-names: --folds must be between 2 and the number of documents ("
+              + docs.size()
+              + ")");
+      return 2;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%d-fold cross-validation of %s on %s (%d documents, training documents %s)%n",
+        folds,
+        options,
+        train,
+        docs.size(),
+        markDocuments ? "marked" : "not marked");
+    Path work = Files.createTempDirectory("names-cv");
+    try {
+      NameModelCrossValidator.Report report =
+          NameModelCrossValidator.crossValidate(
+              docs,
+              folds,
+              options,
+              markDocuments,
+              work,
+              fold ->
+                  System.out.printf(
+                      Locale.ROOT,
+                      "fold %d (%d documents, %.0f s): %s%n",
+                      fold.index(),
+                      fold.documents(),
+                      fold.seconds(),
+                      fold.scores().summary()));
+      System.out.println(report.summary());
+    } finally {
+      Files.deleteIfExists(work);
     }
     return 0;
   }

@@ -154,4 +154,15 @@ class IndexerCliTest {
     assertTrue(missingFile.err().contains("none.jsonl"), missingFile.err());
     assertTrue(missingArticle.err().contains("x9"), missingArticle.err());
   }
+
+  @Test
+  void trainNamesWithoutOutOrFoldsIsAUsageErrorNotATraining() throws IOException {
+    Path conll = Files.writeString(work.resolve("t.conll"), "Anna NNP I-NP I-PER\n\n");
+
+    assertEquals(2, run("train-names", "--train", conll.toString()).code());
+    assertEquals(
+        2,
+        run("train-names", "--train", conll.toString(), "--folds", "3").code(),
+        "no -DOCSTART- lines and no --documents: nothing to split by");
+  }
 }
