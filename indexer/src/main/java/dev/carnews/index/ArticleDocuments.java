@@ -23,6 +23,8 @@ import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE;
 import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE_RANK;
 import static dev.carnews.index.ArticleSchema.PUBLISHED;
 import static dev.carnews.index.ArticleSchema.SECTION;
+import static dev.carnews.index.ArticleSchema.STORY;
+import static dev.carnews.index.ArticleSchema.STORY_BAND;
 import static dev.carnews.index.ArticleSchema.TAGS;
 import static dev.carnews.index.ArticleSchema.TEXT_TYPE;
 import static dev.carnews.index.ArticleSchema.TITLE;
@@ -45,9 +47,12 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The only place that maps a {@link TaggedArticle} to a Lucene {@link Document} and stored fields
@@ -107,6 +112,25 @@ public final class ArticleDocuments {
       // Only taxonomy facets do I/O in build(); this schema has none.
       throw new IllegalStateException("facet build failed for " + article.id(), e);
     }
+  }
+
+  /**
+   * The document with its story fields: {@code story} set to {@code story} (replacing any) and the
+   * band terms of its fingerprint.
+   */
+  public static Document withStory(Document doc, String story, List<String> bands) {
+    Document result = new Document();
+    for (IndexableField field : doc) {
+      if (!STORY.equals(field.name()) && !STORY_BAND.equals(field.name())) {
+        result.add(field);
+      }
+    }
+    result.add(new StringField(STORY, story, Field.Store.YES));
+    result.add(new SortedDocValuesField(STORY, new BytesRef(story)));
+    for (String band : bands) {
+      result.add(new StringField(STORY_BAND, band, Field.Store.NO));
+    }
+    return result;
   }
 
   /**

@@ -112,6 +112,20 @@ public final class ArticleSchema {
   /** CMS tags: {@code KeywordField}, stored; multi-valued. */
   public static final String TAGS = "tags";
 
+  /**
+   * The story an article belongs to: the id of the story's first article (earliest published, then
+   * smallest id). {@code StringField}, stored, to find a story's versions, plus sorted doc values
+   * to collapse search hits by story. Absent in indexes built before stories (each article is then
+   * its own story).
+   */
+  public static final String STORY = "story";
+
+  /**
+   * The article's MinHash LSH band terms ({@code dev.carnews.story.MinHashBands}): indexed, docs
+   * only, not stored; one query over them finds the candidate versions of a new article.
+   */
+  public static final String STORY_BAND = "story_band";
+
   /** Facet dimension of brands (display form), counted with sorted-set doc values. */
   public static final String BRAND_FACET = "brand";
 
