@@ -9,6 +9,7 @@ import dev.carnews.ingest.CountingSink;
 import dev.carnews.ingest.ProgressListener;
 import dev.carnews.ingest.ReadOptions;
 import dev.carnews.nlp.NlpModels;
+import dev.carnews.story.VersionRule;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,12 @@ public final class IndexCommand implements Callable<Integer> {
   Path personModel;
 
   @Option(
+      names = "--no-stories",
+      description =
+          "write without story fingerprints (each article its own story; for measuring their cost)")
+  boolean noStories;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "no progress lines")
   boolean quiet;
@@ -87,7 +94,8 @@ public final class IndexCommand implements Callable<Integer> {
 
     Files.createDirectories(index);
     BatchIndexer.Summary summary;
-    try (ArticleIndex articles = ArticleIndex.open(index)) {
+    try (ArticleIndex articles =
+        ArticleIndex.open(index, noStories ? null : VersionRule.defaults())) {
       BatchIndexer batch =
           new BatchIndexer(articles, () -> new NewsEntityTagger(models, brands), threads);
       summary = batch.index(ArticleSources.standard(), paths, options, progress(out));

@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       IndexCommand.class,
       StatsCommand.class,
+      StoriesCommand.class,
+      RestoryCommand.class,
       TrainNamesCommand.class,
       EvalNamesCommand.class,
       EvalHtmlCommand.class,

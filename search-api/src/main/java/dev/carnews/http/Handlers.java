@@ -39,7 +39,8 @@ final class Handlers {
               Params.sort(ctx),
               Params.integer(ctx, "page", 1),
               Params.integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
-              Params.about(ctx));
+              Params.about(ctx),
+              Params.collapse(ctx));
     } catch (IllegalArgumentException e) {
       throw ApiException.badParameter(e.getMessage());
     }
@@ -63,6 +64,11 @@ final class Handlers {
       throw ApiException.badParameter("size must be 1.." + RelatedResponse.MAX_SIZE);
     }
     ctx.json(archive.related(id, size).orElseThrow(() -> unknownArticle(id)));
+  }
+
+  void story(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    ctx.json(archive.story(id).orElseThrow(() -> ApiException.notFound("no story with this id")));
   }
 
   void health(Context ctx) throws IOException {

@@ -74,6 +74,18 @@ final class Params {
     }
   }
 
+  /** Whether {@code collapse=story} asks for one hit per story; {@code none} or absent: not. */
+  static boolean collapse(Context ctx) {
+    String value = ctx.queryParam("collapse");
+    if (value == null || value.isBlank() || value.strip().equals("none")) {
+      return false;
+    }
+    if (value.strip().equals("story")) {
+      return true;
+    }
+    throw ApiException.badParameter("collapse must be story or none");
+  }
+
   /** Every {@code about} value ({@code brand:Renault}, {@code person:François Provost}). */
   static List<About> about(Context ctx) {
     return ctx.queryParams("about").stream().map(About::parse).toList();

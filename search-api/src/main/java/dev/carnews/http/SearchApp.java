@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the Javalin app of the search API from its dependencies, so tests run the same app against
  * an in-memory index. Routes: {@code GET /api/search}, {@code /api/articles/{id}}, {@code
- * /api/articles/{id}/related}, {@code /health}, {@code /openapi.json}, {@code POST /api/analyze}.
- * Every error, from a bad parameter to an unexpected failure, is answered by one mapper in the one
- * shape of {@link ApiError}.
+ * /api/articles/{id}/related}, {@code /api/stories/{id}}, {@code /health}, {@code /openapi.json},
+ * {@code POST /api/analyze}. Every error, from a bad parameter to an unexpected failure, is
+ * answered by one mapper in the one shape of {@link ApiError}.
  */
 public final class SearchApp {
 
@@ -101,6 +101,7 @@ public final class SearchApp {
     app.get("/api/articles/{id}", handlers::article);
     app.get("/api/suggest", new SuggestHandler(archive)::suggest);
     app.get("/api/articles/{id}/related", handlers::related);
+    app.get("/api/stories/{id}", handlers::story);
     app.get("/health", handlers::health);
     app.post("/api/analyze", new AnalyzeHandler(previews)::analyze);
     app.get("/openapi.json", handlers::openApi);

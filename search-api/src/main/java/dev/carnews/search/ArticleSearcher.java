@@ -164,11 +164,13 @@ public final class ArticleSearcher implements NewsArchive {
       String q = request.q();
       EntityLexicon.Reading reading =
           q.isBlank() ? QueryReading.none() : queryReading.read(searcher.getIndexReader(), q);
+      int depth = request.collapse() ? StoryCollapse.FIRST_DEPTH : 1;
       QueryRuns.Attempt attempt =
-          queryRuns.attempt(scope, request, afterDoc, q, TextQueries.Match.ALL, reading);
+          queryRuns.attempt(scope, request, afterDoc, q, TextQueries.Match.ALL, reading, depth);
       String didYouMean = null;
       String searched = q;
       String match = "all";
+      TextQueries.Match how = TextQueries.Match.ALL;
       if (!q.isBlank() && attempt.total() < FEW_HITS) {
         didYouMean = spelling.correct(searcher.getIndexReader(), q).orElse(null);
       }
@@ -178,7 +180,13 @@ public final class ArticleSearcher implements NewsArchive {
               queryReading.read(searcher.getIndexReader(), didYouMean);
           QueryRuns.Attempt corrected =
               queryRuns.attempt(
-                  scope, request, afterDoc, didYouMean, TextQueries.Match.ALL, correctedReading);
+                  scope,
+                  request,
+                  afterDoc,
+                  didYouMean,
+                  TextQueries.Match.ALL,
+                  correctedReading,
+                  depth);
           if (corrected.total() > 0) {
             attempt = corrected;
             searched = didYouMean;
@@ -192,25 +200,61 @@ public final class ArticleSearcher implements NewsArchive {
             && TextQueries.hasFuzzyWords(q)
             && spelling.hasUnknownWord(searcher.getIndexReader(), q)) {
           QueryRuns.Attempt fuzzy =
-              queryRuns.attempt(scope, request, afterDoc, q, TextQueries.Match.FUZZY, reading);
+              queryRuns.attempt(
+                  scope, request, afterDoc, q, TextQueries.Match.FUZZY, reading, depth);
           if (fuzzy.total() > 0) {
             attempt = fuzzy;
             match = "fuzzy";
+            how = TextQueries.Match.FUZZY;
           }
         }
         if (attempt.total() == 0 && TextQueries.words(q) > 1) {
           QueryRuns.Attempt some =
-              queryRuns.attempt(scope, request, afterDoc, q, TextQueries.Match.SOME, reading);
+              queryRuns.attempt(
+                  scope, request, afterDoc, q, TextQueries.Match.SOME, reading, depth);
           if (some.total() > 0) {
             attempt = some;
             match = "some";
+            how = TextQueries.Match.SOME;
           }
         }
       }
-      ScoreDoc[] all = attempt.found().top().scoreDocs;
-      int first = after == null ? Math.min((request.page() - 1) * request.size(), all.length) : 0;
-      ScoreDoc[] page = Arrays.copyOfRange(all, first, all.length);
+      ScoreDoc[] page;
+      List<StoryRef> stories = null;
+      if (request.collapse()) {
+        StoryCollapse.Page collapsed = null;
+        for (int deeper = depth; ; deeper *= 4) {
+          if (deeper > depth) {
+            attempt = queryRuns.attempt(scope, request, afterDoc, searched, how, reading, deeper);
+          }
+          ScoreDoc[] ranked = attempt.found().top().scoreDocs;
+          collapsed =
+              StoryCollapse.page(
+                  searcher,
+                  ranked,
+                  after == null ? (request.page() - 1) * request.size() : 0,
+                  request.size(),
+                  ranked.length < attempt.window(),
+                  attempt.query(),
+                  QueryRuns.sortOf(request),
+                  after != null);
+          if (collapsed.complete() || attempt.window() * 4 > StoryCollapse.MAX_FETCHED) {
+            break;
+          }
+        }
+        page = collapsed.hits();
+        stories = collapsed.stories();
+      } else {
+        ScoreDoc[] all = attempt.found().top().scoreDocs;
+        int first = after == null ? Math.min((request.page() - 1) * request.size(), all.length) : 0;
+        page = Arrays.copyOfRange(all, first, all.length);
+      }
       List<SearchHit> hits = hitReader.hits(searcher, page, q.isBlank() ? null : attempt.text());
+      if (stories != null) {
+        for (int i = 0; i < hits.size(); i++) {
+          hits.set(i, hits.get(i).withStory(stories.get(i)));
+        }
+      }
       long total = attempt.total();
       int pages = (int) ((total + request.size() - 1) / request.size());
       long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -258,6 +302,16 @@ public final class ArticleSearcher implements NewsArchive {
     IndexSearcher searcher = searchers.acquire();
     try {
       return ArticleDetails.find(searcher, id);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  @Override
+  public Optional<StoryDetail> story(String id) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return Stories.find(searcher, id);
     } finally {
       searchers.release(searcher);
     }

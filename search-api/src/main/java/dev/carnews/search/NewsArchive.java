@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * What readers, editors and API clients ask of the archive: searches with facets, completions, one
- * article, related articles and the count. The HTTP layer sees only this interface and the records
- * it answers with, so any backend (the local Lucene index, a cluster) can stand behind the same
- * handlers.
+ * article, related articles, stories (the versions of one article) and the count. The HTTP layer
+ * sees only this interface and the records it answers with, so any backend (the local Lucene index,
+ * a cluster) can stand behind the same handlers.
  */
 public interface NewsArchive {
 
@@ -46,4 +46,10 @@ public interface NewsArchive {
    *     RelatedResponse#MAX_SIZE}
    */
   Optional<RelatedResponse> related(String id, int size) throws IOException;
+
+  /**
+   * A story's versions, oldest first, with what changed between consecutive versions; empty when no
+   * story has this id.
+   */
+  Optional<StoryDetail> story(String id) throws IOException;
 }

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param page the 1-based page
  * @param size hits per page, 1..{@value #MAX_SIZE}
  * @param about entities every hit must be about (salient in it), AND-ed; empty for no such filter
+ * @param collapse whether to show one hit per story (the versions of one article), {@code
+ *     collapse=story}; off by default
  */
 public record SearchRequest(
     String q,
@@ -29,7 +31,8 @@ public record SearchRequest(
     SortOrder sort,
     int page,
     int size,
-    List<About> about) {
+    List<About> about,
+    boolean collapse) {
 
   /** Hits per page when the request does not say. */
   public static final int DEFAULT_SIZE = 10;
@@ -75,6 +78,21 @@ public record SearchRequest(
     }
   }
 
+  /** A search that shows every version of a story. */
+  public SearchRequest(
+      String q,
+      List<String> brands,
+      List<String> authors,
+      List<String> persons,
+      LocalDate from,
+      LocalDate to,
+      SortOrder sort,
+      int page,
+      int size,
+      List<About> about) {
+    this(q, brands, authors, persons, from, to, sort, page, size, about, false);
+  }
+
   /** A search without {@code about} filters. */
   public SearchRequest(
       String q,
@@ -112,33 +130,44 @@ public record SearchRequest(
 
   /** A copy of this request with other brand filter values. */
   public SearchRequest withBrands(List<String> values) {
-    return new SearchRequest(q, values, authors, persons, from, to, sort, page, size, about);
+    return new SearchRequest(
+        q, values, authors, persons, from, to, sort, page, size, about, collapse);
   }
 
   /** A copy of this request with other person filter values. */
   public SearchRequest withPersons(List<String> values) {
-    return new SearchRequest(q, brands, authors, values, from, to, sort, page, size, about);
+    return new SearchRequest(
+        q, brands, authors, values, from, to, sort, page, size, about, collapse);
   }
 
   /** A copy of this request with other author filter values. */
   public SearchRequest withAuthors(List<String> values) {
-    return new SearchRequest(q, brands, values, persons, from, to, sort, page, size, about);
+    return new SearchRequest(
+        q, brands, values, persons, from, to, sort, page, size, about, collapse);
   }
 
   /** A copy of this request with another date range. */
   public SearchRequest withDates(LocalDate newFrom, LocalDate newTo) {
-    return new SearchRequest(q, brands, authors, persons, newFrom, newTo, sort, page, size, about);
+    return new SearchRequest(
+        q, brands, authors, persons, newFrom, newTo, sort, page, size, about, collapse);
   }
 
   /** A copy of this request with another order and page. */
   public SearchRequest withPage(SortOrder newSort, int newPage, int newSize) {
     return new SearchRequest(
-        q, brands, authors, persons, from, to, newSort, newPage, newSize, about);
+        q, brands, authors, persons, from, to, newSort, newPage, newSize, about, collapse);
   }
 
   /** A copy of this request with other {@code about} filters. */
   public SearchRequest withAbout(List<About> values) {
-    return new SearchRequest(q, brands, authors, persons, from, to, sort, page, size, values);
+    return new SearchRequest(
+        q, brands, authors, persons, from, to, sort, page, size, values, collapse);
+  }
+
+  /** A copy of this request with story collapsing on or off. */
+  public SearchRequest withCollapse(boolean newCollapse) {
+    return new SearchRequest(
+        q, brands, authors, persons, from, to, sort, page, size, about, newCollapse);
   }
 
   private static List<String> cleanValues(String name, List<String> values) {
