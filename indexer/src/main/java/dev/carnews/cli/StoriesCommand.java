@@ -68,6 +68,16 @@ public final class StoriesCommand implements Callable<Integer> {
           result.falseNegatives(),
           result.trueNegatives(),
           result.missing());
+      result
+          .byKind()
+          .forEach(
+              (kind, tally) ->
+                  out.printf(
+                      Locale.ROOT,
+                      "  %-28s %3d of %3d judged right%n",
+                      kind,
+                      tally.right(),
+                      tally.pairs()));
       if (verbose) {
         result.errors().forEach(out::println);
       }

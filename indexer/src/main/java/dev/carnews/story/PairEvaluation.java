@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Precision and recall of "same story" against labelled article pairs: a pair labelled {@code same}
@@ -20,6 +22,8 @@ import java.util.Map;
  * @param trueNegatives different pairs in two stories
  * @param missing pairs with an id the index does not have (not counted)
  * @param errors the pairs judged wrong, as {@code "FN id1 id2"} / {@code "FP id1 id2"}
+ * @param byKind per label and kind ({@code "same copy"}, {@code "different recurring"}): how many
+ *     pairs, and how many of them were judged right
  */
 public record PairEvaluation(
     int truePositives,
@@ -27,12 +31,22 @@ public record PairEvaluation(
     int falsePositives,
     int trueNegatives,
     int missing,
-    List<String> errors) {
+    List<String> errors,
+    Map<String, Tally> byKind) {
 
   /** Copies. */
   public PairEvaluation {
     errors = List.copyOf(errors);
+    byKind = Collections.unmodifiableMap(new TreeMap<>(byKind));
   }
+
+  /**
+   * Pairs of one label and kind.
+   *
+   * @param pairs how many
+   * @param right how many were judged as labelled
+   */
+  public record Tally(int pairs, int right) {}
 
   /**
    * One labelled pair.
@@ -82,6 +96,7 @@ public record PairEvaluation(
     int tn = 0;
     int missing = 0;
     List<String> errors = new ArrayList<>();
+    Map<String, Tally> byKind = new TreeMap<>();
     for (Pair pair : pairs) {
       String a = stories.get(pair.first());
       String b = stories.get(pair.second());
@@ -90,6 +105,10 @@ public record PairEvaluation(
         continue;
       }
       boolean together = a.equals(b);
+      byKind.merge(
+          (pair.same() ? "same " : "different ") + pair.kind(),
+          new Tally(1, together == pair.same() ? 1 : 0),
+          (x, y) -> new Tally(x.pairs() + y.pairs(), x.right() + y.right()));
       if (pair.same()) {
         if (together) {
           tp++;
@@ -104,7 +123,7 @@ public record PairEvaluation(
         tn++;
       }
     }
-    return new PairEvaluation(tp, fn, fp, tn, missing, errors);
+    return new PairEvaluation(tp, fn, fp, tn, missing, errors, byKind);
   }
 
   /** Of the pairs put in one story, the share labelled same (1 when none were). */

@@ -1,6 +1,7 @@
 package dev.carnews.story;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,16 +22,20 @@ import java.util.regex.Pattern;
  * @param published the publication time, or {@code null} when unknown
  * @param words how many words the body has
  * @param shingles the 64-bit hashes of the body's word 5-shingles, sorted ascending, distinct
+ * @param wordSet the hashes of the body's distinct words, sorted ascending
  * @param numbers the numbers of title and body, as written
  * @param titleWords the title's words without markers like {@code RPT} or {@code CORRECTED}
+ * @param titleLead the first two of those words: in wire headlines, whose news it is
  */
 public record StoryText(
     String id,
     Instant published,
     int words,
     long[] shingles,
+    long[] wordSet,
     Set<String> numbers,
-    Set<String> titleWords) {
+    Set<String> titleWords,
+    String titleLead) {
 
   /** Words per shingle. */
   public static final int SHINGLE_WORDS = 5;
@@ -47,6 +52,7 @@ public record StoryText(
   public StoryText {
     Objects.requireNonNull(id, "id");
     shingles = shingles.clone();
+    wordSet = wordSet.clone();
     numbers = Set.copyOf(numbers);
     titleWords = Set.copyOf(titleWords);
   }
@@ -65,15 +71,25 @@ public record StoryText(
     while (number.find()) {
       numbers.add(number.group());
     }
-    Set<String> titleWords = new LinkedHashSet<>(words(safeTitle));
-    titleWords.removeAll(TITLE_MARKERS);
-    return new StoryText(id, published, bodyWords, shingles(words), numbers, titleWords);
+    List<String> titleList = new ArrayList<>(words(safeTitle));
+    titleList.removeAll(TITLE_MARKERS);
+    String lead = String.join(" ", titleList.subList(0, Math.min(2, titleList.size())));
+    long[] wordSet = words.stream().mapToLong(w -> mix(w.hashCode())).sorted().distinct().toArray();
+    return new StoryText(
+        id,
+        published,
+        bodyWords,
+        shingles(words),
+        wordSet,
+        numbers,
+        new LinkedHashSet<>(titleList),
+        lead);
   }
 
   /** The lower-cased words of a text. */
   static List<String> words(String text) {
     Matcher matcher = WORD.matcher(text.toLowerCase(Locale.ROOT));
-    List<String> words = new java.util.ArrayList<>();
+    List<String> words = new ArrayList<>();
     while (matcher.find()) {
       words.add(matcher.group());
     }
@@ -112,8 +128,23 @@ public record StoryText(
 
   /** Shingles both texts share. */
   public int sharedShingles(StoryText other) {
-    long[] a = shingles;
-    long[] b = other.shingles;
+    return shared(shingles, other.shingles);
+  }
+
+  /** Jaccard similarity of the two sets of distinct words (0 when both are empty). */
+  public double wordJaccard(StoryText other) {
+    int shared = shared(wordSet, other.wordSet);
+    int union = wordSet.length + other.wordSet.length - shared;
+    return union == 0 ? 0 : (double) shared / union;
+  }
+
+  /** Shared distinct words over the smaller word set. */
+  public double wordContainment(StoryText other) {
+    int smaller = Math.min(wordSet.length, other.wordSet.length);
+    return smaller == 0 ? 0 : (double) shared(wordSet, other.wordSet) / smaller;
+  }
+
+  private static int shared(long[] a, long[] b) {
     int i = 0;
     int j = 0;
     int shared = 0;

@@ -84,6 +84,23 @@ class VersionRuleTest {
   }
 
   @Test
+  void shortLineOfOneCompanyRefiledWithOneWordChangedIsAVersion() {
+    StoryText first =
+        text(
+            "a",
+            "Norbeck Motors sets quarterly dividend",
+            "Quarterly dividend 12 cents vs 12 cents prior. Payable May 2. Record April 10.",
+            TUESDAY);
+    StoryText refiled =
+        text(
+            "b",
+            "Norbeck Motors declares payout",
+            "Quarterly dividend 12 cents vs 12 cents prior. Pay May 2. Record April 10.",
+            TUESDAY.plus(1, ChronoUnit.HOURS));
+    assertTrue(rule.judge(first, refiled).version(), rule.judge(first, refiled).toString());
+  }
+
+  @Test
   void bandsOfCopiesAreEqualAndOfUnrelatedTextsMostlyDiffer() {
     StoryText first = text("a", "t", StoryFixtures.PLANT, TUESDAY);
     StoryText copy = text("b", "t", StoryFixtures.PLANT, TUESDAY);

@@ -38,7 +38,12 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks ingest, search and resources of the news search.",
-    subcommands = {BenchCli.Suite.class, BenchCli.Search.class, BenchCli.Jfr.class})
+    subcommands = {
+      BenchCli.Suite.class,
+      BenchCli.Search.class,
+      BenchCli.Jfr.class,
+      StoryBench.class
+    })
 public final class BenchCli {
 
   private static final Logger LOG = LoggerFactory.getLogger(BenchCli.class);
