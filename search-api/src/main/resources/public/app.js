@@ -15,6 +15,7 @@ import { focusAfterRemoval } from './js/filters.js';
 import { onHistogramKey, selectMonth } from './js/histogram.js';
 import { scrollToResults } from './js/pager.js';
 import { toggleRelated } from './js/related.js';
+import { toggleVersions } from './js/versions.js';
 import { search } from './js/search.js';
 import {
   SORTS, addFilter, clearFilters, emptyState, navigate, onNavigate, removeFilter, setDates, setState,
@@ -106,6 +107,8 @@ function bind() {
       search();
     } else if (target.hasAttribute('data-related')) {
       toggleRelated(target);
+    } else if (target.hasAttribute('data-versions')) {
+      toggleVersions(target);
     } else if (target.hasAttribute('data-page') && !isModifiedClick(event)) {
       event.preventDefault();
       navigate(withChange(function (s) { s.page = +target.getAttribute('data-page'); }), { focusResults: true });
