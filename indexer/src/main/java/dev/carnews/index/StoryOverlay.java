@@ -1,10 +1,10 @@
 package dev.carnews.index;
 
 import dev.carnews.story.StoryText;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +36,10 @@ final class StoryOverlay {
   }
 
   private final Map<String, Entry> entries = new HashMap<>();
+
+  /** Every entry put, in the order of their sequence numbers (replaced ones too, until dropped). */
+  private final ArrayDeque<Entry> bySeq = new ArrayDeque<>();
+
   private final Map<String, Set<String>> byBand = new HashMap<>();
   private final Map<String, Set<String>> byStory = new HashMap<>();
 
@@ -50,6 +54,7 @@ final class StoryOverlay {
   void put(Entry entry) {
     remove(entries.get(entry.id()));
     entries.put(entry.id(), entry);
+    bySeq.addLast(entry);
     for (String band : entry.bands()) {
       byBand.computeIfAbsent(band, key -> new HashSet<>()).add(entry.id());
     }
@@ -60,15 +65,10 @@ final class StoryOverlay {
 
   /** Drops every entry a reader covering writes up to {@code seq} shows. */
   void dropCovered(long seq) {
-    Iterator<Entry> it = entries.values().iterator();
-    List<Entry> covered = new ArrayList<>();
-    while (it.hasNext()) {
-      Entry entry = it.next();
-      if (entry.seq() <= seq) {
-        covered.add(entry);
-      }
+    while (!bySeq.isEmpty() && bySeq.peekFirst().seq() <= seq) {
+      // A replaced entry is no longer in the map: removing it again changes nothing.
+      remove(bySeq.pollFirst());
     }
-    covered.forEach(this::remove);
   }
 
   /** Live entries of a story. */
@@ -96,10 +96,10 @@ final class StoryOverlay {
   }
 
   private void remove(Entry entry) {
-    if (entry == null) {
+    if (entry == null || !entries.remove(entry.id(), entry)) {
+      // Gone already, or replaced by a newer write of the id whose band and story entries stay.
       return;
     }
-    entries.remove(entry.id(), entry);
     for (String band : entry.bands()) {
       Set<String> ids = byBand.get(band);
       if (ids != null && ids.remove(entry.id()) && ids.isEmpty()) {

@@ -222,28 +222,20 @@ public final class ArticleSearcher implements NewsArchive {
       ScoreDoc[] page;
       List<StoryRef> stories = null;
       if (request.collapse()) {
-        StoryCollapse.Page collapsed = null;
-        for (int deeper = depth; ; deeper *= 4) {
-          if (deeper > depth) {
-            attempt = queryRuns.attempt(scope, request, afterDoc, searched, how, reading, deeper);
-          }
-          ScoreDoc[] ranked = attempt.found().top().scoreDocs;
-          collapsed =
-              StoryCollapse.page(
-                  searcher,
-                  ranked,
-                  after == null ? (request.page() - 1) * request.size() : 0,
-                  request.size(),
-                  ranked.length < attempt.window(),
-                  attempt.query(),
-                  QueryRuns.sortOf(request),
-                  after != null);
-          if (collapsed.complete() || attempt.window() * 4 > StoryCollapse.MAX_FETCHED) {
-            break;
-          }
-        }
-        page = collapsed.hits();
-        stories = collapsed.stories();
+        String text = searched;
+        TextQueries.Match readAs = how;
+        EntityLexicon.Reading names = reading;
+        StoryCollapse.Collapsed collapsed =
+            StoryCollapse.collapse(
+                searcher,
+                request,
+                after != null,
+                attempt,
+                depth,
+                deeper -> queryRuns.attempt(scope, request, afterDoc, text, readAs, names, deeper));
+        attempt = collapsed.attempt();
+        page = collapsed.page().hits();
+        stories = collapsed.page().stories();
       } else {
         ScoreDoc[] all = attempt.found().top().scoreDocs;
         int first = after == null ? Math.min((request.page() - 1) * request.size(), all.length) : 0;
@@ -251,9 +243,7 @@ public final class ArticleSearcher implements NewsArchive {
       }
       List<SearchHit> hits = hitReader.hits(searcher, page, q.isBlank() ? null : attempt.text());
       if (stories != null) {
-        for (int i = 0; i < hits.size(); i++) {
-          hits.set(i, hits.get(i).withStory(stories.get(i)));
-        }
+        hits = StoryCollapse.withStories(hits, stories);
       }
       long total = attempt.total();
       int pages = (int) ((total + request.size() - 1) / request.size());

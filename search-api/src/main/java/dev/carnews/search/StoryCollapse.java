@@ -50,6 +50,61 @@ final class StoryCollapse {
    */
   record Page(ScoreDoc[] hits, List<StoryRef> stories, boolean complete) {}
 
+  /** Runs the request's query again, collecting {@code depth} times the hits a page needs. */
+  @FunctionalInterface
+  interface Deeper {
+    QueryRuns.Attempt attempt(int depth) throws IOException;
+  }
+
+  /**
+   * A collapsed page and the run of the query it came from.
+   *
+   * @param attempt the run (deeper than the first when versions crowded the list)
+   * @param page the page
+   */
+  record Collapsed(QueryRuns.Attempt attempt, Page page) {}
+
+  /**
+   * The collapsed page of a request: from the first run of its query, collected {@code depth} times
+   * deep, and deeper runs while versions leave the page short and more matches remain.
+   */
+  static Collapsed collapse(
+      IndexSearcher searcher,
+      SearchRequest request,
+      boolean afterCursor,
+      QueryRuns.Attempt first,
+      int depth,
+      Deeper deeper)
+      throws IOException {
+    QueryRuns.Attempt attempt = first;
+    for (int next = depth * 4; ; next *= 4) {
+      ScoreDoc[] ranked = attempt.found().top().scoreDocs;
+      Page page =
+          page(
+              searcher,
+              ranked,
+              afterCursor ? 0 : (request.page() - 1) * request.size(),
+              request.size(),
+              ranked.length < attempt.window(),
+              attempt.query(),
+              QueryRuns.sortOf(request),
+              afterCursor);
+      if (page.complete() || attempt.window() * 4 > MAX_FETCHED) {
+        return new Collapsed(attempt, page);
+      }
+      attempt = deeper.attempt(next);
+    }
+  }
+
+  /** The hits with their stories, in order. */
+  static List<SearchHit> withStories(List<SearchHit> hits, List<StoryRef> stories) {
+    List<SearchHit> result = new ArrayList<>(hits.size());
+    for (int i = 0; i < hits.size(); i++) {
+      result.add(hits.get(i).withStory(stories.get(i)));
+    }
+    return result;
+  }
+
   /**
    * The collapsed page of a ranked list.
    *
