@@ -25,6 +25,7 @@ import static dev.carnews.index.ArticleSchema.PUBLISHED;
 import static dev.carnews.index.ArticleSchema.SECTION;
 import static dev.carnews.index.ArticleSchema.STORY;
 import static dev.carnews.index.ArticleSchema.STORY_BAND;
+import static dev.carnews.index.ArticleSchema.STORY_SIGNATURE;
 import static dev.carnews.index.ArticleSchema.TAGS;
 import static dev.carnews.index.ArticleSchema.TEXT_TYPE;
 import static dev.carnews.index.ArticleSchema.TITLE;
@@ -35,12 +36,14 @@ import dev.carnews.entity.Entity;
 import dev.carnews.entity.EntityType;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.ingest.Article;
+import dev.carnews.story.MinHashBands;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
@@ -115,15 +118,20 @@ public final class ArticleDocuments {
   }
 
   /**
-   * The document with its story fields: {@code story} set to {@code story} (replacing any) and the
-   * band terms of its fingerprint.
+   * The document with its story fields: {@code story} set to {@code story} (replacing any), the
+   * band terms and the signature of its fingerprint.
    */
-  public static Document withStory(Document doc, String story, List<String> bands) {
+  public static Document withStory(Document doc, String story, MinHashBands.Fingerprint print) {
     Document result = new Document();
     for (IndexableField field : doc) {
-      if (!STORY.equals(field.name()) && !STORY_BAND.equals(field.name())) {
+      String name = field.name();
+      if (!STORY.equals(name) && !STORY_BAND.equals(name) && !STORY_SIGNATURE.equals(name)) {
         result.add(field);
       }
+    }
+    List<String> bands = print.bands();
+    if (print.signature().length > 0) {
+      result.add(new BinaryDocValuesField(STORY_SIGNATURE, new BytesRef(print.signature())));
     }
     result.add(new StringField(STORY, story, Field.Store.YES));
     result.add(new SortedDocValuesField(STORY, new BytesRef(story)));

@@ -126,6 +126,13 @@ public final class ArticleSchema {
    */
   public static final String STORY_BAND = "story_band";
 
+  /**
+   * The article's MinHash signature ({@code MinHashBands.Fingerprint#signature}, 128 bytes): binary
+   * doc values, so a write skips candidates whose estimated similarity is too low before reading
+   * their stored text.
+   */
+  public static final String STORY_SIGNATURE = "story_sig";
+
   /** Facet dimension of brands (display form), counted with sorted-set doc values. */
   public static final String BRAND_FACET = "brand";
 

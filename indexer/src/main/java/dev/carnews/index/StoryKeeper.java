@@ -2,7 +2,6 @@ package dev.carnews.index;
 
 import static dev.carnews.index.ArticleSchema.BODY;
 import static dev.carnews.index.ArticleSchema.ID;
-import static dev.carnews.index.ArticleSchema.PUBLISHED;
 import static dev.carnews.index.ArticleSchema.STORY;
 import static dev.carnews.index.ArticleSchema.STORY_BAND;
 import static dev.carnews.index.ArticleSchema.TITLE;
@@ -13,7 +12,6 @@ import dev.carnews.story.VersionRule;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +22,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -52,7 +50,12 @@ final class StoryKeeper implements ReferenceManager.RefreshListener {
   /** Candidates confirmed per write, those sharing the most band terms first. */
   static final int MAX_CANDIDATES = 10;
 
-  private static final Set<String> TEXT_FIELDS = Set.of(ID, TITLE, BODY, PUBLISHED, STORY);
+  /**
+   * The lowest signature estimate of a candidate worth reading: 6 of 64 equal min-hashes. The rule
+   * accepts no version under a Jaccard of 0.2, whose estimate falls this low in about 0.5% of
+   * pairs.
+   */
+  static final double MIN_ESTIMATE = 6 / 64.0;
 
   private final IndexWriter writer;
   private final SearcherManager searchers;
@@ -72,45 +75,34 @@ final class StoryKeeper implements ReferenceManager.RefreshListener {
     this.rule = rule;
   }
 
-  /**
-   * One article version as the keeper sees it.
-   *
-   * @param doc the stored document when {@code inIndex}, else the document written
-   */
-  private record Member(
-      String id, Instant published, String story, Document doc, StoryText text, boolean inIndex) {}
-
-  /** Orders a story's members: earliest published first (unknown dates last), then by id. */
-  static final Comparator<Member> FIRST =
-      Comparator.comparing(
-              Member::published, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
-          .thenComparing(Member::id);
-
   /** Writes the article's document into its story. */
   void write(String id, Instant published, Document doc, Write change) throws IOException {
     StoryText text = StoryText.of(id, fieldText(doc, TITLE), fieldText(doc, BODY), published);
-    List<String> bands = MinHashBands.bands(text);
+    MinHashBands.Fingerprint print = MinHashBands.fingerprint(text);
     lock.lock();
     IndexSearcher searcher = null;
     try {
       searcher = view();
-      Member old = member(searcher, id);
-      Map<String, Member> members = new LinkedHashMap<>();
-      for (Member candidate : candidates(searcher, id, bands)) {
+      StoryMember old = member(searcher, id);
+      Map<String, StoryMember> members = new LinkedHashMap<>();
+      for (StoryMember candidate : candidates(searcher, id, print)) {
         if (rule.judge(text, candidate.text()).version()) {
-          for (Member m : members(searcher, candidate.story())) {
+          for (StoryMember m : members(searcher, candidate.story())) {
             members.put(m.id(), m);
           }
         }
       }
       members.remove(id);
-      Member self = new Member(id, published, null, doc, text, false);
+      StoryMember self = new StoryMember(id, published, null, doc, text, false);
       String root =
-          Stream.concat(members.values().stream(), Stream.of(self)).min(FIRST).orElseThrow().id();
-      Document written = ArticleDocuments.withStory(doc, root, bands);
+          Stream.concat(members.values().stream(), Stream.of(self))
+              .min(StoryMember.FIRST)
+              .orElseThrow()
+              .id();
+      Document written = ArticleDocuments.withStory(doc, root, print);
       change.apply(written);
-      put(id, written, text, root, bands);
-      for (Member m : members.values()) {
+      put(id, written, text, root, print.bands());
+      for (StoryMember m : members.values()) {
         repoint(m, root);
       }
       if (old != null && id.equals(old.story())) {
@@ -133,7 +125,7 @@ final class StoryKeeper implements ReferenceManager.RefreshListener {
     IndexSearcher searcher = null;
     try {
       searcher = view();
-      Member old = member(searcher, id);
+      StoryMember old = member(searcher, id);
       boolean existed = change.apply();
       put(id, null, null, null, List.of());
       if (old != null && id.equals(old.story())) {
@@ -162,29 +154,29 @@ final class StoryKeeper implements ReferenceManager.RefreshListener {
 
   /** Re-points the members of {@code story} not in {@code gone} to the earliest of them. */
   private void reroot(IndexSearcher searcher, String story, Set<String> gone) throws IOException {
-    List<Member> rest = new ArrayList<>(members(searcher, story));
+    List<StoryMember> rest = new ArrayList<>(members(searcher, story));
     rest.removeIf(m -> gone.contains(m.id()));
     if (rest.isEmpty()) {
       return;
     }
-    String root = rest.stream().min(FIRST).orElseThrow().id();
-    for (Member m : rest) {
+    String root = rest.stream().min(StoryMember.FIRST).orElseThrow().id();
+    for (StoryMember m : rest) {
       repoint(m, root);
     }
   }
 
-  private void repoint(Member member, String root) throws IOException {
+  private void repoint(StoryMember member, String root) throws IOException {
     if (root.equals(member.story())) {
       return;
     }
-    List<String> bands = MinHashBands.bands(member.text());
+    MinHashBands.Fingerprint print = MinHashBands.fingerprint(member.text());
     Document source =
         member.inIndex()
             ? ArticleDocuments.toDocument(ArticleDocuments.fromStored(member.doc()), textType)
             : member.doc();
-    Document written = ArticleDocuments.withStory(source, root, bands);
+    Document written = ArticleDocuments.withStory(source, root, print);
     writer.updateDocument(new Term(ID, member.id()), written);
-    put(member.id(), written, member.text(), root, bands);
+    put(member.id(), written, member.text(), root, print.bands());
   }
 
   private void put(String id, Document doc, StoryText text, String story, List<String> bands) {
@@ -200,61 +192,77 @@ final class StoryKeeper implements ReferenceManager.RefreshListener {
     return searcher;
   }
 
-  private Member member(IndexSearcher searcher, String id) throws IOException {
+  private StoryMember member(IndexSearcher searcher, String id) throws IOException {
     StoryOverlay.Entry entry = overlay.get(id);
     if (entry != null) {
-      return entry.deleted() ? null : fromOverlay(entry);
+      return entry.deleted() ? null : StoryMember.fromOverlay(entry);
     }
     ScoreDoc[] hits = searcher.search(new TermQuery(new Term(ID, id)), 1).scoreDocs;
-    return hits.length == 0 ? null : stored(searcher, hits[0].doc, TEXT_FIELDS);
+    if (hits.length == 0) {
+      return null;
+    }
+    // Only its story is needed: no text read.
+    Document stored = searcher.storedFields().document(hits[0].doc, Set.of(ID, STORY));
+    return new StoryMember(id, null, stored.get(STORY), stored, null, true);
   }
 
   /** The live members of a story: the reader's, minus and plus the overlay's. */
-  private List<Member> members(IndexSearcher searcher, String story) throws IOException {
-    List<Member> members = new ArrayList<>();
+  private List<StoryMember> members(IndexSearcher searcher, String story) throws IOException {
+    List<StoryMember> members = new ArrayList<>();
     if (story == null) {
       return members;
     }
     for (ScoreDoc hit : searcher.search(new TermQuery(new Term(STORY, story)), 1000).scoreDocs) {
-      Member m = stored(searcher, hit.doc, null);
+      StoryMember m = StoryMember.stored(searcher, hit.doc, null);
       if (!overlay.contains(m.id())) {
         members.add(m);
       }
     }
     for (StoryOverlay.Entry entry : overlay.members(story)) {
-      members.add(fromOverlay(entry));
+      members.add(StoryMember.fromOverlay(entry));
     }
     return members;
   }
 
-  /** The articles sharing the most band terms with a text, best first, without itself. */
-  private List<Member> candidates(IndexSearcher searcher, String id, List<String> bands)
-      throws IOException {
-    if (bands.isEmpty()) {
+  /**
+   * The articles sharing the most band terms with a text, best first, without itself. Hits from the
+   * index whose signatures estimate a similarity under {@link #MIN_ESTIMATE} are skipped before
+   * their stored text is read.
+   */
+  private List<StoryMember> candidates(
+      IndexSearcher searcher, String id, MinHashBands.Fingerprint print) throws IOException {
+    if (print.bands().isEmpty()) {
       return List.of();
     }
     Map<String, Integer> counts = new LinkedHashMap<>();
-    Map<String, Member> found = new LinkedHashMap<>();
+    Map<String, StoryMember> found = new LinkedHashMap<>();
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    for (String band : bands) {
+    for (String band : print.bands()) {
       query.add(
           new ConstantScoreQuery(new TermQuery(new Term(STORY_BAND, band))),
           BooleanClause.Occur.SHOULD);
     }
-    for (ScoreDoc hit : searcher.search(query.build(), MAX_CANDIDATES + 1).scoreDocs) {
-      String hitId = searcher.storedFields().document(hit.doc, Set.of(ID)).get(ID);
-      if (!hitId.equals(id) && !overlay.contains(hitId)) {
-        counts.put(hitId, Math.round(hit.score));
-        found.put(hitId, stored(searcher, hit.doc, TEXT_FIELDS));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (ScoreDoc hit : searcher.search(query.build(), 2 * MAX_CANDIDATES).scoreDocs) {
+      if (counts.size() == MAX_CANDIDATES) {
+        break;
+      }
+      if (StoryMember.estimate(leaves, hit.doc, print.signature()) < MIN_ESTIMATE) {
+        continue;
+      }
+      StoryMember member = StoryMember.stored(searcher, hit.doc, StoryMember.TEXT_FIELDS);
+      if (!member.id().equals(id) && !overlay.contains(member.id())) {
+        counts.put(member.id(), Math.round(hit.score));
+        found.put(member.id(), member);
       }
     }
     overlay
-        .bandMatches(bands)
+        .bandMatches(print.bands())
         .forEach(
             (other, count) -> {
               if (!other.equals(id)) {
                 counts.put(other, count);
-                found.put(other, fromOverlay(overlay.get(other)));
+                found.put(other, StoryMember.fromOverlay(overlay.get(other)));
               }
             });
     return counts.entrySet().stream()
@@ -262,26 +270,6 @@ final class StoryKeeper implements ReferenceManager.RefreshListener {
         .limit(MAX_CANDIDATES)
         .map(e -> found.get(e.getKey()))
         .toList();
-  }
-
-  /** A member read from the index: {@code fields} of it, or all when {@code null}. */
-  private static Member stored(IndexSearcher searcher, int doc, Set<String> fields)
-      throws IOException {
-    Document stored =
-        fields == null
-            ? searcher.storedFields().document(doc)
-            : searcher.storedFields().document(doc, fields);
-    String id = stored.get(ID);
-    IndexableField published = stored.getField(PUBLISHED);
-    Instant when =
-        published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue());
-    StoryText text = StoryText.of(id, stored.get(TITLE), stored.get(BODY), when);
-    return new Member(id, when, stored.get(STORY), stored, text, true);
-  }
-
-  private static Member fromOverlay(StoryOverlay.Entry entry) {
-    return new Member(
-        entry.id(), entry.text().published(), entry.story(), entry.doc(), entry.text(), false);
   }
 
   private static String fieldText(Document doc, String field) {
