@@ -2,6 +2,7 @@ package dev.carnews.index;
 
 import static dev.carnews.index.ArticleSchema.BODY;
 import static dev.carnews.index.ArticleSchema.ID;
+import static dev.carnews.index.ArticleSchema.PUBLISHED;
 import static dev.carnews.index.ArticleSchema.STORY;
 import static dev.carnews.index.ArticleSchema.STORY_BAND;
 import static dev.carnews.index.ArticleSchema.TITLE;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -84,16 +87,23 @@ final class StoryKeeper implements ReferenceManager.RefreshListener {
     try {
       searcher = view();
       StoryMember old = member(searcher, id);
-      Map<String, StoryMember> members = new LinkedHashMap<>();
+      Set<String> joined = new LinkedHashSet<>();
       for (StoryMember candidate : candidates(searcher, id, print)) {
         if (rule.judge(text, candidate.text()).version()) {
-          for (StoryMember m : members(searcher, candidate.story())) {
+          joined.add(candidate.story());
+        }
+      }
+      StoryMember self = new StoryMember(id, published, null, doc, text, false);
+      Map<String, StoryMember> members = new LinkedHashMap<>();
+      StoryMember first = joined.size() == 1 ? first(searcher, joined.iterator().next()) : null;
+      if (first == null || StoryMember.FIRST.compare(self, first) < 0) {
+        // Stories merge, or this article comes first: every member may need re-pointing.
+        for (String story : joined) {
+          for (StoryMember m : members(searcher, story)) {
             members.put(m.id(), m);
           }
         }
       }
-      members.remove(id);
-      StoryMember self = new StoryMember(id, published, null, doc, text, false);
       String root =
           Stream.concat(members.values().stream(), Stream.of(self))
               .min(StoryMember.FIRST)
@@ -105,7 +115,7 @@ final class StoryKeeper implements ReferenceManager.RefreshListener {
       for (StoryMember m : members.values()) {
         repoint(m, root);
       }
-      if (old != null && id.equals(old.story())) {
+      if (old != null && id.equals(old.story()) && !(root.equals(id) && joined.contains(id))) {
         // The article was its story's first: versions it no longer matches stay one story.
         Set<String> moved = new HashSet<>(members.keySet());
         moved.add(id);
@@ -204,6 +214,27 @@ final class StoryKeeper implements ReferenceManager.RefreshListener {
     // Only its story is needed: no text read.
     Document stored = searcher.storedFields().document(hits[0].doc, Set.of(ID, STORY));
     return new StoryMember(id, null, stored.get(STORY), stored, null, true);
+  }
+
+  /** A story's first article (its id is the story's), with its date; {@code null} if gone. */
+  private StoryMember first(IndexSearcher searcher, String story) throws IOException {
+    StoryOverlay.Entry entry = overlay.get(story);
+    if (entry != null) {
+      return entry.deleted() || !story.equals(entry.story())
+          ? null
+          : StoryMember.fromOverlay(entry);
+    }
+    ScoreDoc[] hits = searcher.search(new TermQuery(new Term(ID, story)), 1).scoreDocs;
+    if (hits.length == 0) {
+      return null;
+    }
+    Document stored = searcher.storedFields().document(hits[0].doc, Set.of(ID, PUBLISHED, STORY));
+    IndexableField published = stored.getField(PUBLISHED);
+    Instant when =
+        published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue());
+    return story.equals(stored.get(STORY))
+        ? new StoryMember(story, when, story, stored, null, true)
+        : null;
   }
 
   /** The live members of a story: the reader's, minus and plus the overlay's. */

@@ -35,6 +35,9 @@ final class StoryOverlay {
     }
   }
 
+  /** The most writes one band term contributes as candidates. */
+  static final int MAX_PER_BAND = 50;
+
   private final Map<String, Entry> entries = new HashMap<>();
 
   /** Every entry put, in the order of their sequence numbers (replaced ones too, until dropped). */
@@ -84,7 +87,12 @@ final class StoryOverlay {
   Map<String, Integer> bandMatches(List<String> bands) {
     Map<String, Integer> counts = new HashMap<>();
     for (String band : bands) {
+      int taken = 0;
       for (String id : byBand.getOrDefault(band, Set.of())) {
+        // Thousands of copies share every band: a few per band are enough candidates.
+        if (taken++ == MAX_PER_BAND) {
+          break;
+        }
         counts.merge(id, 1, Integer::sum);
       }
     }
