@@ -17,6 +17,7 @@ import { onHistogramKey, selectMonth } from './js/histogram.js';
 import { entityFromPath } from './js/links.js';
 import { scrollToResults } from './js/pager.js';
 import { toggleRelated } from './js/related.js';
+import { toggleVersions } from './js/versions.js';
 import { search } from './js/search.js';
 import {
   SORTS, addFilter, clearFilters, emptyState, navigate, onNavigate, removeFilter, setDates, setState,
@@ -108,6 +109,8 @@ function bind() {
       search();
     } else if (target.hasAttribute('data-related')) {
       toggleRelated(target);
+    } else if (target.hasAttribute('data-versions')) {
+      toggleVersions(target);
     } else if (target.hasAttribute('data-page') && !isModifiedClick(event)) {
       event.preventDefault();
       navigate(withChange(function (s) { s.page = +target.getAttribute('data-page'); }), { focusResults: true });

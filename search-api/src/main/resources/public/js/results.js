@@ -7,6 +7,7 @@ import { $, append, clear, el, formatCount, isModifiedClick, plural, toInt } fro
 import { hostOf, renderDate, safeUrl, stringList } from './format.js';
 import { entityLink } from './links.js';
 import { relatedBlock } from './related.js';
+import { versionsBlock } from './versions.js';
 import { navigate, state, stateToUrl, withChange } from './state.js';
 
 var hitCounter = 0;  // makes element ids unique however odd the article ids are
@@ -115,6 +116,10 @@ function renderHit(hit) {
 
   var article = el('article', { class: 'hit__body', 'aria-labelledby': headingId },
     heading, meta, snippet.firstChild ? snippet : null, chips.firstChild ? chips : null);
+  var story = hit.story || {};
+  if (typeof story.id === 'string' && toInt(story.versions, 1) > 1) {
+    article.appendChild(versionsBlock(story.id, toInt(story.versions, 1) - 1, String(hit.id), headingId));
+  }
   if (hit.id !== undefined && hit.id !== null && hit.id !== '') article.appendChild(relatedBlock(String(hit.id), headingId));
   return el('li', { class: 'hit', 'data-id': hit.id !== undefined ? String(hit.id) : null }, article);
 }

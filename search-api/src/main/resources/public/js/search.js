@@ -25,6 +25,9 @@ export function search(options) {
   setLoading(true);
   var params = stateToParams(state);
   if (!state.size) params.set('size', '10');
+  // The page shows one hit per story (its versions behind "N more versions") unless versions=all.
+  params.delete('versions');
+  if (state.versions !== 'all') params.set('collapse', 'story');
   return fetchJson('api/search?' + params.toString(), controller ? controller.signal : undefined)
     .then(function (data) {
       if (seq !== requestSeq) return;

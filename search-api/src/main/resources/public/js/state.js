@@ -1,5 +1,5 @@
 /*
- * The URL is the whole state (q, brand*, author*, person*, from, to, sort, page, size), so a copied URL
+ * The URL is the whole state (q, brand*, author*, person*, from, to, sort, page, size, versions), so a copied URL
  * shows the same results and back/forward replay earlier searches. This module holds the current state,
  * its URL form, and the moves between states (navigate records each move in history, then searches).
  */
@@ -12,7 +12,7 @@ export var FACETS = [
 export var SORTS = ['relevance', 'newest', 'oldest'];
 
 export function emptyState() {
-  return { q: '', brand: [], author: [], person: [], from: '', to: '', sort: 'relevance', page: 1, size: null };
+  return { q: '', brand: [], author: [], person: [], from: '', to: '', sort: 'relevance', page: 1, size: null, versions: '' };
 }
 
 export function stateFromUrl(search) {
@@ -30,6 +30,8 @@ export function stateFromUrl(search) {
   state.page = page > 0 ? page : 1;
   var size = parseInt(params.get('size'), 10);
   state.size = size > 0 ? size : null;
+  // Versions of one story show as one hit unless the URL asks for every version (versions=all).
+  state.versions = params.get('versions') === 'all' ? 'all' : '';
   return state;
 }
 
@@ -44,6 +46,7 @@ export function stateToParams(state) {
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
   if (state.size) params.set('size', String(state.size));
+  if (state.versions === 'all') params.set('versions', 'all');
   return params;
 }
 

@@ -12,6 +12,7 @@ import dev.carnews.nlp.NlpModels;
 import dev.carnews.solrcloud.JdkCloudSolrClient;
 import dev.carnews.solrcloud.SolrArticleStore;
 import dev.carnews.solrcloud.SolrRetries;
+import dev.carnews.story.VersionRule;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,12 @@ public final class IndexCommand implements Callable<Integer> {
   Path personModel;
 
   @Option(
+      names = "--no-stories",
+      description =
+          "write without story fingerprints (each article its own story; for measuring their cost)")
+  boolean noStories;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "no progress lines")
   boolean quiet;
@@ -128,7 +135,8 @@ public final class IndexCommand implements Callable<Integer> {
       return 0;
     }
     Files.createDirectories(index);
-    try (ArticleIndex articles = ArticleIndex.open(index)) {
+    try (ArticleIndex articles =
+        ArticleIndex.open(index, noStories ? null : VersionRule.defaults())) {
       BatchIndexer indexer = new BatchIndexer(articles, taggers, threads);
       summary = indexer.index(ArticleSources.standard(), paths, options, progress(out));
     }

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       IndexCommand.class,
       CollectionCreateCommand.class,
       StatsCommand.class,
+      StoriesCommand.class,
+      RestoryCommand.class,
       TrainNamesCommand.class,
       EvalNamesCommand.class,
       EvalHtmlCommand.class,

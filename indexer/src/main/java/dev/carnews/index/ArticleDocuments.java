@@ -23,6 +23,9 @@ import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE;
 import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE_RANK;
 import static dev.carnews.index.ArticleSchema.PUBLISHED;
 import static dev.carnews.index.ArticleSchema.SECTION;
+import static dev.carnews.index.ArticleSchema.STORY;
+import static dev.carnews.index.ArticleSchema.STORY_BAND;
+import static dev.carnews.index.ArticleSchema.STORY_SIGNATURE;
 import static dev.carnews.index.ArticleSchema.TAGS;
 import static dev.carnews.index.ArticleSchema.TEXT_TYPE;
 import static dev.carnews.index.ArticleSchema.TITLE;
@@ -33,21 +36,26 @@ import dev.carnews.entity.Entity;
 import dev.carnews.entity.EntityType;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.ingest.Article;
+import dev.carnews.story.MinHashBands;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The only place that maps a {@link TaggedArticle} to a Lucene {@link Document} and stored fields
@@ -107,6 +115,30 @@ public final class ArticleDocuments {
       // Only taxonomy facets do I/O in build(); this schema has none.
       throw new IllegalStateException("facet build failed for " + article.id(), e);
     }
+  }
+
+  /**
+   * The document with its story fields: {@code story} set to {@code story} (replacing any), the
+   * band terms and the signature of its fingerprint.
+   */
+  public static Document withStory(Document doc, String story, MinHashBands.Fingerprint print) {
+    Document result = new Document();
+    for (IndexableField field : doc) {
+      String name = field.name();
+      if (!STORY.equals(name) && !STORY_BAND.equals(name) && !STORY_SIGNATURE.equals(name)) {
+        result.add(field);
+      }
+    }
+    List<String> bands = print.bands();
+    if (print.signature().length > 0) {
+      result.add(new BinaryDocValuesField(STORY_SIGNATURE, new BytesRef(print.signature())));
+    }
+    result.add(new StringField(STORY, story, Field.Store.YES));
+    result.add(new SortedDocValuesField(STORY, new BytesRef(story)));
+    for (String band : bands) {
+      result.add(new StringField(STORY_BAND, band, Field.Store.NO));
+    }
+    return result;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.carnews.index;
 
 import dev.carnews.entity.TaggedArticle;
+import dev.carnews.story.VersionRule;
 import java.io.Closeable;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -48,12 +49,15 @@ public final class ArticleIndex implements Closeable {
 
   private final AtomicLong sequence = new AtomicLong();
 
+  /** Keeps versions in their stories; {@code null} when the index was opened without stories. */
+  private final StoryKeeper stories;
+
   /** Writes since the last refresh after which a write refreshes the reader itself. */
   static final int MAX_PENDING = 10_000;
 
   private record Pending(boolean present, long seq) {}
 
-  private ArticleIndex(Directory directory) throws IOException {
+  private ArticleIndex(Directory directory, VersionRule rule) throws IOException {
     this.directory = directory;
     IndexWriterConfig config = new IndexWriterConfig(ArticleSchema.analyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -68,6 +72,10 @@ public final class ArticleIndex implements Closeable {
     this.searchers = new SearcherManager(writer, true, false, null);
     this.searchers.addListener(new PendingCleaner());
     this.textType = textTypeOf(searchers);
+    this.stories = rule == null ? null : new StoryKeeper(writer, searchers, textType, rule);
+    if (stories != null) {
+      this.searchers.addListener(stories);
+    }
   }
 
   /**
@@ -93,14 +101,28 @@ public final class ArticleIndex implements Closeable {
     return open(FSDirectory.open(folder));
   }
 
+  /** Opens the index in a folder, keeping stories with {@code rule} ({@code null}: none). */
+  public static ArticleIndex open(Path folder, VersionRule rule) throws IOException {
+    return open(FSDirectory.open(folder), rule);
+  }
+
   /**
    * Opens the index in a directory (a {@code ByteBuffersDirectory} in tests), creating an empty
    * index when there is none. The returned index owns the directory and closes it.
    */
   public static ArticleIndex open(Directory directory) throws IOException {
+    return open(directory, VersionRule.defaults());
+  }
+
+  /**
+   * Opens the index in a directory; writes keep stories with {@code rule}, or not at all when it is
+   * {@code null} (articles then get no {@code story} and each is its own story: the baseline that
+   * the cost of stories is measured against).
+   */
+  public static ArticleIndex open(Directory directory, VersionRule rule) throws IOException {
     Objects.requireNonNull(directory, "directory");
     try {
-      return new ArticleIndex(directory);
+      return new ArticleIndex(directory, rule);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -114,8 +136,18 @@ public final class ArticleIndex implements Closeable {
   public WriteResult write(TaggedArticle article) throws IOException {
     String id = article.article().id();
     Document doc = ArticleDocuments.toDocument(article, textType);
-    boolean existed = apply(id, true, key -> writer.updateDocument(idTerm(key), doc));
-    return new WriteResult(id, !existed);
+    if (stories == null) {
+      boolean existed = apply(id, true, key -> writer.updateDocument(idTerm(key), doc));
+      return new WriteResult(id, !existed);
+    }
+    boolean[] existed = new boolean[1];
+    stories.write(
+        id,
+        article.article().published(),
+        doc,
+        written ->
+            existed[0] = apply(id, true, key -> writer.updateDocument(idTerm(key), written)));
+    return new WriteResult(id, !existed[0]);
   }
 
   /**
@@ -124,7 +156,20 @@ public final class ArticleIndex implements Closeable {
    */
   public boolean delete(String id) throws IOException {
     Objects.requireNonNull(id, "id");
-    return apply(id, false, key -> writer.deleteDocuments(idTerm(key)));
+    if (stories == null) {
+      return apply(id, false, key -> writer.deleteDocuments(idTerm(key)));
+    }
+    return stories.delete(id, () -> apply(id, false, key -> writer.deleteDocuments(idTerm(key))));
+  }
+
+  /** Writes a document as it is, bypassing stories: {@link Restory} clears story fields with it. */
+  void rewrite(String id, Document doc) throws IOException {
+    apply(id, true, key -> writer.updateDocument(idTerm(key), doc));
+  }
+
+  /** The title and body field type of this index's documents. */
+  FieldType textType() {
+    return textType;
   }
 
   /** One change to the writer, by id. */

@@ -112,6 +112,27 @@ public final class ArticleSchema {
   /** CMS tags: {@code KeywordField}, stored; multi-valued. */
   public static final String TAGS = "tags";
 
+  /**
+   * The story an article belongs to: the id of the story's first article (earliest published, then
+   * smallest id). {@code StringField}, stored, to find a story's versions, plus sorted doc values
+   * to collapse search hits by story. Absent in indexes built before stories (each article is then
+   * its own story).
+   */
+  public static final String STORY = "story";
+
+  /**
+   * The article's MinHash LSH band terms ({@code dev.carnews.story.MinHashBands}): indexed, docs
+   * only, not stored; one query over them finds the candidate versions of a new article.
+   */
+  public static final String STORY_BAND = "story_band";
+
+  /**
+   * The article's MinHash signature ({@code MinHashBands.Fingerprint#signature}, 128 bytes): binary
+   * doc values, so a write skips candidates whose estimated similarity is too low before reading
+   * their stored text.
+   */
+  public static final String STORY_SIGNATURE = "story_sig";
+
   /** Facet dimension of brands (display form), counted with sorted-set doc values. */
   public static final String BRAND_FACET = "brand";
 

@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
       BenchCli.Suite.class,
       BenchCli.Search.class,
       BenchCli.Jfr.class,
-      SolrCompareCommand.class
+      SolrCompareCommand.class,
+      StoryBench.class
     })
 public final class BenchCli {
 

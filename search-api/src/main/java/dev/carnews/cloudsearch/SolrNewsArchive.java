@@ -20,6 +20,7 @@ import dev.carnews.search.SearchCursor;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SearchResponse;
 import dev.carnews.search.SignificantEntity;
+import dev.carnews.search.StoryDetail;
 import dev.carnews.search.SuggestResponse;
 import dev.carnews.search.TrendingRequest;
 import dev.carnews.search.TrendingResponse;
@@ -201,6 +202,11 @@ public final class SolrNewsArchive implements NewsArchive {
     throw notYet("significant entities");
   }
 
+  @Override
+  public Optional<StoryDetail> story(String id) {
+    throw notYet("stories");
+  }
+
   private static NotOnThisBackendException notYet(String what) {
     return new NotOnThisBackendException(
         what + " are served by the local index backend only; this service runs on SolrCloud");
@@ -235,6 +241,10 @@ public final class SolrNewsArchive implements NewsArchive {
   }
 
   private SearchResponse run(SearchRequest request, String cursorMark) throws IOException {
+    if (request.collapse()) {
+      // The collection keeps no story fingerprints: answering every version would be a silent lie.
+      throw notYet("searches collapsed by story (collapse=story)");
+    }
     long started = System.nanoTime();
     String text = request.q();
     SolrQuery query = SolrSearchParams.of(request, text, ranking, newest());

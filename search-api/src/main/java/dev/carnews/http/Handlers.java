@@ -43,10 +43,7 @@ final class Handlers {
 
   void search(Context ctx) throws IOException {
     SearchRequest request = Params.searchRequest(ctx);
-    Set<EntityType> significant = Params.entityTypes(ctx, "significant");
-    if (significant.contains(EntityType.AUTHOR)) {
-      throw ApiException.badParameter("significant must list person and/or brand");
-    }
+    Set<EntityType> significant = Params.significant(ctx);
     String after = Params.text(ctx, "after");
     SearchResponse response;
     if (after != null && !after.isBlank()) {
@@ -80,6 +77,11 @@ final class Handlers {
       throw ApiException.badParameter("size must be 1.." + RelatedResponse.MAX_SIZE);
     }
     ctx.json(archive.related(id, size).orElseThrow(() -> unknownArticle(id)));
+  }
+
+  void story(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    ctx.json(archive.story(id).orElseThrow(() -> ApiException.notFound("no story with this id")));
   }
 
   void health(Context ctx) throws IOException {

@@ -96,6 +96,18 @@ final class Params {
         .toList();
   }
 
+  /** Whether {@code collapse=story} asks for one hit per story; {@code none} or absent: not. */
+  static boolean collapse(Context ctx) {
+    String value = ctx.queryParam("collapse");
+    if (value == null || value.isBlank() || value.strip().equals("none")) {
+      return false;
+    }
+    if (value.strip().equals("story")) {
+      return true;
+    }
+    throw ApiException.badParameter("collapse must be story or none");
+  }
+
   /** Every {@code about} value ({@code brand:Renault}, {@code person:François Provost}). */
   static List<About> about(Context ctx) {
     return ctx.queryParams("about").stream().map(About::parse).toList();
@@ -111,6 +123,9 @@ final class Params {
    * list the newest first).
    */
   static SearchRequest searchRequest(Context ctx, int defaultSize, SortOrder defaultSort) {
+    // Read here so every scope (search, feeds, entity pages) rejects a bad value alike; only
+    // /api/search answers it.
+    significant(ctx);
     String sort = ctx.queryParam("sort");
     try {
       return new SearchRequest(
@@ -125,10 +140,20 @@ final class Params {
           integer(ctx, "size", defaultSize),
           about(ctx),
           facets(ctx),
-          integer(ctx, "facetSize", SearchRequest.DEFAULT_FACET_SIZE));
+          integer(ctx, "facetSize", SearchRequest.DEFAULT_FACET_SIZE),
+          collapse(ctx));
     } catch (IllegalArgumentException e) {
       throw ApiException.badParameter(e.getMessage());
     }
+  }
+
+  /** The entity types {@code significant} asks for: person and/or brand; empty when absent. */
+  static Set<EntityType> significant(Context ctx) {
+    Set<EntityType> types = entityTypes(ctx, "significant");
+    if (types.contains(EntityType.AUTHOR)) {
+      throw ApiException.badParameter("significant must list person and/or brand");
+    }
+    return types;
   }
 
   /**

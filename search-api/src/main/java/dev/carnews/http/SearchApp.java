@@ -32,11 +32,11 @@ import org.slf4j.LoggerFactory;
  * an in-memory index. Routes: {@code GET /api/search}, {@code /api/search.atom}, {@code
  * /api/search.json-feed}, {@code /api/entities}, {@code /api/entities/{type}/{name}} (and its
  * {@code .atom}), {@code /api/trending}, {@code /api/articles/{id}}, {@code
- * /api/articles/{id}/related}, {@code /entity/{type}/{name}} (the readers' page), {@code /health},
- * {@code /openapi.json}, {@code POST /api/analyze}. Every error, from a bad parameter to an
- * unexpected failure, is answered by one mapper in the one shape of {@link ApiError}, with the
- * request's id ({@link RequestIds}). Every route is covered by {@link HttpCaching} (ETag, 304,
- * Cache-Control) and every GET route answers HEAD alike.
+ * /api/articles/{id}/related}, {@code /api/stories/{id}}, {@code /entity/{type}/{name}} (the
+ * readers' page), {@code /health}, {@code /openapi.json}, {@code POST /api/analyze}. Every error,
+ * from a bad parameter to an unexpected failure, is answered by one mapper in the one shape of
+ * {@link ApiError}, with the request's id ({@link RequestIds}). Every route is covered by {@link
+ * HttpCaching} (ETag, 304, Cache-Control) and every GET route answers HEAD alike.
  */
 public final class SearchApp {
 
@@ -139,6 +139,7 @@ public final class SearchApp {
     app.get("/api/articles/{id}", handlers::article);
     app.get("/api/suggest", new SuggestHandler(archive)::suggest);
     app.get("/api/articles/{id}/related", handlers::related);
+    app.get("/api/stories/{id}", handlers::story);
     app.get("/health", handlers::health);
     app.post("/api/analyze", new AnalyzeHandler(previews)::analyze);
     app.get("/openapi.json", handlers::openApi);

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param brands brand names, most salient first (as in search hits)
  * @param persons person names, most salient first (as in search hits)
  * @param entities the people and brands with mentions and salience
+ * @param story the story the article belongs to (its versions: copies, updates, corrections)
  */
 public record ArticleDetail(
     String id,
@@ -32,7 +33,8 @@ public record ArticleDetail(
     List<String> tags,
     List<String> brands,
     List<String> persons,
-    ArticleEntities entities) {
+    ArticleEntities entities,
+    StoryRef story) {
 
   /** Validates and copies. */
   public ArticleDetail {

@@ -1,6 +1,7 @@
 package dev.carnews.search;
 
 import static dev.carnews.index.ArticleSchema.ID;
+import static dev.carnews.index.ArticleSchema.STORY;
 
 import dev.carnews.entity.Entity;
 import dev.carnews.entity.TaggedArticle;
@@ -9,6 +10,7 @@ import dev.carnews.ingest.Article;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
@@ -25,8 +27,9 @@ final class ArticleDetails {
     if (doc < 0) {
       return Optional.empty();
     }
-    TaggedArticle tagged = ArticleDocuments.fromStored(searcher.storedFields().document(doc));
-    return Optional.of(detail(tagged));
+    Document stored = searcher.storedFields().document(doc);
+    TaggedArticle tagged = ArticleDocuments.fromStored(stored);
+    return Optional.of(detail(tagged, Stories.of(searcher, id, stored.get(STORY))));
   }
 
   /** The document number of the article with this id, or -1. */
@@ -35,7 +38,15 @@ final class ArticleDetails {
     return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
   }
 
+  /**
+   * The detail of an article from a backend that keeps no stories: like an article of an index
+   * built before stories, a story of one.
+   */
   static ArticleDetail detail(TaggedArticle tagged) {
+    return detail(tagged, new StoryRef(tagged.article().id(), 1));
+  }
+
+  private static ArticleDetail detail(TaggedArticle tagged, StoryRef story) {
     Article article = tagged.article();
     List<String> authors = tagged.authors();
     return new ArticleDetail(
@@ -50,7 +61,8 @@ final class ArticleDetails {
         article.tags(),
         tagged.brandNames(),
         tagged.personNames(),
-        new ArticleEntities(views(tagged.persons()), views(tagged.brands())));
+        new ArticleEntities(views(tagged.persons()), views(tagged.brands())),
+        story);
   }
 
   private static List<EntityView> views(List<Entity> entities) {

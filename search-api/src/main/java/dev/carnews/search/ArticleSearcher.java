@@ -186,11 +186,13 @@ public final class ArticleSearcher implements NewsArchive {
       String q = request.q();
       EntityLexicon.Reading reading =
           q.isBlank() ? QueryReading.none() : queryReading.read(searcher.getIndexReader(), q);
-      QueryRuns.Attempt attempt =
-          queryRuns.attempt(scope, request, afterDoc, q, TextQueries.Match.ALL, reading);
+      int depth = request.collapse() ? StoryCollapse.FIRST_DEPTH : 1;
+      QueryRuns.Runs runs = queryRuns.runs(scope, request, afterDoc);
+      QueryRuns.Attempt attempt = runs.attempt(q, TextQueries.Match.ALL, reading, depth);
       String didYouMean = null;
       String searched = q;
       String match = "all";
+      TextQueries.Match how = TextQueries.Match.ALL;
       if (!q.isBlank() && attempt.total() < FEW_HITS) {
         didYouMean = spelling.correct(searcher.getIndexReader(), q).orElse(null);
       }
@@ -199,8 +201,7 @@ public final class ArticleSearcher implements NewsArchive {
           EntityLexicon.Reading correctedReading =
               queryReading.read(searcher.getIndexReader(), didYouMean);
           QueryRuns.Attempt corrected =
-              queryRuns.attempt(
-                  scope, request, afterDoc, didYouMean, TextQueries.Match.ALL, correctedReading);
+              runs.attempt(didYouMean, TextQueries.Match.ALL, correctedReading, depth);
           if (corrected.total() > 0) {
             attempt = corrected;
             searched = didYouMean;
@@ -213,26 +214,39 @@ public final class ArticleSearcher implements NewsArchive {
         if (attempt.total() == 0
             && TextQueries.hasFuzzyWords(q)
             && spelling.hasUnknownWord(searcher.getIndexReader(), q)) {
-          QueryRuns.Attempt fuzzy =
-              queryRuns.attempt(scope, request, afterDoc, q, TextQueries.Match.FUZZY, reading);
+          QueryRuns.Attempt fuzzy = runs.attempt(q, TextQueries.Match.FUZZY, reading, depth);
           if (fuzzy.total() > 0) {
             attempt = fuzzy;
             match = "fuzzy";
+            how = TextQueries.Match.FUZZY;
           }
         }
         if (attempt.total() == 0 && TextQueries.words(q) > 1) {
-          QueryRuns.Attempt some =
-              queryRuns.attempt(scope, request, afterDoc, q, TextQueries.Match.SOME, reading);
+          QueryRuns.Attempt some = runs.attempt(q, TextQueries.Match.SOME, reading, depth);
           if (some.total() > 0) {
             attempt = some;
             match = "some";
+            how = TextQueries.Match.SOME;
           }
         }
       }
-      ScoreDoc[] all = attempt.found().top().scoreDocs;
-      int first = after == null ? Math.min((request.page() - 1) * request.size(), all.length) : 0;
-      ScoreDoc[] page = Arrays.copyOfRange(all, first, all.length);
-      List<SearchHit> hits = hitReader.hits(searcher, page, q.isBlank() ? null : attempt.text());
+      String text = searched;
+      TextQueries.Match readAs = how;
+      EntityLexicon.Reading names = reading;
+      StoryCollapse.Collapsed paged =
+          StoryCollapse.pageOf(
+              searcher,
+              request,
+              after != null,
+              attempt,
+              depth,
+              deeper -> runs.attempt(text, readAs, names, deeper));
+      attempt = paged.attempt();
+      ScoreDoc[] page = paged.page().hits();
+      List<SearchHit> hits =
+          StoryCollapse.withStories(
+              hitReader.hits(searcher, page, q.isBlank() ? null : attempt.text()),
+              paged.page().stories());
       long total = attempt.total();
       int pages = (int) ((total + request.size() - 1) / request.size());
       long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -274,6 +288,11 @@ public final class ArticleSearcher implements NewsArchive {
     return onSearcher(searcher -> ArticleDetails.find(searcher, id));
   }
 
+  @Override
+  public Optional<StoryDetail> story(String id) throws IOException {
+    return onSearcher(searcher -> Stories.find(searcher, id));
+  }
+
   /**
    * {@inheritDoc}
    *
@@ -288,13 +307,13 @@ public final class ArticleSearcher implements NewsArchive {
    * {@inheritDoc}
    *
    * <p>In date order the matches are collected sorted, without facet counts, spelling or ranking,
-   * in the order {@link #search} gives them; a relevance order, or words that find nothing as
-   * written (the fallbacks), go through {@link #search}.
+   * in the order {@link #search} gives them; a relevance order, a collapse by story, or words that
+   * find nothing as written (the fallbacks), go through {@link #search}.
    */
   @Override
   public List<SearchHit> hits(SearchRequest request) throws IOException {
     Sort sort = QueryRuns.sortOf(request);
-    if (sort == null) {
+    if (sort == null || request.collapse()) {
       return search(request).hits();
     }
     QueryLimits.checkNesting(request.q());

@@ -11,7 +11,7 @@ public final class ArticleViews {
 
   private ArticleViews() {}
 
-  /** The detail of an article as stored (entities in salience order). */
+  /** The detail of an article as stored (entities in salience order), a story of one. */
   public static ArticleDetail detail(TaggedArticle stored) {
     return ArticleDetails.detail(stored);
   }

@@ -212,6 +212,11 @@ public final class CachingNewsArchive implements NewsArchive, MeterBinder {
   }
 
   @Override
+  public Optional<StoryDetail> story(String id) throws IOException {
+    return archive.story(id);
+  }
+
+  @Override
   public ArchiveStatus status() {
     return archive.status();
   }

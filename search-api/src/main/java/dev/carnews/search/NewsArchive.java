@@ -8,10 +8,10 @@ import java.util.Set;
 
 /**
  * What readers, editors and API clients ask of the archive: searches with facets, completions, one
- * article, related articles, the count, the index version, and the views of people, brands and
- * authors (pages, a directory, trends, feeds of searches). The HTTP layer sees only this interface
- * and the records it answers with, so any backend (the local Lucene index, a cluster) can stand
- * behind the same handlers.
+ * article, related articles, stories (the versions of one article), the count, the index version,
+ * and the views of people, brands and authors (pages, a directory, trends, feeds of searches). The
+ * HTTP layer sees only this interface and the records it answers with, so any backend (the local
+ * Lucene index, a cluster) can stand behind the same handlers.
  */
 public interface NewsArchive {
 
@@ -110,4 +110,10 @@ public interface NewsArchive {
    */
   Map<String, List<SignificantEntity>> significant(SearchRequest request, Set<EntityType> types)
       throws IOException;
+
+  /**
+   * A story's versions, oldest first, with what changed between consecutive versions; empty when no
+   * story has this id.
+   */
+  Optional<StoryDetail> story(String id) throws IOException;
 }

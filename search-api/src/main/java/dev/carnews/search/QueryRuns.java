@@ -34,8 +34,23 @@ final class QueryRuns {
    */
   record Scope(IndexSearcher searcher, ExecutorService pool, FacetStates.Entry facets) {}
 
-  /** One run of the query in one reading: its text query (for highlighting) and hits. */
-  record Attempt(Query text, FacetCounts.Found found, boolean partial) {
+  /** The runs of one search: its scope, request and cursor fixed; words, reading and depth vary. */
+  @FunctionalInterface
+  interface Runs {
+    Attempt attempt(String q, TextQueries.Match match, EntityLexicon.Reading reading, int depth)
+        throws IOException;
+  }
+
+  /** The runs of a search in this scope, after this cursor ({@code null}: from the top). */
+  Runs runs(Scope scope, SearchRequest request, ScoreDoc after) {
+    return (q, match, reading, depth) -> attempt(scope, request, after, q, match, reading, depth);
+  }
+
+  /**
+   * One run of the query in one reading: its text query (for highlighting), the whole query with
+   * ranking and filters, how many hits it collected at most, and the hits.
+   */
+  record Attempt(Query text, Query query, int window, FacetCounts.Found found, boolean partial) {
     long total() {
       return found.total();
     }
@@ -84,6 +99,23 @@ final class QueryRuns {
       TextQueries.Match match,
       EntityLexicon.Reading reading)
       throws IOException {
+    return attempt(scope, request, after, q, match, reading, 1);
+  }
+
+  /**
+   * Like {@link #attempt(Scope, SearchRequest, ScoreDoc, String, TextQueries.Match,
+   * EntityLexicon.Reading)}, collecting {@code depth} times the hits a page needs (collapsed
+   * searches skip the other versions of a story).
+   */
+  Attempt attempt(
+      Scope scope,
+      SearchRequest request,
+      ScoreDoc after,
+      String q,
+      TextQueries.Match match,
+      EntityLexicon.Reading reading,
+      int depth)
+      throws IOException {
     IndexSearcher searcher = scope.searcher();
     Query text = textQueries.parse(q, match);
     QueryLimits.checkClauses(text);
@@ -96,7 +128,7 @@ final class QueryRuns {
         rankedQueries.ranked(
             searcher, text, rescore ? Optional.empty() : proximity, request, reading);
     DrillDownQuery query = Filters.apply(config, ranked, request);
-    int window = after == null ? request.page() * request.size() : request.size();
+    int window = (after == null ? request.page() * request.size() : request.size()) * depth;
     int collected = rescore ? Math.max(window, PROXIMITY_WINDOW) : window;
     // Drill-sideways scoring of facet filters cannot be cut into time slices: the budget applies
     // to searches without facet filters, which are the broad (expensive) ones.
@@ -124,7 +156,7 @@ final class QueryRuns {
               window);
       found = new FacetCounts.Found(reranked, found.facets());
     }
-    return new Attempt(text, found, timed.timedOut());
+    return new Attempt(text, query, window, found, timed.timedOut());
   }
 
   /**

@@ -7,6 +7,7 @@ import static dev.carnews.index.ArticleSchema.BRAND_KEY;
 import static dev.carnews.index.ArticleSchema.ID;
 import static dev.carnews.index.ArticleSchema.PERSON;
 import static dev.carnews.index.ArticleSchema.PERSON_KEY;
+import static dev.carnews.index.ArticleSchema.STORY;
 import static dev.carnews.index.ArticleSchema.TITLE;
 import static dev.carnews.index.ArticleSchema.URL;
 
@@ -34,7 +35,8 @@ import org.apache.lucene.search.TopDocs;
 
 /**
  * Articles related to one: text similarity of title and body ({@link MoreLikeThis}) plus a boost
- * per shared person and brand; never the article itself.
+ * per shared person and brand; never the article itself, and never its own versions, which are
+ * listed apart.
  */
 final class RelatedArticles {
 
@@ -62,7 +64,8 @@ final class RelatedArticles {
     Document source = stored.document(doc);
     List<String> persons = List.of(source.getValues(PERSON));
     List<String> brands = List.of(source.getValues(BRAND));
-    Query query = query(searcher, doc, id, persons, brands);
+    String story = source.get(STORY);
+    Query query = query(searcher, doc, id, story, persons, brands);
     TopDocs top = searcher.search(query, size);
     Set<String> personKeys = Filters.keys(persons);
     Set<String> brandKeys = Filters.keys(brands);
@@ -82,11 +85,16 @@ final class RelatedArticles {
               scoreDoc.score,
               shared));
     }
-    return Optional.of(new RelatedResponse(id, hits));
+    return Optional.of(new RelatedResponse(id, hits, Stories.otherVersions(searcher, story, id)));
   }
 
   private Query query(
-      IndexSearcher searcher, int doc, String id, List<String> persons, List<String> brands)
+      IndexSearcher searcher,
+      int doc,
+      String id,
+      String story,
+      List<String> persons,
+      List<String> brands)
       throws IOException {
     MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
     moreLikeThis.setFieldNames(new String[] {TITLE, BODY});
@@ -103,6 +111,10 @@ final class RelatedArticles {
       query.add(entityBoost(BRAND_KEY, key, SHARED_BRAND_BOOST), BooleanClause.Occur.SHOULD);
     }
     query.add(new TermQuery(new Term(ID, id)), BooleanClause.Occur.MUST_NOT);
+    if (story != null) {
+      // The article's own versions are offered apart (RelatedResponse.versions), not as related.
+      query.add(new TermQuery(new Term(STORY, story)), BooleanClause.Occur.MUST_NOT);
+    }
     return query.build();
   }
 

@@ -7,9 +7,11 @@ import java.util.Objects;
  * The articles related to one article, most related first.
  *
  * @param id the article they are related to
- * @param hits the related articles, never including the article itself
+ * @param hits the related articles, never including the article itself or its versions
+ * @param versions the other versions of the article's story (copies, updates, corrections), oldest
+ *     first
  */
-public record RelatedResponse(String id, List<RelatedHit> hits) {
+public record RelatedResponse(String id, List<RelatedHit> hits, List<StoryVersion> versions) {
 
   /** The default number of related articles. */
   public static final int DEFAULT_SIZE = 5;
@@ -21,5 +23,11 @@ public record RelatedResponse(String id, List<RelatedHit> hits) {
   public RelatedResponse {
     Objects.requireNonNull(id, "id");
     hits = List.copyOf(hits);
+    versions = List.copyOf(versions);
+  }
+
+  /** Related articles of an article without other versions. */
+  public RelatedResponse(String id, List<RelatedHit> hits) {
+    this(id, hits, List.of());
   }
 }

@@ -1,5 +1,6 @@
 package dev.carnews.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param brands the brands, most salient first
  * @param persons the people, most salient first
  * @param snippet HTML-escaped text whose only markup is the service's own {@code <mark>} tags
+ * @param story the hit's story when the search collapses stories, else {@code null} (and left out
+ *     of the JSON)
  */
 public record SearchHit(
     String id,
@@ -28,7 +31,8 @@ public record SearchHit(
     Instant published,
     List<String> brands,
     List<String> persons,
-    String snippet) {
+    String snippet,
+    @JsonInclude(JsonInclude.Include.NON_NULL) StoryRef story) {
 
   /** Validates and copies. */
   public SearchHit {
@@ -39,5 +43,26 @@ public record SearchHit(
     brands = List.copyOf(brands);
     persons = List.copyOf(persons);
     snippet = Objects.requireNonNullElse(snippet, "");
+  }
+
+  /** A hit without its story. */
+  public SearchHit(
+      String id,
+      String url,
+      String title,
+      String titleHtml,
+      String author,
+      List<String> authors,
+      Instant published,
+      List<String> brands,
+      List<String> persons,
+      String snippet) {
+    this(id, url, title, titleHtml, author, authors, published, brands, persons, snippet, null);
+  }
+
+  /** This hit with its story. */
+  public SearchHit withStory(StoryRef newStory) {
+    return new SearchHit(
+        id, url, title, titleHtml, author, authors, published, brands, persons, snippet, newStory);
   }
 }

@@ -22,6 +22,8 @@ import java.util.Optional;
  *     read as {@code date}); empty for none, so no facet is counted
  * @param facetSize how many values the brand, author and person lists show, 1..{@value
  *     #MAX_FACET_SIZE}; the date list shows every month
+ * @param collapse whether to show one hit per story (the versions of one article), {@code
+ *     collapse=story}; off by default
  */
 public record SearchRequest(
     String q,
@@ -35,7 +37,8 @@ public record SearchRequest(
     int size,
     List<About> about,
     List<String> facets,
-    int facetSize) {
+    int facetSize,
+    boolean collapse) {
 
   /** Hits per page when the request does not say. */
   public static final int DEFAULT_SIZE = 10;
@@ -94,7 +97,7 @@ public record SearchRequest(
     }
   }
 
-  /** A search with every facet list at its default size. */
+  /** A search with every facet list at its default size that shows every version of a story. */
   public SearchRequest(
       String q,
       List<String> brands,
@@ -118,7 +121,54 @@ public record SearchRequest(
         size,
         about,
         FACET_NAMES,
-        DEFAULT_FACET_SIZE);
+        DEFAULT_FACET_SIZE,
+        false);
+  }
+
+  /** A search with these facet lists that shows every version of a story. */
+  public SearchRequest(
+      String q,
+      List<String> brands,
+      List<String> authors,
+      List<String> persons,
+      LocalDate from,
+      LocalDate to,
+      SortOrder sort,
+      int page,
+      int size,
+      List<About> about,
+      List<String> facets,
+      int facetSize) {
+    this(q, brands, authors, persons, from, to, sort, page, size, about, facets, facetSize, false);
+  }
+
+  /** A search with every facet list at its default size, collapsed by story or not. */
+  public SearchRequest(
+      String q,
+      List<String> brands,
+      List<String> authors,
+      List<String> persons,
+      LocalDate from,
+      LocalDate to,
+      SortOrder sort,
+      int page,
+      int size,
+      List<About> about,
+      boolean collapse) {
+    this(
+        q,
+        brands,
+        authors,
+        persons,
+        from,
+        to,
+        sort,
+        page,
+        size,
+        about,
+        FACET_NAMES,
+        DEFAULT_FACET_SIZE,
+        collapse);
   }
 
   /** A search without {@code about} filters. */
@@ -159,43 +209,47 @@ public record SearchRequest(
   /** A copy of this request with other brand filter values. */
   public SearchRequest withBrands(List<String> values) {
     return new SearchRequest(
-        q, values, authors, persons, from, to, sort, page, size, about, facets, facetSize);
+        q, values, authors, persons, from, to, sort, page, size, about, facets, facetSize,
+        collapse);
   }
 
   /** A copy of this request with other person filter values. */
   public SearchRequest withPersons(List<String> values) {
     return new SearchRequest(
-        q, brands, authors, values, from, to, sort, page, size, about, facets, facetSize);
+        q, brands, authors, values, from, to, sort, page, size, about, facets, facetSize, collapse);
   }
 
   /** A copy of this request with other author filter values. */
   public SearchRequest withAuthors(List<String> values) {
     return new SearchRequest(
-        q, brands, values, persons, from, to, sort, page, size, about, facets, facetSize);
+        q, brands, values, persons, from, to, sort, page, size, about, facets, facetSize, collapse);
   }
 
   /** A copy of this request with another date range. */
   public SearchRequest withDates(LocalDate newFrom, LocalDate newTo) {
     return new SearchRequest(
-        q, brands, authors, persons, newFrom, newTo, sort, page, size, about, facets, facetSize);
+        q, brands, authors, persons, newFrom, newTo, sort, page, size, about, facets, facetSize,
+        collapse);
   }
 
   /** A copy of this request with another order and page. */
   public SearchRequest withPage(SortOrder newSort, int newPage, int newSize) {
     return new SearchRequest(
-        q, brands, authors, persons, from, to, newSort, newPage, newSize, about, facets, facetSize);
+        q, brands, authors, persons, from, to, newSort, newPage, newSize, about, facets, facetSize,
+        collapse);
   }
 
   /** A copy of this request with other {@code about} filters. */
   public SearchRequest withAbout(List<About> values) {
     return new SearchRequest(
-        q, brands, authors, persons, from, to, sort, page, size, values, facets, facetSize);
+        q, brands, authors, persons, from, to, sort, page, size, values, facets, facetSize,
+        collapse);
   }
 
   /** A copy of this request answering with these facet lists, each of up to {@code newSize}. */
   public SearchRequest withFacets(List<String> names, int newSize) {
     return new SearchRequest(
-        q, brands, authors, persons, from, to, sort, page, size, about, names, newSize);
+        q, brands, authors, persons, from, to, sort, page, size, about, names, newSize, collapse);
   }
 
   /**
@@ -204,6 +258,24 @@ public record SearchRequest(
    */
   public boolean wantsFacet(String name) {
     return facets.contains(name);
+  }
+
+  /** A copy of this request with story collapsing on or off. */
+  public SearchRequest withCollapse(boolean newCollapse) {
+    return new SearchRequest(
+        q,
+        brands,
+        authors,
+        persons,
+        from,
+        to,
+        sort,
+        page,
+        size,
+        about,
+        facets,
+        facetSize,
+        newCollapse);
   }
 
   /**

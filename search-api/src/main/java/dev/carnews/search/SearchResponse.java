@@ -9,14 +9,16 @@ import java.util.Objects;
 /**
  * One page of results with the facet counts of the whole result set.
  *
- * @param total how many articles match
+ * @param total how many articles match (every version of a story, also when the search collapses
+ *     stories)
  * @param page the 1-based page
  * @param size hits per page as requested
  * @param pages how many pages there are
  * @param tookMs time spent searching, in milliseconds
  * @param hits the articles of this page
- * @param facets counts per facet ({@code brand}, {@code author}, {@code person}, {@code date}); the
- *     date facet counts months ({@code yyyy-MM}) in time order
+ * @param facets article counts per facet ({@code brand}, {@code author}, {@code person}, {@code
+ *     date}; every version, also when the search collapses stories); the date facet counts months
+ *     ({@code yyyy-MM}) in time order
  * @param didYouMean a spelling correction of {@code q} when it found few or no articles, else
  *     {@code null}
  * @param interpretation how {@code q} was read (the words searched, how they matched, the brands

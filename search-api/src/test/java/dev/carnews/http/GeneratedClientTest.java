@@ -111,6 +111,7 @@ class GeneratedClientTest {
             null,
             null,
             null,
+            null,
             null);
     assertEquals(2, first.getTotal(), "the third Renault article has no date");
     assertEquals(1, first.getHits().size());
@@ -132,6 +133,7 @@ class GeneratedClientTest {
             null,
             List.of("brand"),
             3,
+            null,
             null);
     assertTrue(second.getFacets().getBrand().size() <= 3);
     SearchHit newest = first.getHits().get(0);
@@ -200,6 +202,7 @@ class GeneratedClientTest {
             null,
             null,
             null,
+            null,
             null);
     assertEquals(List.of("client-1"), found.getHits().stream().map(SearchHit::getId).toList());
     BatchAnswer batch =
@@ -222,7 +225,7 @@ class GeneratedClientTest {
             () ->
                 search.searchArticles(
                     "renault", null, null, null, null, null, null, null, null, 0, null, null, null,
-                    null, null));
+                    null, null, null));
     assertEquals(400, bad.getCode());
     Error error = new ObjectMapper().readValue(bad.getResponseBody(), Error.class);
     assertEquals("bad_parameter", error.getError().getCode());

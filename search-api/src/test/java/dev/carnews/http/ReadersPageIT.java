@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.carnews.entity.NewsEntityTagger;
+import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleIndex;
+import dev.carnews.ingest.Article;
 import dev.carnews.ingest.JsonLinesArticleReader;
 import dev.carnews.search.ArticleSearcher;
 import dev.carnews.server.SampleCorpus;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +67,34 @@ class ReadersPageIT {
     index = ArticleIndex.open(new ByteBuffersDirectory());
     new SampleCorpus(new JsonLinesArticleReader(), NewsEntityTagger.createDefault())
         .fillIfEmpty(index);
+    // Two versions of one invented story (issue 15), dated before the sample so browsing is as it
+    // was.
+    index.write(
+        version("velora-1", "Velora to build battery plant", VELORA, "2024-03-05T09:00:00Z"));
+    index.write(
+        version(
+            "velora-2",
+            "CORRECTED-Velora to build battery plant",
+            VELORA.replace("2,400", "2,100"),
+            "2024-03-05T11:00:00Z"));
+    index.commit();
     app = SearchApp.create(new ArticleSearcher(index)).start("localhost", 0);
+  }
+
+  private static final String VELORA =
+      "The carmaker Velora said on Tuesday it would build a battery plant near the river port of"
+          + " Drenton, investing 1.2 billion euros and hiring 2,400 workers by 2028. The plant will"
+          + " make cells for the small electric hatchback the company plans to launch next year,"
+          + " the chief executive told reporters at the site. Local officials welcomed the"
+          + " decision, which ends a two-year search for a location.";
+
+  private static TaggedArticle version(String id, String title, String body, String published) {
+    return new TaggedArticle(
+        new Article(id, null, title, body, List.of(), Instant.parse(published), null, List.of()),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   @AfterAll
@@ -228,6 +258,23 @@ class ReadersPageIT {
     waitForResults();
     wait.until(driver -> titles().equals(results));
     assertEquals(results, titles(), "back shows the results again");
+  }
+
+  @Test
+  void versionsOfOneStoryShowAsOneHitWithMoreVersionsToExpand() {
+    browser.get(base() + "/?q=velora+plant");
+    waitForResults();
+    assertEquals(1, titles().size(), "one hit for the story: " + titles());
+    WebElement more = browser.findElement(By.cssSelector("[data-testid=more-versions]"));
+    assertEquals("1 more version", more.getText());
+    more.click();
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".versions__list > li"), 1));
+    String listed = browser.findElement(By.cssSelector(".versions__list > li")).getText();
+    assertTrue(listed.contains("Velora to build battery plant"), listed);
+    browser.get(base() + "/?q=velora+plant&versions=all");
+    waitForResults();
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#results > li"), 2));
+    assertTrue(browser.findElements(By.cssSelector("[data-testid=more-versions]")).isEmpty());
   }
 
   private void waitForResults() {

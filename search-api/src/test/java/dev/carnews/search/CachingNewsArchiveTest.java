@@ -73,6 +73,19 @@ class CachingNewsArchiveTest {
   }
 
   @Test
+  void collapseIsPartOfTheKey() throws IOException {
+    SearchRequest every = SearchRequest.of("electric");
+    SearchRequest collapsed = every.withCollapse(true);
+    assertEquals(withoutTook(searcher.search(every)), withoutTook(cache.search(every)));
+    assertEquals(withoutTook(searcher.search(collapsed)), withoutTook(cache.search(collapsed)));
+    assertEquals(0, cache.hits(), "the collapsed search is not the uncollapsed one's answer");
+    assertEquals(2, cache.misses());
+    assertTrue(cache.search(collapsed).hits().stream().allMatch(hit -> hit.story() != null));
+    assertTrue(cache.search(every).hits().stream().allMatch(hit -> hit.story() == null));
+    assertEquals(2, cache.hits());
+  }
+
+  @Test
   void aWriteMadeVisibleIsSeenByTheNextSearch() throws IOException {
     SearchRequest request = SearchRequest.of("hydrogen");
     assertEquals(0, cache.search(request).total());

@@ -1,0 +1,87 @@
+package dev.carnews.cli;
+
+import dev.carnews.index.ArticleIndex;
+import dev.carnews.index.StoryCounts;
+import dev.carnews.story.PairEvaluation;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code stories}: story statistics of an index, and precision/recall against labelled pairs. */
+@Command(
+    name = "stories",
+    mixinStandardHelpOptions = true,
+    description =
+        "Reports the number of stories and how many versions they have; with --pairs, the"
+            + " precision and recall of 'same story' on labelled pairs (id1 id2 same|different).")
+public final class StoriesCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "index folder")
+  Path index;
+
+  @Option(
+      names = "--pairs",
+      paramLabel = "FILE",
+      description = "labelled pairs: 'id1 id2 same|different [kind]' per line")
+  Path pairs;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "list every pair judged wrong")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (!Files.isDirectory(index)) {
+      spec.commandLine().getErr().println("No index at " + index);
+      return 2;
+    }
+    StoryCounts counts;
+    try (ArticleIndex articles = ArticleIndex.open(index)) {
+      counts = StoryCounts.read(articles);
+    }
+    out.printf(
+        Locale.ROOT, "%,d articles in %,d stories%n", counts.articles(), counts.storyCount());
+    out.println("versions per story: stories");
+    for (Map.Entry<Integer, Integer> entry : counts.distribution().entrySet()) {
+      out.printf(Locale.ROOT, "  %3d: %,d%n", entry.getKey(), entry.getValue());
+    }
+    if (pairs != null) {
+      PairEvaluation result = PairEvaluation.of(PairEvaluation.read(pairs), counts.stories());
+      out.printf(
+          Locale.ROOT,
+          "pairs: same story P=%.4f R=%.4f (tp=%d fp=%d fn=%d tn=%d, %d with unknown ids)%n",
+          result.precision(),
+          result.recall(),
+          result.truePositives(),
+          result.falsePositives(),
+          result.falseNegatives(),
+          result.trueNegatives(),
+          result.missing());
+      result
+          .byKind()
+          .forEach(
+              (kind, tally) ->
+                  out.printf(
+                      Locale.ROOT,
+                      "  %-28s %3d of %3d judged right%n",
+                      kind,
+                      tally.right(),
+                      tally.pairs()));
+      if (verbose) {
+        result.errors().forEach(out::println);
+      }
+    }
+    return 0;
+  }
+}
