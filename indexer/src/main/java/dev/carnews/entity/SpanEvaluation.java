@@ -1,14 +1,11 @@
 package dev.carnews.entity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carnews.ingest.Article;
+import dev.carnews.nlp.NameModelEvaluator;
 import dev.carnews.nlp.NameModelEvaluator.Scores;
 import dev.carnews.nlp.PersonFinder;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -40,50 +37,37 @@ public final class SpanEvaluation {
   /** Scores a JSON Lines file with gold entities. */
   public static Report evaluate(Path jsonl, NewsEntityTagger tagger, PersonFinder finder)
       throws IOException {
-    ObjectMapper json = new ObjectMapper();
     Scores alone = new Scores(0, 0, 0);
     Scores pipeline = new Scores(0, 0, 0);
     int articles = 0;
-    try (BufferedReader reader = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
+    for (JsonNode doc : NameModelEvaluator.goldDocuments(jsonl)) {
+      articles++;
+      String body = doc.path("body").asText("");
+      Set<Long> gold = new HashSet<>();
+      for (JsonNode entity : doc.path("entities")) {
+        if ("PER".equals(entity.path("type").asText())) {
+          gold.add(span(entity.path("start").asInt(), entity.path("end").asInt()));
         }
-        articles++;
-        JsonNode doc = json.readTree(line);
-        String body = doc.path("body").asText("");
-        Set<Long> gold = new HashSet<>();
-        for (JsonNode entity : doc.path("entities")) {
-          if ("PER".equals(entity.path("type").asText())) {
-            gold.add(span(entity.path("start").asInt(), entity.path("end").asInt()));
-          }
-        }
-        Set<Long> found = new HashSet<>();
-        finder.find(body).forEach(m -> found.add(span(m.start(), m.end())));
-        alone = alone.plus(compare(found, gold));
-
-        int shift = NO_TITLE.length() + 2;
-        Article article =
-            new Article("span-eval", null, NO_TITLE, body, List.of(), null, null, List.of());
-        Set<Long> kept = new HashSet<>();
-        for (Mention m : tagger.tag(article).mentions()) {
-          if (m.type() == EntityType.PERSON && m.start() >= shift) {
-            kept.add(span(m.start() - shift, m.end() - shift));
-          }
-        }
-        pipeline = pipeline.plus(compare(kept, gold));
       }
+      Set<Long> found = new HashSet<>();
+      finder.find(body).forEach(m -> found.add(span(m.start(), m.end())));
+      alone = alone.plus(NameModelEvaluator.compareSets(found, gold));
+
+      int shift = NO_TITLE.length() + 2;
+      Article article =
+          new Article("span-eval", null, NO_TITLE, body, List.of(), null, null, List.of());
+      Set<Long> kept = new HashSet<>();
+      for (Mention m : tagger.tag(article).mentions()) {
+        if (m.type() == EntityType.PERSON && m.start() >= shift) {
+          kept.add(span(m.start() - shift, m.end() - shift));
+        }
+      }
+      pipeline = pipeline.plus(NameModelEvaluator.compareSets(kept, gold));
     }
     return new Report(alone, pipeline, articles);
   }
 
   private static long span(int start, int end) {
     return ((long) start << 32) | end;
-  }
-
-  private static Scores compare(Set<Long> predicted, Set<Long> gold) {
-    long tp = predicted.stream().filter(gold::contains).count();
-    return new Scores(tp, predicted.size() - tp, gold.size() - tp);
   }
 }

@@ -164,44 +164,36 @@ public final class NameModelEvaluator {
   /** As {@link #evaluateJsonl(NlpModels, Path)} with a given resolver (e.g. another threshold). */
   public static DocumentScores evaluateJsonl(NlpModels models, Path jsonl, PersonResolver resolver)
       throws IOException {
-    ObjectMapper json = new ObjectMapper();
     PersonFinder finder = new PersonFinder(models);
     PersonResolver goldResolver = new PersonResolver(0);
     Scores mentions = new Scores(0, 0, 0);
     Scores persons = new Scores(0, 0, 0);
     int articles = 0;
-    try (BufferedReader reader = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
+    for (JsonNode doc : goldDocuments(jsonl)) {
+      articles++;
+      String body = doc.path("body").asText("");
+      List<Mention> gold = new ArrayList<>();
+      for (JsonNode entity : doc.path("entities")) {
+        if ("PER".equals(entity.path("type").asText())) {
+          int start = entity.path("start").asInt();
+          int end = entity.path("end").asInt();
+          String surface = entity.path("text").asText();
+          gold.add(new Mention(EntityType.PERSON, surface, start, end, surface));
         }
-        articles++;
-        JsonNode doc = json.readTree(line);
-        String body = doc.path("body").asText("");
-        List<Mention> gold = new ArrayList<>();
-        for (JsonNode entity : doc.path("entities")) {
-          if ("PER".equals(entity.path("type").asText())) {
-            int start = entity.path("start").asInt();
-            int end = entity.path("end").asInt();
-            String surface = entity.path("text").asText();
-            gold.add(new Mention(EntityType.PERSON, surface, start, end, surface));
-          }
-        }
-        List<ScoredMention> found = finder.findScored(body);
-        mentions =
-            mentions.plus(
-                compareSets(keys(found.stream().map(ScoredMention::mention).toList()), keys(gold)));
-        Set<String> foundPersons = new HashSet<>();
-        for (Entity person : resolver.resolveScored(found, body, List.of()).persons()) {
-          foundPersons.add(NameKeys.key(person.name()));
-        }
-        Set<String> goldPersons = new HashSet<>();
-        for (Entity person : goldResolver.resolve(gold, body, List.of()).persons()) {
-          goldPersons.add(NameKeys.key(person.name()));
-        }
-        persons = persons.plus(compareSets(foundPersons, goldPersons));
       }
+      List<ScoredMention> found = finder.findScored(body);
+      mentions =
+          mentions.plus(
+              compareSets(keys(found.stream().map(ScoredMention::mention).toList()), keys(gold)));
+      Set<String> foundPersons = new HashSet<>();
+      for (Entity person : resolver.resolveScored(found, body, List.of()).persons()) {
+        foundPersons.add(NameKeys.key(person.name()));
+      }
+      Set<String> goldPersons = new HashSet<>();
+      for (Entity person : goldResolver.resolve(gold, body, List.of()).persons()) {
+        goldPersons.add(NameKeys.key(person.name()));
+      }
+      persons = persons.plus(compareSets(foundPersons, goldPersons));
     }
     return new DocumentScores(mentions, persons, articles);
   }
@@ -214,9 +206,27 @@ public final class NameModelEvaluator {
     return keys;
   }
 
+  /**
+   * The documents of a JSON Lines file with gold entities ({@code body}, {@code entities} with
+   * {@code type}, {@code start}, {@code end}, {@code text}), blank lines skipped.
+   */
+  public static List<JsonNode> goldDocuments(Path jsonl) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> documents = new ArrayList<>();
+    try (BufferedReader reader = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.isBlank()) {
+          documents.add(json.readTree(line));
+        }
+      }
+    }
+    return documents;
+  }
+
   /** Compares two sets of keys. */
-  public static Scores compareSets(Set<String> predicted, Set<String> gold) {
-    List<String> hits = new ArrayList<>(predicted);
+  public static <T> Scores compareSets(Set<T> predicted, Set<T> gold) {
+    List<T> hits = new ArrayList<>(predicted);
     hits.retainAll(gold);
     return new Scores(hits.size(), predicted.size() - hits.size(), gold.size() - hits.size());
   }
