@@ -22,8 +22,13 @@ import picocli.CommandLine.Option;
         "Train the person-name model on a CoNLL-2003 file; print dev P/R/F1 (strict PER).")
 public final class TrainNamesCommand implements Callable<Integer> {
 
-  @Option(names = "--train", required = true, description = "CoNLL-2003 English training file")
-  Path train;
+  @Option(
+      names = "--train",
+      required = true,
+      description =
+          "CoNLL-2003 English training file; repeat it to train on several (each file is its own"
+              + " stretch of text for document-level features)")
+  List<Path> train;
 
   @Option(names = "--dev", description = "CoNLL-2003 English file to score the model on")
   Path dev;
@@ -50,8 +55,9 @@ public final class TrainNamesCommand implements Callable<Integer> {
   @Option(
       names = "--mark-documents",
       description =
-          "with --folds: mark documents in the training folds so that the previous-map feature"
-              + " resets per document as at run time (held-out folds are always marked)")
+          "with --folds: mark documents in the training and held-out folds so that document-level"
+              + " features reset per document as at run time (without it both are one stream, as"
+              + " eval-names --conll reads a file without -DOCSTART- lines)")
   boolean markDocuments;
 
   @Option(
@@ -80,11 +86,18 @@ public final class TrainNamesCommand implements Callable<Integer> {
   @Option(names = "--bilou", description = "use the BILOU codec instead of BIO")
   boolean bilou;
 
+  @Option(
+      names = "--context",
+      description =
+          "add context-aggregation features: how the same word is written and surrounded in the"
+              + " sentences nearby (the article at run time)")
+  boolean context;
+
   @Override
   public Integer call() throws Exception {
     NameModelTrainer.Options options =
         new NameModelTrainer.Options(
-            algorithm, iterations, cutoff, !personsOnly, !noClusters, !noGazetteer, bilou);
+            algorithm, iterations, cutoff, !personsOnly, !noClusters, !noGazetteer, bilou, context);
     if (folds != 0) {
       return crossValidate(options);
     }
@@ -109,9 +122,13 @@ public final class TrainNamesCommand implements Callable<Integer> {
   }
 
   private int crossValidate(NameModelTrainer.Options options) throws Exception {
+    if (train.size() != 1) {
+      System.err.println("train-names: --folds takes one --train file");
+      return 2;
+    }
     List<List<List<String>>> docs;
     try {
-      docs = NameModelCrossValidator.documents(train, documents);
+      docs = NameModelCrossValidator.documents(train.get(0), documents);
     } catch (IOException e) {
       System.err.println("train-names: " + e.getMessage());
       return 2;
@@ -128,7 +145,7 @@ public final class TrainNamesCommand implements Callable<Integer> {
         "%d-fold cross-validation of %s on %s (%d documents, training documents %s)%n",
         folds,
         options,
-        train,
+        train.get(0),
         docs.size(),
         markDocuments ? "marked" : "not marked");
     Path work = Files.createTempDirectory("names-cv");

@@ -132,8 +132,9 @@ public final class NameModelCrossValidator {
    * @param documents the documents, from {@link #documents}
    * @param folds k, at least 2
    * @param options training options, as for the bundled model
-   * @param markTrainingDocuments write {@code -DOCSTART-} between training documents so that
-   *     document-level (adaptive) features reset per document, as they do at run time
+   * @param markTrainingDocuments write {@code -DOCSTART-} between documents, training and held-out,
+   *     so that document-level (adaptive) features reset per document, as they do at run time;
+   *     without it both sides are one stream, as {@code eval-names --conll} reads the shared splits
    * @param work a directory for the fold files
    * @param progress called with each fold as it finishes
    */
@@ -160,7 +161,10 @@ public final class NameModelCrossValidator {
       List<List<List<String>>> trainDocs = new ArrayList<>(documents.subList(0, from));
       trainDocs.addAll(documents.subList(to, documents.size()));
       write(trainDocs, train, markTrainingDocuments);
-      write(documents.subList(from, to), test, true);
+      // The held-out fold is written as its training folds are: a CoNLL file without -DOCSTART-
+      // (the shared splits) is scored as one stream, so document-level features see the same
+      // boundaries, or none, in training and in scoring.
+      write(documents.subList(from, to), test, markTrainingDocuments);
       try {
         TokenNameFinderModel model = NameModelTrainer.train(train, options);
         Scores scores = NameModelEvaluator.evaluateConll(model, test);

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,6 @@ import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.util.FilterObjectStream;
 import opennlp.tools.util.MarkableFileInputStreamFactory;
 import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.SequenceCodec;
@@ -59,6 +59,7 @@ public final class NameModelTrainer {
    * @param clusters add word-cluster features
    * @param gazetteer add name-gazetteer features
    * @param bilou use the BILOU codec instead of BIO
+   * @param context add context-aggregation features over the {@link SentenceWindow}
    */
   public record Options(
       String algorithm,
@@ -67,7 +68,8 @@ public final class NameModelTrainer {
       boolean allTypes,
       boolean clusters,
       boolean gazetteer,
-      boolean bilou) {
+      boolean bilou,
+      boolean context) {
 
     /** Validates the options. */
     public Options {
@@ -85,7 +87,7 @@ public final class NameModelTrainer {
 
     /** The configuration the bundled model was built with. */
     public static Options defaults() {
-      return new Options("PERCEPTRON", 300, 0, true, true, true, false);
+      return new Options("PERCEPTRON", 300, 0, true, true, true, false, false);
     }
   }
 
@@ -93,6 +95,15 @@ public final class NameModelTrainer {
 
   /** Trains a model on a CoNLL-2003 English file. */
   public static TokenNameFinderModel train(Path conllTrain, Options options) throws IOException {
+    return train(List.of(conllTrain), options);
+  }
+
+  /**
+   * Trains a model on CoNLL-2003 English files, in order; each file starts a new document for the
+   * document-level features.
+   */
+  public static TokenNameFinderModel train(List<Path> conllTrain, Options options)
+      throws IOException {
     TokenNameFinderFactory factory =
         new TokenNameFinderFactory(
             featureDescriptor(options).getBytes(StandardCharsets.UTF_8),
@@ -122,6 +133,21 @@ public final class NameModelTrainer {
 
   /** A CoNLL-2003 English sample stream with persons only or all four entity types. */
   static ObjectStream<NameSample> conllSamples(Path file, boolean allTypes) throws IOException {
+    return conllSamples(List.of(file), allTypes);
+  }
+
+  /** The samples of several CoNLL-2003 English files, each file starting a new document. */
+  static ObjectStream<NameSample> conllSamples(List<Path> files, boolean allTypes)
+      throws IOException {
+    List<NameSample> normalized = new ArrayList<>();
+    for (Path file : files) {
+      readNormalized(file, allTypes, normalized);
+    }
+    return new WindowedSamples(normalized);
+  }
+
+  private static void readNormalized(Path file, boolean allTypes, List<NameSample> into)
+      throws IOException {
     int types = Conll02NameSampleStream.GENERATE_PERSON_ENTITIES;
     if (allTypes) {
       types |=
@@ -134,19 +160,69 @@ public final class NameModelTrainer {
             Conll03NameSampleStream.LANGUAGE.EN,
             new MarkableFileInputStreamFactory(file.toFile()),
             types);
-    return new FilterObjectStream<>(raw) {
-      @Override
-      public NameSample read() throws IOException {
-        NameSample sample = samples.read();
-        if (sample == null) {
-          return null;
-        }
-        return new NameSample(
-            PersonFinder.caseNormalized(sample.getSentence()),
-            sample.getNames(),
-            sample.isClearAdaptiveDataSet());
+    boolean first = true;
+    try (raw) {
+      NameSample sample;
+      while ((sample = raw.read()) != null) {
+        into.add(
+            new NameSample(
+                PersonFinder.caseNormalized(sample.getSentence()),
+                sample.getNames(),
+                sample.isClearAdaptiveDataSet() || first));
+        first = false;
       }
-    };
+    }
+  }
+
+  /**
+   * Samples in file order that install, as each is read, the {@link SentenceWindow} of its document
+   * (the stretch between {@code -DOCSTART-} lines; the whole file when it has none) on the reading
+   * thread: the trainer and the evaluator compute features right after reading a sample.
+   */
+  static final class WindowedSamples implements ObjectStream<NameSample> {
+
+    private final List<NameSample> samples;
+    private final List<SentenceWindow> windows = new ArrayList<>();
+    private final int[] windowOf;
+    private final int[] indexInWindow;
+    private int next;
+
+    WindowedSamples(List<NameSample> samples) {
+      this.samples = List.copyOf(samples);
+      this.windowOf = new int[samples.size()];
+      this.indexInWindow = new int[samples.size()];
+      List<String[]> document = new ArrayList<>();
+      for (int i = 0; i < samples.size(); i++) {
+        if (samples.get(i).isClearAdaptiveDataSet() && !document.isEmpty()) {
+          windows.add(new SentenceWindow(document, SentenceWindow.RADIUS));
+          document = new ArrayList<>();
+        }
+        windowOf[i] = windows.size();
+        indexInWindow[i] = document.size();
+        document.add(samples.get(i).getSentence());
+      }
+      windows.add(new SentenceWindow(document, SentenceWindow.RADIUS));
+    }
+
+    @Override
+    public NameSample read() {
+      if (next >= samples.size()) {
+        return null;
+      }
+      SentenceWindow window = windows.get(windowOf[next]);
+      window.install().at(indexInWindow[next]);
+      return samples.get(next++);
+    }
+
+    @Override
+    public void reset() {
+      next = 0;
+    }
+
+    @Override
+    public void close() {
+      SentenceWindow.uninstall();
+    }
   }
 
   private static SequenceCodec<String> codec(Options options) {
@@ -162,6 +238,12 @@ public final class NameModelTrainer {
       }
     }
     String gazetteer = options.gazetteer() ? windowed(wordClassGenerator(GAZETTEER_FILE), 1) : "";
+    if (options.context()) {
+      gazetteer +=
+          "<generator class=\"dev.carnews.nlp.ContextAggregationFeatureGeneratorFactory\">"
+              + (options.gazetteer() ? "<str name=\"gazetteer\">" + GAZETTEER_FILE + "</str>" : "")
+              + "</generator>\n";
+    }
     return xml.replace("<!--CLUSTERS-->", clusters.toString())
         .replace("<!--GAZETTEER-->", gazetteer);
   }

@@ -56,16 +56,30 @@ public final class PersonFinder {
   /** The person mentions of one document with the model's confidence, in text order. */
   public List<ScoredMention> findScored(String text) {
     names.clearAdaptiveData();
-    List<ScoredMention> found = new ArrayList<>();
+    List<Sentence> document = new ArrayList<>();
     boolean wrapped = TextLayout.looksHardWrapped(text);
     int from = 0;
     while (from < text.length()) {
       int to = TextLayout.paragraphEnd(text, from, wrapped);
       if (to > from) {
-        findInParagraph(text, from, to, found);
+        addSentences(text, from, to, document);
       }
       from = to + 1;
     }
+    List<ScoredMention> found = new ArrayList<>();
+    SentenceWindow window =
+        new SentenceWindow(
+                document.stream().map(Sentence::modelWords).toList(), SentenceWindow.RADIUS)
+            .install();
+    try {
+      for (int s = 0; s < document.size(); s++) {
+        window.at(s);
+        findInSentence(text, document.get(s), found);
+      }
+    } finally {
+      SentenceWindow.uninstall();
+    }
+    found.sort((a, b) -> Integer.compare(a.mention().start(), b.mention().start()));
     if (!firmNames.isEmpty()) {
       found.removeIf(
           m -> firmNames.contains(m.mention().text()) && !ownsTheFirm(text, m.mention()));
@@ -74,12 +88,24 @@ public final class PersonFinder {
     return found;
   }
 
+  /**
+   * One sentence as the model reads it.
+   *
+   * @param start where the sentence starts in the document
+   * @param text the sentence
+   * @param tokenSpans its tokens, CoNLL-style, relative to {@code text}
+   * @param words the tokens' text
+   * @param modelWords the tokens as the model receives them (headlines in title case)
+   */
+  private record Sentence(
+      int start, String text, Span[] tokenSpans, String[] words, String[] modelWords) {}
+
   /** How many tokens this finder has tagged so far (for benchmarks). */
   public long tokensProcessed() {
     return tokens;
   }
 
-  private void findInParagraph(String text, int from, int to, List<ScoredMention> found) {
+  private void addSentences(String text, int from, int to, List<Sentence> document) {
     // Soft line breaks inside the paragraph become spaces; offsets stay the same.
     String paragraph = text.substring(from, to).replace('\n', ' ');
     if (paragraph.isBlank()) {
@@ -87,89 +113,100 @@ public final class PersonFinder {
     }
     for (Span sentence :
         TextLayout.joinedAtInitials(sentences.sentPosDetect(paragraph), paragraph)) {
-      int sentenceStart = from + sentence.getStart();
       String sentenceText = sentence.getCoveredText(paragraph).toString();
       Span[] tokenSpans = ConllTokens.of(tokenizer.tokenizePos(sentenceText), sentenceText);
-      if (tokenSpans.length == 0) {
-        continue;
-      }
-      String[] words = Span.spansToStrings(tokenSpans, sentenceText);
-      tokens += words.length;
-      Span[] nameSpans = names.find(caseNormalized(words));
-      double[] probs = names.probs(nameSpans);
-      boolean[] covered = new boolean[words.length];
-      List<int[]> ranges = new ArrayList<>();
-      List<Double> confidences = new ArrayList<>();
-      for (int i = 0; i < nameSpans.length; i++) {
-        Span name = nameSpans[i];
-        if (!NameModelEvaluator.PERSON.equals(name.getType())) {
-          Optional<Span> person = nameAfterLeadingWord(name, words);
-          if (person.isEmpty()) {
-            continue;
-          }
-          name = person.get();
-        }
-        int first = name.getStart();
-        int last = name.getEnd() - 1;
-        while (first <= last && (PersonNames.isTitle(words[first]) || !hasLetter(words[first]))) {
-          first++;
-        }
-        while (last >= first && (isPossessive(words[last]) || !hasLetter(words[last]))) {
-          last--;
-        }
-        // "Mr de Meo": the model may leave a lower-case particle out of the name.
-        int beforeParticles = first;
-        while (first > 0 && first <= last && PersonNames.isParticle(words[first - 1])) {
-          first--;
-        }
-        // "Ludwig von Rauch": and the first name before the particle, when it is a known one.
-        if (first < beforeParticles && first > 0 && isFirstName(words[first - 1])) {
-          first--;
-        }
-        if (first > last || hasPluralAcronym(words, first, last)) {
-          continue;
-        }
-        if (isCompanyName(words, first, last)) {
-          // The same words elsewhere in the document name the firm too ("Smith Barney analyst").
-          firmNames.add(
-              NameText.of(sentenceText, tokenSpans[first].getStart(), tokenSpans[last].getEnd()));
-          continue;
-        }
-        for (int t = first; t <= last; t++) {
-          covered[t] = true;
-        }
-        // "(General Motors chairman Roger) Smith": a bracket inside a span separates two names.
-        int piece = first;
-        for (int t = first; t <= last + 1; t++) {
-          if (t > last || isBracket(words[t])) {
-            if (t > piece) {
-              ranges.add(new int[] {piece, t - 1});
-              confidences.add(Math.min(1, Math.max(0, probs[i])));
-            }
-            piece = t + 1;
-          }
-        }
-      }
-      addNamesAfterHonorifics(words, covered, ranges, confidences);
-      for (int r = 0; r < ranges.size(); r++) {
-        int start = sentenceStart + tokenSpans[ranges.get(r)[0]].getStart();
-        int end = sentenceStart + tokenSpans[ranges.get(r)[1]].getEnd();
-        if (text.startsWith("'s", end - 2) || text.startsWith("’s", end - 2)) {
-          end -= 2;
-        }
-        int[] trimmed = NameText.trim(text, start, end);
-        start = trimmed[0];
-        end = trimmed[1];
-        String surface = NameText.of(text, start, end);
-        if (surface.isEmpty() || !hasUpperCase(surface) || hasTickerMarkup(text, start, end)) {
-          continue;
-        }
-        found.add(
-            new ScoredMention(
-                new Mention(EntityType.PERSON, surface, start, end, surface), confidences.get(r)));
+      if (tokenSpans.length > 0) {
+        String[] words = Span.spansToStrings(tokenSpans, sentenceText);
+        document.add(
+            new Sentence(
+                from + sentence.getStart(),
+                sentenceText,
+                tokenSpans,
+                words,
+                caseNormalized(words)));
       }
     }
-    found.sort((a, b) -> Integer.compare(a.mention().start(), b.mention().start()));
+  }
+
+  private void findInSentence(String text, Sentence sentence, List<ScoredMention> found) {
+    int sentenceStart = sentence.start();
+    String sentenceText = sentence.text();
+    Span[] tokenSpans = sentence.tokenSpans();
+    String[] words = sentence.words();
+    tokens += words.length;
+    Span[] nameSpans = names.find(sentence.modelWords());
+    double[] probs = names.probs(nameSpans);
+    boolean[] covered = new boolean[words.length];
+    List<int[]> ranges = new ArrayList<>();
+    List<Double> confidences = new ArrayList<>();
+    for (int i = 0; i < nameSpans.length; i++) {
+      Span name = nameSpans[i];
+      if (!NameModelEvaluator.PERSON.equals(name.getType())) {
+        Optional<Span> person = nameAfterLeadingWord(name, words);
+        if (person.isEmpty()) {
+          continue;
+        }
+        name = person.get();
+      }
+      int first = name.getStart();
+      int last = name.getEnd() - 1;
+      while (first <= last && (PersonNames.isTitle(words[first]) || !hasLetter(words[first]))) {
+        first++;
+      }
+      while (last >= first && (isPossessive(words[last]) || !hasLetter(words[last]))) {
+        last--;
+      }
+      // "Mr de Meo": the model may leave a lower-case particle out of the name.
+      int beforeParticles = first;
+      while (first > 0 && first <= last && PersonNames.isParticle(words[first - 1])) {
+        first--;
+      }
+      // "Ludwig von Rauch": and the first name before the particle, when it is a known one.
+      if (first < beforeParticles && first > 0 && isFirstName(words[first - 1])) {
+        first--;
+      }
+      if (first > last || hasPluralAcronym(words, first, last)) {
+        continue;
+      }
+      if (isCompanyName(words, first, last)) {
+        // The same words elsewhere in the document name the firm too ("Smith Barney analyst").
+        firmNames.add(
+            NameText.of(sentenceText, tokenSpans[first].getStart(), tokenSpans[last].getEnd()));
+        continue;
+      }
+      for (int t = first; t <= last; t++) {
+        covered[t] = true;
+      }
+      // "(General Motors chairman Roger) Smith": a bracket inside a span separates two names.
+      int piece = first;
+      for (int t = first; t <= last + 1; t++) {
+        if (t > last || isBracket(words[t])) {
+          if (t > piece) {
+            ranges.add(new int[] {piece, t - 1});
+            confidences.add(Math.min(1, Math.max(0, probs[i])));
+          }
+          piece = t + 1;
+        }
+      }
+    }
+    addNamesAfterHonorifics(words, covered, ranges, confidences);
+    for (int r = 0; r < ranges.size(); r++) {
+      int start = sentenceStart + tokenSpans[ranges.get(r)[0]].getStart();
+      int end = sentenceStart + tokenSpans[ranges.get(r)[1]].getEnd();
+      if (text.startsWith("'s", end - 2) || text.startsWith("’s", end - 2)) {
+        end -= 2;
+      }
+      int[] trimmed = NameText.trim(text, start, end);
+      start = trimmed[0];
+      end = trimmed[1];
+      String surface = NameText.of(text, start, end);
+      if (surface.isEmpty() || !hasUpperCase(surface) || hasTickerMarkup(text, start, end)) {
+        continue;
+      }
+      found.add(
+          new ScoredMention(
+              new Mention(EntityType.PERSON, surface, start, end, surface), confidences.get(r)));
+    }
   }
 
   /**

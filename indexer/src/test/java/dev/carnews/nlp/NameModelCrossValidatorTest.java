@@ -102,7 +102,7 @@ class NameModelCrossValidatorTest {
         NameModelCrossValidator.crossValidate(
             docs,
             3,
-            new NameModelTrainer.Options("PERCEPTRON", 10, 0, true, false, false, false),
+            new NameModelTrainer.Options("PERCEPTRON", 10, 0, true, false, false, false, false),
             true,
             dir.resolve("work"),
             seen::add);

@@ -23,7 +23,7 @@ class NameModelTrainerTest {
     Files.writeString(
         conll, (NameModelEvaluatorTest.SNIPPET + "\n").repeat(5), StandardCharsets.UTF_8);
     NameModelTrainer.Options options =
-        new NameModelTrainer.Options("PERCEPTRON", 20, 0, true, true, true, false);
+        new NameModelTrainer.Options("PERCEPTRON", 20, 0, true, true, true, false, false);
 
     TokenNameFinderModel model = NameModelTrainer.train(conll, options);
     Path file = dir.resolve("model.bin");
@@ -42,7 +42,7 @@ class NameModelTrainerTest {
     String with = NameModelTrainer.featureDescriptor(NameModelTrainer.Options.defaults());
     String without =
         NameModelTrainer.featureDescriptor(
-            new NameModelTrainer.Options("MAXENT", 100, 0, true, false, false, false));
+            new NameModelTrainer.Options("MAXENT", 100, 0, true, false, false, false, false));
     assertTrue(with.contains("clusters256.clusters") && with.contains("names.gazetteer"));
     assertTrue(!without.contains("clusters256") && !without.contains("names.gazetteer"));
   }
@@ -51,6 +51,6 @@ class NameModelTrainerTest {
   void unknownAlgorithmIsRejected() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new NameModelTrainer.Options("SVM", 10, 0, true, true, true, false));
+        () -> new NameModelTrainer.Options("SVM", 10, 0, true, true, true, false, false));
   }
 }
