@@ -1,8 +1,10 @@
 package dev.carnews.cli;
 
+import dev.carnews.entity.BrandDictionary;
 import dev.carnews.entity.EntityEvaluation;
 import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.ingest.Article;
+import dev.carnews.nlp.NlpModels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -45,6 +47,12 @@ public final class EvalEntitiesCommand implements Callable<Integer> {
       description = "list every false positive (FP) and false negative (FN)")
   boolean verbose;
 
+  @Option(
+      names = "--person-model",
+      paramLabel = "FILE",
+      description = "an OpenNLP person-name model to use instead of the bundled one")
+  Path personModel;
+
   /** Exit code of a command-line mistake (a missing file, a gold id without its article). */
   static final int USAGE_ERROR = 2;
 
@@ -58,7 +66,14 @@ public final class EvalEntitiesCommand implements Callable<Integer> {
       requireFile("--gold", gold);
       Map<String, EntityEvaluation.Gold> expected = EntityEvaluation.readGold(gold);
       List<Article> read = Articles.read(articles, err);
-      report = EntityEvaluation.evaluate(read, expected, NewsEntityTagger.createDefault());
+      if (personModel != null) {
+        requireFile("--person-model", personModel);
+      }
+      NewsEntityTagger tagger =
+          personModel == null
+              ? NewsEntityTagger.createDefault()
+              : new NewsEntityTagger(NlpModels.load(personModel), BrandDictionary.loadDefault());
+      report = EntityEvaluation.evaluate(read, expected, tagger);
     } catch (IOException | IllegalArgumentException e) {
       err.println("eval-entities: " + e.getMessage());
       err.flush();

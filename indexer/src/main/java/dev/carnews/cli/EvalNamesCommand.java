@@ -40,6 +40,12 @@ public final class EvalNamesCommand implements Callable<Integer> {
               + " (as POST /api/analyze reports them) against the gold entity offsets")
   boolean spans;
 
+  @Option(
+      names = {"-v", "--verbose"},
+      description =
+          "with --spans: list every span the pipeline dropped (DROPPED), missed (FN) or added (FP)")
+  boolean verbose;
+
   @ArgGroup(multiplicity = "1")
   Input input;
 
@@ -64,7 +70,8 @@ public final class EvalNamesCommand implements Callable<Integer> {
           SpanEvaluation.evaluate(
               input.jsonl,
               new NewsEntityTagger(models, BrandDictionary.loadDefault()),
-              new PersonFinder(models));
+              new PersonFinder(models),
+              verbose ? System.out::println : line -> {});
       System.out.println(report.articles() + " articles in " + input.jsonl);
       System.out.println("PER strict spans, person finder:     " + report.finder().summary());
       System.out.println("PER strict spans, whole pipeline:    " + report.pipeline().summary());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Strict person spans of the whole entity pipeline, as {@code POST /api/analyze} reports them: each
@@ -37,6 +38,17 @@ public final class SpanEvaluation {
   /** Scores a JSON Lines file with gold entities. */
   public static Report evaluate(Path jsonl, NewsEntityTagger tagger, PersonFinder finder)
       throws IOException {
+    return evaluate(jsonl, tagger, finder, line -> {});
+  }
+
+  /**
+   * Scores a JSON Lines file with gold entities and reports every pipeline miss to {@code misses}:
+   * {@code DROPPED} (the finder had the gold span, the pipeline lost it), {@code FN} (neither had
+   * it), {@code FP} (the pipeline kept a span that is not gold), each with the article id and text.
+   */
+  public static Report evaluate(
+      Path jsonl, NewsEntityTagger tagger, PersonFinder finder, Consumer<String> misses)
+      throws IOException {
     Scores alone = new Scores(0, 0, 0);
     Scores pipeline = new Scores(0, 0, 0);
     int articles = 0;
@@ -63,8 +75,25 @@ public final class SpanEvaluation {
         }
       }
       pipeline = pipeline.plus(NameModelEvaluator.compareSets(kept, gold));
+      String id = doc.path("id").asText("");
+      for (long g : gold) {
+        if (!kept.contains(g)) {
+          misses.accept(line(found.contains(g) ? "DROPPED" : "FN", id, body, g));
+        }
+      }
+      for (long k : kept) {
+        if (!gold.contains(k)) {
+          misses.accept(line("FP", id, body, k));
+        }
+      }
     }
     return new Report(alone, pipeline, articles);
+  }
+
+  private static String line(String kind, String id, String body, long span) {
+    int start = (int) (span >>> 32);
+    int end = (int) span;
+    return kind + "\t" + id + "\t" + body.substring(start, end).replace('\n', ' ');
   }
 
   private static long span(int start, int end) {

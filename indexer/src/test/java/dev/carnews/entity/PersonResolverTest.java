@@ -108,6 +108,26 @@ class PersonResolverTest {
   }
 
   @Test
+  void aLoneNameTheModelTagsTwiceIsKeptWhateverTheConfidence() {
+    // Sports copy names players by surname alone, again and again; one unsure mention stays out.
+    String text = "Brekke scored early. Oyen replied. Brekke then scored again.";
+    int first = text.indexOf("Brekke");
+    int second = text.lastIndexOf("Brekke");
+    int o = text.indexOf("Oyen");
+    List<ScoredMention> mentions =
+        List.of(
+            new ScoredMention(
+                new Mention(EntityType.PERSON, "Brekke", first, first + 6, "Brekke"), 0.1),
+            new ScoredMention(new Mention(EntityType.PERSON, "Oyen", o, o + 4, "Oyen"), 0.1),
+            new ScoredMention(
+                new Mention(EntityType.PERSON, "Brekke", second, second + 6, "Brekke"), 0.1));
+
+    ResolvedPersons resolved = new PersonResolver(0.8).resolveScored(mentions, text, List.of());
+
+    assertEquals(List.of("Brekke"), resolved.persons().stream().map(Entity::name).toList());
+  }
+
+  @Test
   void aKeptSurnameTakesTheFirstNameWrittenBeforeItElsewhere() {
     // The model missed "Ffionna Carrowby" but found "Ms Carrowby": the article names her in full.
     String text =
