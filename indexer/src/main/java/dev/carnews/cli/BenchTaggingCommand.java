@@ -46,6 +46,12 @@ public final class BenchTaggingCommand implements Callable<Integer> {
       description = "passes over the file per run (default: ${DEFAULT-VALUE})")
   int rounds = 1;
 
+  @Option(
+      names = "--person-model",
+      paramLabel = "FILE",
+      description = "an OpenNLP person-name model to use instead of the bundled one")
+  Path personModel;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -58,7 +64,7 @@ public final class BenchTaggingCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("No articles in " + input);
       return 2;
     }
-    NlpModels models = NlpModels.loadDefault();
+    NlpModels models = personModel == null ? NlpModels.loadDefault() : NlpModels.load(personModel);
     BrandDictionary brands = BrandDictionary.loadDefault();
     out.printf("%,d articles from %s, %d cores%n", articles.size(), input, cores());
     out.println(

@@ -87,17 +87,24 @@ public final class TrainNamesCommand implements Callable<Integer> {
   boolean bilou;
 
   @Option(
-      names = "--context",
+      names = "--no-context",
       description =
-          "add context-aggregation features: how the same word is written and surrounded in the"
-              + " sentences nearby (the article at run time)")
-  boolean context;
+          "leave out the context-aggregation features (how the same word is written and"
+              + " surrounded in the sentences nearby; the article at run time)")
+  boolean noContext;
 
   @Override
   public Integer call() throws Exception {
     NameModelTrainer.Options options =
         new NameModelTrainer.Options(
-            algorithm, iterations, cutoff, !personsOnly, !noClusters, !noGazetteer, bilou, context);
+            algorithm,
+            iterations,
+            cutoff,
+            !personsOnly,
+            !noClusters,
+            !noGazetteer,
+            bilou,
+            !noContext);
     if (folds != 0) {
       return crossValidate(options);
     }

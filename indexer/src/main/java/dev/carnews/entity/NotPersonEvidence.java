@@ -47,6 +47,30 @@ final class NotPersonEvidence {
           "fictional",
           "brand");
 
+  /**
+   * Vehicle words that, right before or after a name, say it names a car: {@code a two-door
+   * Legend}, {@code the Integra hatchback}. ({@code model} is not one: a fashion model is a
+   * person.)
+   */
+  static final Set<String> VEHICLE_WORDS =
+      Set.of(
+          "sedan",
+          "sedans",
+          "saloon",
+          "coupe",
+          "hatchback",
+          "convertible",
+          "roadster",
+          "pickup",
+          "minivan",
+          "suv",
+          "crossover",
+          "wagon",
+          "two-door",
+          "three-door",
+          "four-door",
+          "five-door");
+
   /** Makers of things, not of films: {@code parts maker Robert Bosch} (not {@code film maker}). */
   static final Set<String> MAKER_OF_GOODS =
       Set.of("parts", "components", "car", "tyre", "tire", "truck", "steel", "wine", "chip");
@@ -64,12 +88,46 @@ final class NotPersonEvidence {
       List<String> before = wordsBefore(text, m.start());
       if (!before.isEmpty() && PersonNames.isHonorific(before.get(0))) {
         honoured.add(m.canonical());
-      } else if (m.text().equals(m.canonical()) && isAgainst(before)) {
+      } else if (m.text().equals(m.canonical())
+          && (isAgainst(before) || isVehicle(before, text, m.end()) || isQuoted(text, m))) {
         against.add(m.canonical());
       }
     }
     against.removeAll(honoured);
     return against;
+  }
+
+  private static boolean isVehicle(List<String> before, String text, int end) {
+    if (!before.isEmpty() && VEHICLE_WORDS.contains(before.get(0).toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    int begin = end;
+    while (begin < text.length() && text.charAt(begin) == ' ') {
+      begin++;
+    }
+    int wordEnd = begin;
+    while (wordEnd < text.length()
+        && (Character.isLetter(text.charAt(wordEnd)) || text.charAt(wordEnd) == '-')) {
+      wordEnd++;
+    }
+    return wordEnd > begin
+        && begin > end
+        && VEHICLE_WORDS.contains(text.substring(begin, wordEnd).toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * A name standing alone in double quotes ({@code the "Legend" or "Integra"}) is a title: people's
+   * names are not quoted, only nicknames inside them.
+   */
+  private static boolean isQuoted(String text, Mention m) {
+    return m.start() > 0
+        && m.end() < text.length()
+        && isQuote(text.charAt(m.start() - 1))
+        && isQuote(text.charAt(m.end()));
+  }
+
+  private static boolean isQuote(char c) {
+    return c == '"' || c == '“' || c == '”';
   }
 
   private static boolean isAgainst(List<String> before) {

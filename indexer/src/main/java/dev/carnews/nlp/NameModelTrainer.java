@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import opennlp.tools.formats.Conll02NameSampleStream;
 import opennlp.tools.formats.Conll03NameSampleStream;
+import opennlp.tools.ml.BeamSearch;
 import opennlp.tools.namefind.BilouCodec;
 import opennlp.tools.namefind.BioCodec;
 import opennlp.tools.namefind.NameFinderME;
@@ -45,6 +46,13 @@ public final class NameModelTrainer {
 
   /** How many tokens either side of the current one contribute their cluster (2 did worse). */
   static final int CLUSTER_WINDOW = 1;
+
+  /**
+   * Hypotheses the name finder keeps per token. Greedy decoding (1) scored the same strict PER F1
+   * on eng.testa as OpenNLP's default of 3 (0.9581 both) and tags 1.4 times faster: most of the
+   * pipeline's time is the name model's evaluation, once per hypothesis.
+   */
+  static final int BEAM_SIZE = 1;
 
   /** The name gazetteer: lower-cased first and last names with their class. */
   static final String GAZETTEER_FILE = "names.gazetteer";
@@ -87,7 +95,7 @@ public final class NameModelTrainer {
 
     /** The configuration the bundled model was built with. */
     public static Options defaults() {
-      return new Options("PERCEPTRON", 300, 0, true, true, true, false, false);
+      return new Options("PERCEPTRON", 300, 0, true, true, true, false, true);
     }
   }
 
@@ -114,6 +122,7 @@ public final class NameModelTrainer {
     params.put(TrainingParameters.ITERATIONS_PARAM, options.iterations());
     params.put(TrainingParameters.CUTOFF_PARAM, options.cutoff());
     params.put(TrainingParameters.THREADS_PARAM, 1);
+    params.put(BeamSearch.BEAM_SIZE_PARAMETER, BEAM_SIZE);
     LOG.info("training {} on {}", options, conllTrain);
     try (ObjectStream<NameSample> samples = conllSamples(conllTrain, options.allTypes())) {
       return NameFinderME.train("en", null, samples, params, factory);

@@ -97,12 +97,13 @@ public final class TaggingBenchmark {
   /** Prints the one-thread and N-thread figures. */
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      throw new IllegalArgumentException("usage: TaggingBenchmark FILE.jsonl [THREADS] [ROUNDS]");
+      throw new IllegalArgumentException(
+          "usage: TaggingBenchmark FILE.jsonl [THREADS] [ROUNDS] [PERSON-MODEL]");
     }
     int threads =
         args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-    NlpModels models = NlpModels.loadDefault();
+    NlpModels models = args.length > 3 ? NlpModels.load(Path.of(args[3])) : NlpModels.loadDefault();
     List<String> texts = readTexts(Path.of(args[0]));
     System.out.println("warm-up: " + run(models, texts, 1, 1).summary());
     System.out.println(run(models, texts, 1, rounds).summary());

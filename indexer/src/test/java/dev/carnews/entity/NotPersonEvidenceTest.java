@@ -40,6 +40,30 @@ class NotPersonEvidenceTest {
   }
 
   @Test
+  void aNameUsedAsACarOrQuotedAsATitleIsNoPerson() {
+    String text =
+        "Brevik said the maker may build the \"Altamar\" in Ohio. A two-door Corvale joins the"
+            + " Tarvo hatchback, said Lena Brevik.";
+    List<Mention> mentions =
+        List.of(
+            mention(text, "Brevik"),
+            mention(text, "Altamar"),
+            mention(text, "Corvale"),
+            mention(text, "Tarvo"),
+            mention(text, "Lena Brevik"));
+
+    java.util.Set<String> against = NotPersonEvidence.of(mentions, text);
+
+    assertTrue(against.containsAll(List.of("Altamar", "Corvale", "Tarvo")), against.toString());
+    assertFalse(against.contains("Lena Brevik") || against.contains("Brevik"), against.toString());
+  }
+
+  private static Mention mention(String text, String name) {
+    int start = text.indexOf(name);
+    return new Mention(EntityType.PERSON, name, start, start + name.length(), name);
+  }
+
+  @Test
   void anHonorificElsewhereKeepsThePerson() {
     List<String> found =
         persons(

@@ -35,6 +35,9 @@ class NameModelTrainerTest {
             .find(new String[] {"Anna", "Berg", "joined", "Norland", "."});
     assertTrue(spans.length > 0);
     assertEquals("person", spans[0].getType());
+    assertEquals(
+        String.valueOf(NameModelTrainer.BEAM_SIZE),
+        reloaded.personModel().getManifestProperty("BeamSize"));
   }
 
   @Test
