@@ -141,12 +141,13 @@ public final class PersonFinder {
     List<Double> confidences = new ArrayList<>();
     for (int i = 0; i < nameSpans.length; i++) {
       Span name = nameSpans[i];
-      if (!NameModelEvaluator.PERSON.equals(name.getType())) {
-        Optional<Span> person = nameAfterLeadingWord(name, words);
-        if (person.isEmpty()) {
-          continue;
-        }
+      // "Engineer Sofia Brandt presented ...": the model may read the capitalised job word before
+      // a sentence-initial name as part of it (a person) or the whole as an organisation.
+      Optional<Span> person = nameAfterLeadingWord(name, words);
+      if (person.isPresent()) {
         name = person.get();
+      } else if (!NameModelEvaluator.PERSON.equals(name.getType())) {
+        continue;
       }
       int first = name.getStart();
       int last = name.getEnd() - 1;
@@ -165,7 +166,21 @@ public final class PersonFinder {
       if (first < beforeParticles && first > 0 && isFirstName(words[first - 1])) {
         first--;
       }
-      if (first > last || hasPluralAcronym(words, first, last)) {
+      // "Eberhard von Kuenheim": the model may end the name before its particle and surname.
+      int after = last + 1;
+      while (after < words.length && PersonNames.isParticle(words[after])) {
+        after++;
+      }
+      if (first <= last
+          && after > last + 1
+          && after < words.length
+          && isCapitalized(words[after])
+          && hasLetter(words[after])) {
+        last = after;
+      }
+      if (first > last
+          || hasPluralAcronym(words, first, last)
+          || (covered[first] && covered[last])) {
         continue;
       }
       if (isCompanyName(words, first, last)) {
@@ -173,6 +188,18 @@ public final class PersonFinder {
         firmNames.add(
             NameText.of(sentenceText, tokenSpans[first].getStart(), tokenSpans[last].getEnd()));
         continue;
+      }
+      // A name that now overlaps one found before it ("Eberhard" then "von Kuenheim") is one name.
+      double confidence = Math.min(1, Math.max(0, probs[i]));
+      for (int r = ranges.size() - 1; r >= 0; r--) {
+        int[] before = ranges.get(r);
+        if (before[1] >= first && before[0] <= last) {
+          first = Math.min(first, before[0]);
+          last = Math.max(last, before[1]);
+          confidence = Math.max(confidence, confidences.get(r));
+          ranges.remove(r);
+          confidences.remove(r);
+        }
       }
       for (int t = first; t <= last; t++) {
         covered[t] = true;
@@ -183,7 +210,7 @@ public final class PersonFinder {
         if (t > last || isBracket(words[t])) {
           if (t > piece) {
             ranges.add(new int[] {piece, t - 1});
-            confidences.add(Math.min(1, Math.max(0, probs[i])));
+            confidences.add(confidence);
           }
           piece = t + 1;
         }
@@ -210,9 +237,9 @@ public final class PersonFinder {
   }
 
   /**
-   * The person inside a sentence-initial non-person span that starts with a capitalised common
-   * word: the model reads {@code Engineer Sofia Brandt presented ...} as one organisation. When the
-   * first word is no name and the next is a known first name, followed by one or two more
+   * The person inside a sentence-initial span that starts with a capitalised common word: the model
+   * reads {@code Engineer Sofia Brandt presented ...} as one organisation, or as one person. When
+   * the first word is no name and the next is a known first name, followed by one or two more
    * capitalised words, those words are the person. Null otherwise.
    */
   private Optional<Span> nameAfterLeadingWord(Span span, String[] words) {
