@@ -345,8 +345,19 @@ public final class PersonResolver {
       if (surface.isEmpty() || PersonNames.isTitle(surface)) {
         return Optional.empty();
       }
-      boolean titled = titleInSpan || PersonNames.isTitle(wordBefore(text, span[0]));
+      // In a headline written in capitals a title is no evidence: "PRESIDENT RESIGNS".
+      boolean titled =
+          hasLowerCase(surface) && (titleInSpan || PersonNames.isTitle(wordBefore(text, span[0])));
       return Optional.of(new Candidate(surface, span[0], span[1], scored.probability(), titled));
+    }
+
+    private static boolean hasLowerCase(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (Character.isLowerCase(s.charAt(i))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** The word right before {@code start} on the same line, or the empty string. */

@@ -108,6 +108,20 @@ class PersonResolverTest {
   }
 
   @Test
+  void aTitleInAHeadlineInCapitalsIsNoEvidence() {
+    // Reuters: "P.A.M. TRANSPORTATION <PTSI> PRESIDENT RESIGNS" put "Resigns" among the people.
+    String text = "NORLAND PRESIDENT RESIGNS\n\nThe board of Norland met on Monday.";
+    int r = text.indexOf("RESIGNS");
+    List<ScoredMention> mentions =
+        List.of(
+            new ScoredMention(new Mention(EntityType.PERSON, "RESIGNS", r, r + 7, "RESIGNS"), 0.1));
+
+    ResolvedPersons resolved = new PersonResolver(0.8).resolveScored(mentions, text, List.of());
+
+    assertEquals(List.of(), resolved.persons());
+  }
+
+  @Test
   void aLoneNameTheModelTagsTwiceIsKeptWhateverTheConfidence() {
     // Sports copy names players by surname alone, again and again; one unsure mention stays out.
     String text = "Brekke scored early. Oyen replied. Brekke then scored again.";
