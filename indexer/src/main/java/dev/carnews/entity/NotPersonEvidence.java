@@ -89,7 +89,10 @@ final class NotPersonEvidence {
       if (!before.isEmpty() && PersonNames.isHonorific(before.get(0))) {
         honoured.add(m.canonical());
       } else if (m.text().equals(m.canonical())
-          && (isAgainst(before) || isVehicle(before, text, m.end()) || isQuoted(text, m))) {
+          && (isAgainst(before)
+              || isVehicle(before, text, m.end())
+              || isQuoted(text, m)
+              || isInterCaps(m.canonical()))) {
         against.add(m.canonical());
       }
     }
@@ -128,6 +131,34 @@ final class NotPersonEvidence {
 
   private static boolean isQuote(char c) {
     return c == '"' || c == '“' || c == '”';
+  }
+
+  /**
+   * Name prefixes after which a capital is part of a person's name: McLaren, DeShawn, MacKenzie.
+   */
+  private static final List<String> CAPITAL_PREFIXES =
+      List.of("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "O'", "O’");
+
+  /**
+   * A single word with a capital inside it after four or more letters ({@code AppleSkin}, {@code
+   * PlayStation}) is a product's or a firm's name; people's names capitalise after a prefix ({@code
+   * McLaren}, {@code DiCaprio}) or a short first part ({@code JoAnn}).
+   */
+  static boolean isInterCaps(String name) {
+    if (name.indexOf(' ') >= 0 || name.indexOf('-') >= 0 || name.length() < 6) {
+      return false;
+    }
+    for (String prefix : CAPITAL_PREFIXES) {
+      if (name.startsWith(prefix)) {
+        return false;
+      }
+    }
+    for (int i = 4; i < name.length(); i++) {
+      if (Character.isUpperCase(name.charAt(i)) && Character.isLowerCase(name.charAt(i - 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isAgainst(List<String> before) {

@@ -58,6 +58,15 @@ class NotPersonEvidenceTest {
     assertFalse(against.contains("Lena Brevik") || against.contains("Brevik"), against.toString());
   }
 
+  @Test
+  void aWordWithACapitalInsideIsAProductUnlessItsPrefixIsANamesOwn() {
+    assertTrue(NotPersonEvidence.isInterCaps("AppleSkin"));
+    assertTrue(NotPersonEvidence.isInterCaps("DriveWise"));
+    for (String person : List.of("McLaren", "DiCaprio", "MacKenzie", "JoAnn", "Halvorsen")) {
+      assertFalse(NotPersonEvidence.isInterCaps(person), person);
+    }
+  }
+
   private static Mention mention(String text, String name) {
     int start = text.indexOf(name);
     return new Mention(EntityType.PERSON, name, start, start + name.length(), name);
