@@ -54,6 +54,7 @@ final class MissedFullNames {
     while (m.find()) {
       String first = m.group(1);
       if (PersonNames.isTitle(first)
+          || PersonNames.isDescriptor(first)
           || CALENDAR.contains(PersonNames.fold(first))
           || sentenceInitial(text, m.start())) {
         continue;

@@ -92,7 +92,8 @@ final class NotPersonEvidence {
           && (isAgainst(before)
               || isVehicle(before, text, m.end())
               || isQuoted(text, m)
-              || isInterCaps(m.canonical()))) {
+              || isInterCaps(m.canonical())
+              || startsAFirmName(text, m.canonical()))) {
         against.add(m.canonical());
       }
     }
@@ -131,6 +132,37 @@ final class NotPersonEvidence {
 
   private static boolean isQuote(char c) {
     return c == '"' || c == '“' || c == '”';
+  }
+
+  /**
+   * A one-word name that the article also writes as the start of a firm's name ({@code Magna} where
+   * {@code Magna International Inc} appears): the lone word is the firm. Up to three capitalised
+   * words may stand between it and the company word.
+   */
+  static boolean startsAFirmName(String text, String name) {
+    if (name.indexOf(' ') >= 0 || name.length() < 2) {
+      return false;
+    }
+    int from = 0;
+    int at;
+    while ((at = text.indexOf(name, from)) >= 0) {
+      from = at + name.length();
+      boolean wordStart = at == 0 || !Character.isLetter(text.charAt(at - 1));
+      if (!wordStart || (from < text.length() && Character.isLetter(text.charAt(from)))) {
+        continue;
+      }
+      String[] next =
+          text.substring(from, Math.min(text.length(), from + 80)).strip().split("\\s+");
+      for (int i = 0; i < next.length && i < 4; i++) {
+        if (PersonNames.isCompanyWord(next[i])) {
+          return true;
+        }
+        if (next[i].isEmpty() || !Character.isUpperCase(next[i].charAt(0))) {
+          break;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -126,11 +126,43 @@ public final class PersonNames {
     return PARTICLES.contains(word);
   }
 
+  /** Descriptive compounds that stand before names but are never part of one. */
+  private static final List<String> DESCRIPTOR_ENDINGS =
+      List.of("-based", "-born", "-bred", "-owned", "-listed", "-run", "-led");
+
+  /**
+   * Whether a word describes what follows ({@code Ontario-based Magna}, {@code German-born Anna
+   * Berg}) rather than naming it.
+   */
+  public static boolean isDescriptor(String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    for (String ending : DESCRIPTOR_ENDINGS) {
+      if (lower.endsWith(ending) && lower.length() > ending.length()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a word is a title or honorific ({@code Mr}, {@code Mr.}, {@code CEO}). */
   public static boolean isTitle(String word) {
-    String w = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
-    return TITLES.contains(w.toLowerCase(Locale.ROOT));
+    String w =
+        (word.endsWith(".") ? word.substring(0, word.length() - 1) : word).toLowerCase(Locale.ROOT);
+    if (TITLES.contains(w)) {
+      return true;
+    }
+    // Compound ranks: "Vice-President", "Lieutenant-Colonel", "Major-General".
+    int hyphen = w.lastIndexOf('-');
+    if (hyphen > 0 && hyphen < w.length() - 1) {
+      String rank = w.substring(hyphen + 1);
+      return TITLES.contains(rank) || COMPOUND_RANKS.contains(rank);
+    }
+    return false;
   }
+
+  /** The last parts of compound ranks that are no title alone ("Major" is also a surname). */
+  private static final Set<String> COMPOUND_RANKS =
+      Set.of("colonel", "major", "admiral", "marshal", "commander", "lieutenant", "sergeant");
 
   /** The name without a possessive ending ({@code de Meo's} → {@code de Meo}). */
   public static String withoutPossessive(String name) {

@@ -151,7 +151,10 @@ public final class PersonFinder {
       }
       int first = name.getStart();
       int last = name.getEnd() - 1;
-      while (first <= last && (PersonNames.isTitle(words[first]) || !hasLetter(words[first]))) {
+      while (first <= last
+          && (PersonNames.isTitle(words[first])
+              || !hasLetter(words[first])
+              || PersonNames.isDescriptor(words[first]))) {
         first++;
       }
       while (last >= first && (isPossessive(words[last]) || !hasLetter(words[last]))) {

@@ -67,6 +67,15 @@ class NotPersonEvidenceTest {
     }
   }
 
+  @Test
+  void aLoneWordThatStartsAFirmsNameIsTheFirm() {
+    String text =
+        "Seatco agreed to be bought by Norvale Industries Inc. Norvale said it would pay cash.";
+    assertTrue(NotPersonEvidence.startsAFirmName(text, "Norvale"));
+    assertFalse(NotPersonEvidence.startsAFirmName(text, "Seatco"));
+    assertFalse(NotPersonEvidence.startsAFirmName(text, "Norvale Industries"), "one word only");
+  }
+
   private static Mention mention(String text, String name) {
     int start = text.indexOf(name);
     return new Mention(EntityType.PERSON, name, start, start + name.length(), name);
