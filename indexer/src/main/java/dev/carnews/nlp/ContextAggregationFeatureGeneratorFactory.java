@@ -37,7 +37,7 @@ public final class ContextAggregationFeatureGeneratorFactory
     if (resourceManager == null) {
       return null;
     }
-    String dict = getStr("gazetteer");
+    String dict = getStr("gazetteer", "");
     WordClasses gazetteer = null;
     if (dict != null && !dict.isEmpty()) {
       Object resource = resourceManager.getResource(dict);
@@ -52,7 +52,7 @@ public final class ContextAggregationFeatureGeneratorFactory
   @Override
   public Map<String, ArtifactSerializer<?>> getArtifactSerializerMapping()
       throws InvalidFormatException {
-    String dict = getStr("gazetteer");
+    String dict = getStr("gazetteer", "");
     return dict == null || dict.isEmpty() ? Map.of() : Map.of(dict, new WordClasses.Serializer());
   }
 

@@ -51,6 +51,20 @@ class NameModelTrainerTest {
   }
 
   @Test
+  void contextFeaturesWithoutTheGazetteerTrain(@TempDir Path dir) throws IOException {
+    Path conll = dir.resolve("tiny.conll");
+    Files.writeString(
+        conll, (NameModelEvaluatorTest.SNIPPET + "\n").repeat(5), StandardCharsets.UTF_8);
+    NameModelTrainer.Options options =
+        new NameModelTrainer.Options("PERCEPTRON", 20, 0, true, false, false, false, true);
+
+    TokenNameFinderModel model = NameModelTrainer.train(conll, options);
+
+    assertTrue(
+        new NameFinderME(model).find(new String[] {"Anna", "Berg", "joined", "."}).length > 0);
+  }
+
+  @Test
   void unknownAlgorithmIsRejected() {
     assertThrows(
         IllegalArgumentException.class,
