@@ -38,14 +38,7 @@ public final class ContextAggregationFeatureGeneratorFactory
       return null;
     }
     String dict = getStr("gazetteer", "");
-    WordClasses gazetteer = null;
-    if (dict != null && !dict.isEmpty()) {
-      Object resource = resourceManager.getResource(dict);
-      if (!(resource instanceof WordClasses classes)) {
-        throw new InvalidFormatException("not a word-class table: " + dict);
-      }
-      gazetteer = classes;
-    }
+    WordClasses gazetteer = dict.isEmpty() ? null : WordClasses.from(resourceManager, dict);
     return new Generator(gazetteer);
   }
 

@@ -80,22 +80,12 @@ public final class SentenceWindow {
     this.at = sentence;
   }
 
-  /** How many sentences the window holds. */
-  public int size() {
-    return sentences.size();
-  }
-
   /** The index of the sentence being tagged when it holds these tokens, else -1. */
   int indexOf(String[] tokens) {
     if (at >= 0 && at < sentences.size() && Arrays.equals(sentences.get(at), tokens)) {
       return at;
     }
     return -1;
-  }
-
-  /** The sentence at an index. */
-  String[] sentence(int index) {
-    return sentences.get(index);
   }
 
   /**

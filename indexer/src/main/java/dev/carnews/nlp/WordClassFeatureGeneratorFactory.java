@@ -27,10 +27,7 @@ public final class WordClassFeatureGeneratorFactory
       return null;
     }
     String dict = getStr("dict");
-    Object resource = resourceManager.getResource(dict);
-    if (!(resource instanceof WordClasses classes)) {
-      throw new InvalidFormatException("not a word-class table: " + dict);
-    }
+    WordClasses classes = WordClasses.from(resourceManager, dict);
     String prefix = dict.substring(0, dict.indexOf('.') < 0 ? dict.length() : dict.indexOf('.'));
     return new AdaptiveFeatureGenerator() {
       @Override

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import opennlp.tools.util.InvalidFormatException;
+import opennlp.tools.util.featuregen.FeatureGeneratorResourceProvider;
 import opennlp.tools.util.model.ArtifactSerializer;
 import opennlp.tools.util.model.SerializableArtifact;
 
@@ -34,6 +36,19 @@ public final class WordClasses implements SerializableArtifact {
       }
     }
     this.classes = read;
+  }
+
+  /**
+   * The table a model stores under {@code name}, for feature-generator factories.
+   *
+   * @throws InvalidFormatException when the model holds something else under that name
+   */
+  static WordClasses from(FeatureGeneratorResourceProvider resources, String name)
+      throws InvalidFormatException {
+    if (!(resources.getResource(name) instanceof WordClasses classes)) {
+      throw new InvalidFormatException("not a word-class table: " + name);
+    }
+    return classes;
   }
 
   /** The class of a lower-case word, or null when the word is not in the table. */
