@@ -1,7 +1,7 @@
 package dev.carnews.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.carnews.search.EntityType;
+import dev.carnews.entity.EntityType;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SortOrder;

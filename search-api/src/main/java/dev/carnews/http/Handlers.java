@@ -1,7 +1,8 @@
 package dev.carnews.http;
 
+import dev.carnews.entity.EntityType;
 import dev.carnews.search.ArchiveStatus;
-import dev.carnews.search.EntityType;
+import dev.carnews.search.EntityListRequest;
 import dev.carnews.search.InvalidQueryException;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.RelatedResponse;
@@ -102,7 +103,7 @@ final class Handlers {
     String page = entityPage;
     var type = EntityType.find(ctx.pathParam("type"));
     String name = ctx.pathParam("name");
-    if (type.isPresent() && !name.isBlank() && name.length() <= EntityType.MAX_NAME_LENGTH) {
+    if (type.isPresent() && !name.isBlank() && name.length() <= EntityListRequest.MAX_NAME_LENGTH) {
       // Feed readers read the HTML without running scripts: the page names the entity's own feed.
       String href =
           "api/entities/"

@@ -1,7 +1,8 @@
 package dev.carnews.http;
 
+import dev.carnews.entity.EntityType;
 import dev.carnews.search.About;
-import dev.carnews.search.EntityType;
+import dev.carnews.search.EntityListRequest;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SortOrder;
 import io.javalin.http.Context;
@@ -187,9 +188,9 @@ final class Params {
     if (value == null || value.isBlank()) {
       throw ApiException.badParameter("name must not be blank");
     }
-    if (value.length() > EntityType.MAX_NAME_LENGTH) {
+    if (value.length() > EntityListRequest.MAX_NAME_LENGTH) {
       throw ApiException.badParameter(
-          "name must be at most " + EntityType.MAX_NAME_LENGTH + " characters");
+          "name must be at most " + EntityListRequest.MAX_NAME_LENGTH + " characters");
     }
     return value.strip();
   }

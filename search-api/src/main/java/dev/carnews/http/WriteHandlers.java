@@ -3,11 +3,10 @@ package dev.carnews.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.carnews.index.WriteResult;
 import dev.carnews.ingest.Article;
-import dev.carnews.ingest.JsonLinesArticleReader;
-import dev.carnews.ingest.MalformedArticleException;
 import dev.carnews.write.ArticleWriter;
+import dev.carnews.write.InvalidArticleException;
+import dev.carnews.write.WriteOutcome;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -45,7 +44,6 @@ final class WriteHandlers {
   private final Optional<ArticleWriter> writer;
   private final ApiKeys keys;
   private final HttpMetrics metrics;
-  private final JsonLinesArticleReader reader = new JsonLinesArticleReader();
 
   WriteHandlers(Optional<ArticleWriter> writer, ApiKeys keys, HttpMetrics metrics) {
     this.writer = writer;
@@ -99,9 +97,9 @@ final class WriteHandlers {
     }
     object.put("id", id);
     Article article = parse(object.toString());
-    WriteResult result = durably(() -> target.put(article));
+    WriteOutcome result = durably(() -> target.put(article));
     metrics.ingested("put", 1);
-    ctx.status(result.created() ? 201 : 200).json(new Written(id, resultOf(result)));
+    ctx.status(result == WriteOutcome.CREATED ? 201 : 200).json(new Written(id, result.label()));
   }
 
   void batch(Context ctx) throws IOException {
@@ -126,9 +124,10 @@ final class WriteHandlers {
         answers.add(new BatchItem(i, null, e.toError().status(), null, e.toError()));
         continue;
       }
-      WriteResult result = durably(() -> target.write(article));
+      WriteOutcome result = durably(() -> target.write(article));
       answers.add(
-          new BatchItem(i, article.id(), result.created() ? 201 : 200, resultOf(result), null));
+          new BatchItem(
+              i, article.id(), result == WriteOutcome.CREATED ? 201 : 200, result.label(), null));
       written++;
     }
     if (written > 0) {
@@ -174,8 +173,8 @@ final class WriteHandlers {
   private Article parse(String json) {
     Article article;
     try {
-      article = reader.parse(json);
-    } catch (MalformedArticleException e) {
+      article = ArticleWriter.parse(json);
+    } catch (InvalidArticleException e) {
       throw new ApiException(400, "bad_article", e.getMessage());
     }
     if (article.title().length() > MAX_TITLE_LENGTH) {
@@ -222,10 +221,6 @@ final class WriteHandlers {
           413, "too_large", "a batch may carry at most " + MAX_BATCH_ARTICLES + " articles");
     }
     return items;
-  }
-
-  private static String resultOf(WriteResult result) {
-    return result.created() ? "created" : "updated";
   }
 
   /** A step whose failure means the write may not be on disk. */

@@ -1,5 +1,6 @@
 package dev.carnews.search;
 
+import dev.carnews.entity.EntityType;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -84,12 +85,6 @@ public final class CachingNewsArchive implements NewsArchive, MeterBinder {
     SearchResponse run() throws IOException;
   }
 
-  @Override
-  public SearchResponse searchAfter(SearchRequest request, SearchCursor after) throws IOException {
-    return cached(request, after.token(), () -> archive.searchAfter(request, after));
-  }
-
-  /** The backend reads its own token (a SolrCloud cursor is not a {@link SearchCursor}). */
   @Override
   public SearchResponse searchAfter(SearchRequest request, String token) throws IOException {
     return cached(request, token, () -> archive.searchAfter(request, token));

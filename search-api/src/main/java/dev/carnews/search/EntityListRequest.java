@@ -1,5 +1,6 @@
 package dev.carnews.search;
 
+import dev.carnews.entity.EntityType;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param size entities per page, 1..{@value #MAX_SIZE}
  */
 public record EntityListRequest(EntityType type, String q, Sort sort, int page, int size) {
+
+  /** The longest entity name a request may give, in characters. */
+  public static final int MAX_NAME_LENGTH = 200;
 
   /** Entities per page when the request does not say. */
   public static final int DEFAULT_SIZE = 20;
@@ -54,9 +58,8 @@ public record EntityListRequest(EntityType type, String q, Sort sort, int page, 
   public EntityListRequest {
     Objects.requireNonNull(type, "type");
     q = Objects.requireNonNullElse(q, "").strip();
-    if (q.length() > EntityType.MAX_NAME_LENGTH) {
-      throw new IllegalArgumentException(
-          "q must be at most " + EntityType.MAX_NAME_LENGTH + " characters");
+    if (q.length() > MAX_NAME_LENGTH) {
+      throw new IllegalArgumentException("q must be at most " + MAX_NAME_LENGTH + " characters");
     }
     sort = Objects.requireNonNullElse(sort, Sort.COUNT);
     if (page < 1) {

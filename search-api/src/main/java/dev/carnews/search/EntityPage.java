@@ -78,7 +78,7 @@ public record EntityPage(
    *
    * @param name its display name
    * @param count articles naming both (co-mentions), within the page's scope
-   * @param score its {@link Significance} standard score against the whole archive
+   * @param score its binomial standard score against the whole archive
    */
   public record Related(String name, long count, double score) {}
 

@@ -1,5 +1,6 @@
 package dev.carnews.search;
 
+import dev.carnews.entity.EntityType;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -32,23 +33,14 @@ public interface NewsArchive {
   SearchResponse search(SearchRequest request) throws IOException;
 
   /**
-   * The page after a cursor from a previous response's {@link SearchResponse#next()}; the request's
-   * page must be 1 and its sort the cursor's.
-   *
-   * @throws InvalidQueryException when the cursor belongs to another sort order or a page is given
-   */
-  SearchResponse searchAfter(SearchRequest request, SearchCursor after) throws IOException;
-
-  /**
-   * The page after a response's {@link SearchResponse#next()} token as the client sent it. A
-   * backend with cursors of its own (SolrCloud's {@code cursorMark}) reads the token itself.
+   * The page after a response's {@link SearchResponse#next()} token, as the client sent it: an
+   * opaque token that only the backend that made it encodes and decodes. The request's page must be
+   * 1 and its sort the one the token was made for.
    *
    * @throws IllegalArgumentException when the token is not a cursor of this backend
    * @throws InvalidQueryException when the cursor belongs to another sort order or a page is given
    */
-  default SearchResponse searchAfter(SearchRequest request, String token) throws IOException {
-    return searchAfter(request, SearchCursor.parse(token));
-  }
+  SearchResponse searchAfter(SearchRequest request, String token) throws IOException;
 
   /** Which backend this is and whether it answers now, for {@code /health}. */
   default ArchiveStatus status() {

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param name its display name
  * @param count articles of the set naming it
  * @param backgroundCount articles of the background naming it
- * @param score its {@link Significance} standard score; higher is more unusual
+ * @param score its binomial standard score; higher is more unusual
  */
 public record SignificantEntity(
     String type, String name, long count, long backgroundCount, double score) {

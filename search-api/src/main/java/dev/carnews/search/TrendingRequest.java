@@ -1,5 +1,6 @@
 package dev.carnews.search;
 
+import dev.carnews.entity.EntityType;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Objects;

@@ -1,27 +1,18 @@
 package dev.carnews.server;
 
-import dev.carnews.cloudsearch.CloudConnection;
-import dev.carnews.cloudsearch.SolrNewsArchive;
-import dev.carnews.cloudsearch.SolrWriteTarget;
 import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.http.ApiKeys;
 import dev.carnews.http.AppOptions;
 import dev.carnews.http.SearchApp;
-import dev.carnews.index.ArticleIndex;
-import dev.carnews.index.GroupCommitter;
-import dev.carnews.index.IndexCheck;
 import dev.carnews.ingest.JsonLinesArticleReader;
-import dev.carnews.search.ArticleSearcher;
 import dev.carnews.search.CachingNewsArchive;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.Ranking;
-import dev.carnews.search.SearchThreads;
-import dev.carnews.write.ArticleWriter;
+import dev.carnews.search.lucene.SearchThreads;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Starts the search service: opens (or creates) the index, fills it from the sample corpus when it
@@ -42,10 +35,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "search-api",
     mixinStandardHelpOptions = true,
-    description = "Serves the car-news search API over a Lucene index.")
+    description =
+        "Serves the car-news search API over a local Lucene index or a SolrCloud collection.")
 public final class Main implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--index",
@@ -169,124 +165,75 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    validate();
+    Ranking ranking = Ranking.withHalfLife(recencyHalfLifeDays);
+    Backend backend =
+        collection != null
+            ? new SolrCloudBackend(solr, collection, ranking)
+            : new LocalBackend(index, fullCheck, !noSample, ranking, searchThreads);
+    SearchApp app;
+    try {
+      NewsArchive archive = CachingNewsArchive.of(backend.archive(), searchCacheSize);
+      app = SearchApp.create(archive, appOptions(backend)).start(host, port);
+    } catch (IOException | RuntimeException e) {
+      backend.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.stop();
+                  backend.close();
+                  stopped.countDown();
+                },
+                "search-api-shutdown"));
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    out.printf("Listening on http://localhost:%d (%s)%n", app.port(), backend.describe());
+    stopped.await();
+    return 0;
+  }
+
+  /** Refuses values out of range, and options the chosen backend cannot honour. */
+  private void validate() {
+    CommandLine commandLine = spec.commandLine();
     if (port < 0 || port > 65535) {
-      throw new CommandLine.ParameterException(
-          new CommandLine(this), "--port must be 0..65535, was " + port);
+      throw new CommandLine.ParameterException(commandLine, "--port must be 0..65535, was " + port);
     }
     if (cacheMaxAgeSeconds < 0) {
       throw new CommandLine.ParameterException(
-          new CommandLine(this), "--cache-max-age must be >= 0, was " + cacheMaxAgeSeconds);
+          commandLine, "--cache-max-age must be >= 0, was " + cacheMaxAgeSeconds);
     }
     if (searchCacheSize < 0) {
       throw new CommandLine.ParameterException(
-          new CommandLine(this), "--search-cache-size must be >= 0, was " + searchCacheSize);
+          commandLine, "--search-cache-size must be >= 0, was " + searchCacheSize);
     }
     if (searchThreads < 1) {
       throw new CommandLine.ParameterException(
-          new CommandLine(this), "--search-threads must be >= 1, was " + searchThreads);
+          commandLine, "--search-threads must be >= 1, was " + searchThreads);
     }
     if ((solr != null && !solr.isEmpty()) != (collection != null)) {
-      throw new CommandLine.ParameterException(
-          new CommandLine(this), "--solr and --collection go together");
+      throw new CommandLine.ParameterException(commandLine, "--solr and --collection go together");
     }
     if (collection != null) {
-      return serveCloud();
-    }
-    // A damaged index is refused here, before anything is served from it.
-    IndexCheck.verify(index, fullCheck);
-    Files.createDirectories(index);
-    ArticleIndex articles = ArticleIndex.open(index);
-    // The sample (and the entity models that tag it) load only when the index is empty.
-    if (articles.count() == 0) {
-      if (noSample) {
-        LOG.info("Starting with an empty index");
-      } else {
-        sampleCorpus().fillIfEmpty(articles);
+      // These shape a local index; on SolrCloud the cluster owns the data and spreads searches.
+      for (String localOnly :
+          List.of("--index", "--no-sample", "--full-check", "--search-threads")) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(localOnly)) {
+          throw new CommandLine.ParameterException(
+              commandLine,
+              localOnly
+                  + " applies to a local index only: the SolrCloud collection keeps its data and"
+                  + " spreads its searches itself");
+        }
       }
     }
-    SearchThreads threads = SearchThreads.of(searchThreads);
-    ArticleSearcher searcher =
-        new ArticleSearcher(
-            articles.searchers(),
-            Ranking.withHalfLife(recencyHalfLifeDays),
-            ArticleSearcher.DEFAULT_TIME_BUDGET,
-            threads);
-    GroupCommitter committer = new GroupCommitter(articles, COMMIT_GATHER);
-    NewsArchive archive = CachingNewsArchive.of(searcher, searchCacheSize);
-    SearchApp app = SearchApp.create(archive, appOptions(articles, committer)).start(host, port);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  app.stop();
-                  threads.close();
-                  committer.close();
-                  try {
-                    articles.close();
-                  } catch (IOException e) {
-                    LOG.error("Closing the index failed", e);
-                  }
-                  stopped.countDown();
-                },
-                "search-api-shutdown"));
-    PrintWriter out =
-        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    out.printf(
-        "Listening on http://localhost:%d (index %s, %d articles)%n",
-        app.port(), index.toAbsolutePath(), searcher.count());
-    stopped.await();
-    return 0;
   }
 
-  /** Serves the collection of a SolrCloud: nothing is kept locally but this configuration. */
-  private int serveCloud() throws IOException, InterruptedException {
-    CloudConnection connection = new CloudConnection(solr);
-    SolrNewsArchive archive =
-        new SolrNewsArchive(connection, collection, Ranking.withHalfLife(recencyHalfLifeDays));
-    ApiKeys keys = keys();
-    ThreadLocal<NewsEntityTagger> taggers =
-        ThreadLocal.withInitial(NewsEntityTagger.lazyDefaults());
-    AppOptions options =
-        AppOptions.defaults()
-            .withWrites(
-                new ArticleWriter(new SolrWriteTarget(connection, collection), taggers::get), keys)
-            .withCorsOrigins(corsOrigins)
-            .withSearchBound(maxConcurrentSearches, AppOptions.DEFAULT_SEARCH_WAIT);
-    SearchApp app;
-    try {
-      app = SearchApp.create(archive, options).start(host, port);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  app.stop();
-                  try {
-                    connection.close();
-                  } catch (IOException e) {
-                    LOG.error("Closing the Solr client failed", e);
-                  }
-                  stopped.countDown();
-                },
-                "search-api-shutdown"));
-    PrintWriter out =
-        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    out.printf(
-        "Listening on http://localhost:%d (SolrCloud collection %s at %s; %s)%n",
-        app.port(), collection, String.join(",", solr), archive.status().detail());
-    stopped.await();
-    return 0;
-  }
-
-  /** How long the committer gathers concurrent writes into one commit. */
-  private static final Duration COMMIT_GATHER = Duration.ofMillis(2);
-
-  private AppOptions appOptions(ArticleIndex articles, GroupCommitter committer)
-      throws IOException {
+  /** The API's options, the same for both backends. */
+  private AppOptions appOptions(Backend backend) throws IOException {
     ApiKeys keys = keys();
     List<String> origins = new ArrayList<>(corsOrigins);
     String envOrigins = System.getenv("NEWS_CORS_ORIGINS");
@@ -300,23 +247,12 @@ public final class Main implements Callable<Integer> {
         "Writes {}; CORS origins {}",
         keys.size() == 0 ? "disabled (no API keys)" : "enabled for " + keys.size() + " key(s)",
         origins.isEmpty() ? "none" : origins);
-    // The models load with the first write, so a service that only reads never pays for them.
-    ThreadLocal<NewsEntityTagger> taggers =
-        ThreadLocal.withInitial(NewsEntityTagger.lazyDefaults());
-    ArticleWriter writer = new ArticleWriter(articles, committer, taggers::get);
     return AppOptions.defaults()
-        .withWrites(writer, keys)
+        .withWrites(backend.writer(), keys)
         .withCorsOrigins(origins)
         .withSearchBound(maxConcurrentSearches, AppOptions.DEFAULT_SEARCH_WAIT)
         .withCacheMaxAge(Duration.ofSeconds(cacheMaxAgeSeconds))
-        .withIndexSize(
-            () -> {
-              try {
-                return articles.sizeInBytes();
-              } catch (IOException e) {
-                return -1L;
-              }
-            });
+        .withIndexSize(backend::localBytes);
   }
 
   /** The API keys of the environment and of {@code --api-keys}. */
@@ -329,7 +265,7 @@ public final class Main implements Callable<Integer> {
   }
 
   /** The loader of the sample corpus for an empty index: JSON Lines, tagged like any article. */
-  static SampleCorpus sampleCorpus() {
+  public static SampleCorpus sampleCorpus() {
     return new SampleCorpus(new JsonLinesArticleReader(), NewsEntityTagger.createDefault());
   }
 }

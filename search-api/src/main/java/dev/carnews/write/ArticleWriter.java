@@ -6,6 +6,8 @@ import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.GroupCommitter;
 import dev.carnews.index.WriteResult;
 import dev.carnews.ingest.Article;
+import dev.carnews.ingest.JsonLinesArticleReader;
+import dev.carnews.ingest.MalformedArticleException;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -20,6 +22,8 @@ import java.util.function.Supplier;
  * thread-safe), for example from a {@link ThreadLocal}.
  */
 public final class ArticleWriter {
+
+  private static final JsonLinesArticleReader READER = new JsonLinesArticleReader();
 
   private final Target target;
   private final Supplier<? extends EntityTagger> taggers;
@@ -83,13 +87,26 @@ public final class ArticleWriter {
   }
 
   /**
+   * Reads an article sent as a JSON object, with the rules of the indexer's JSON Lines reader.
+   *
+   * @throws InvalidArticleException when it is no article (no title, a bad date, ...)
+   */
+  public static Article parse(String json) {
+    try {
+      return READER.parse(json);
+    } catch (MalformedArticleException e) {
+      throw new InvalidArticleException(e.getMessage(), e);
+    }
+  }
+
+  /**
    * Tags and writes one article and waits until it is durable.
    *
    * @throws IOException when the write or its commit failed: the article may not be on disk
    * @throws InterruptedException when interrupted while waiting for the commit
    */
-  public WriteResult put(Article article) throws IOException, InterruptedException {
-    WriteResult result = write(article);
+  public WriteOutcome put(Article article) throws IOException, InterruptedException {
+    WriteOutcome result = write(article);
     target.awaitDurable();
     return result;
   }
@@ -98,8 +115,8 @@ public final class ArticleWriter {
    * Tags and writes one article without waiting for the commit; call {@link #awaitDurable()} after
    * a batch of such writes.
    */
-  public WriteResult write(Article article) throws IOException {
-    return target.write(taggers.get().tag(article));
+  public WriteOutcome write(Article article) throws IOException {
+    return WriteOutcome.of(target.write(taggers.get().tag(article)).created());
   }
 
   /** Waits until every write this thread made so far is on disk. */

@@ -13,8 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carnews.client.ApiClient;
 import dev.carnews.client.ApiException;
 import dev.carnews.client.api.ArticlesApi;
+import dev.carnews.client.api.ArticlesApi.APIGetArticleRequest;
+import dev.carnews.client.api.ArticlesApi.APIGetRelatedArticlesRequest;
 import dev.carnews.client.api.EditorsApi;
 import dev.carnews.client.api.SearchApi;
+import dev.carnews.client.api.SearchApi.APISearchArticlesRequest;
+import dev.carnews.client.api.SearchApi.APISuggestCompletionsRequest;
 import dev.carnews.client.model.AnalyzeRequest;
 import dev.carnews.client.model.AnalyzeResponse;
 import dev.carnews.client.model.ArticleDetail;
@@ -97,44 +101,28 @@ class GeneratedClientTest {
   void searchWithFiltersFollowsTheCursor() throws Exception {
     SearchResponse first =
         search.searchArticles(
-            null,
-            List.of("renault"),
-            null,
-            null,
-            null,
-            LocalDate.parse("2024-01-01"),
-            null,
-            "newest",
-            1,
-            1,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+            APISearchArticlesRequest.newBuilder()
+                .brand(List.of("renault"))
+                .from(LocalDate.parse("2024-01-01"))
+                .sort("newest")
+                .page(1)
+                .size(1)
+                .build());
     assertEquals(2, first.getTotal(), "the third Renault article has no date");
     assertEquals(1, first.getHits().size());
     assertNotNull(first.getNext(), "a full page has a cursor");
     assertFalse(first.getFacets().getBrand().isEmpty());
     SearchResponse second =
         search.searchArticles(
-            null,
-            List.of("renault"),
-            null,
-            null,
-            null,
-            LocalDate.parse("2024-01-01"),
-            null,
-            "newest",
-            null,
-            1,
-            first.getNext(),
-            null,
-            List.of("brand"),
-            3,
-            null,
-            null);
+            APISearchArticlesRequest.newBuilder()
+                .brand(List.of("renault"))
+                .from(LocalDate.parse("2024-01-01"))
+                .sort("newest")
+                .size(1)
+                .after(first.getNext())
+                .facets(List.of("brand"))
+                .facetSize(3)
+                .build());
     assertTrue(second.getFacets().getBrand().size() <= 3);
     SearchHit newest = first.getHits().get(0);
     SearchHit next = second.getHits().get(0);
@@ -145,16 +133,19 @@ class GeneratedClientTest {
 
   @Test
   void articleRelatedAndSuggestions() throws Exception {
-    ArticleDetail article = articles.getArticle("a1", null);
+    ArticleDetail article = articles.getArticle(APIGetArticleRequest.newBuilder().id("a1").build());
     assertEquals("Renault opens battery plant in Douai", article.getTitle());
     assertTrue(
         article.getEntities().getPersons().stream()
             .map(EntityView::getName)
             .anyMatch("Élodie Marchand"::equals));
-    RelatedResponse related = articles.getRelatedArticles("a1", 3, null);
+    RelatedResponse related =
+        articles.getRelatedArticles(
+            APIGetRelatedArticlesRequest.newBuilder().id("a1").size(3).build());
     assertFalse(related.getHits().isEmpty());
     assertTrue(related.getHits().stream().map(RelatedHit::getId).noneMatch("a1"::equals));
-    SuggestResponse suggestions = search.suggestCompletions("ren", null);
+    SuggestResponse suggestions =
+        search.suggestCompletions(APISuggestCompletionsRequest.newBuilder().q("ren").build());
     assertTrue(
         suggestions.getSuggestions().stream()
             .anyMatch(
@@ -188,22 +179,7 @@ class GeneratedClientTest {
     assertEquals(Written.ResultEnum.CREATED, created.getResult());
     SearchResponse found =
         search.searchArticles(
-            "estate",
-            List.of("Skoda"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+            APISearchArticlesRequest.newBuilder().q("estate").brand(List.of("Skoda")).build());
     assertEquals(List.of("client-1"), found.getHits().stream().map(SearchHit::getId).toList());
     BatchAnswer batch =
         editors.writeArticles(
@@ -213,7 +189,9 @@ class GeneratedClientTest {
     assertEquals(2, batch.getWritten());
     assertEquals(Written.ResultEnum.DELETED, editors.deleteArticle("client-1").getResult());
     ApiException gone =
-        assertThrows(ApiException.class, () -> articles.getArticle("client-1", null));
+        assertThrows(
+            ApiException.class,
+            () -> articles.getArticle(APIGetArticleRequest.newBuilder().id("client-1").build()));
     assertEquals(404, gone.getCode());
   }
 
@@ -224,8 +202,7 @@ class GeneratedClientTest {
             ApiException.class,
             () ->
                 search.searchArticles(
-                    "renault", null, null, null, null, null, null, null, null, 0, null, null, null,
-                    null, null, null));
+                    APISearchArticlesRequest.newBuilder().q("renault").size(0).build()));
     assertEquals(400, bad.getCode());
     Error error = new ObjectMapper().readValue(bad.getResponseBody(), Error.class);
     assertEquals("bad_parameter", error.getError().getCode());

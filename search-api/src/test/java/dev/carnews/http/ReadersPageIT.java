@@ -11,7 +11,7 @@ import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.ingest.Article;
 import dev.carnews.ingest.JsonLinesArticleReader;
-import dev.carnews.search.ArticleSearcher;
+import dev.carnews.search.lucene.LuceneNewsArchive;
 import dev.carnews.server.SampleCorpus;
 import java.io.File;
 import java.io.IOException;
@@ -78,7 +78,7 @@ class ReadersPageIT {
             VELORA.replace("2,400", "2,100"),
             "2024-03-05T11:00:00Z"));
     index.commit();
-    app = SearchApp.create(new ArticleSearcher(index)).start("localhost", 0);
+    app = SearchApp.create(new LuceneNewsArchive(index)).start("localhost", 0);
   }
 
   private static final String VELORA =

@@ -3,10 +3,10 @@ package dev.carnews.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carnews.index.ArticleIndex;
-import dev.carnews.search.ArticleSearcher;
 import dev.carnews.search.CachingNewsArchive;
 import dev.carnews.search.Fixtures;
 import dev.carnews.search.NewsArchive;
+import dev.carnews.search.lucene.LuceneNewsArchive;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,7 +46,7 @@ final class RunningApp implements AutoCloseable {
   RunningApp(ArticleIndex index, Function<ArticleIndex, AppOptions> options, int searchCache)
       throws IOException {
     this.index = index;
-    NewsArchive archive = CachingNewsArchive.of(new ArticleSearcher(index), searchCache);
+    NewsArchive archive = CachingNewsArchive.of(new LuceneNewsArchive(index), searchCache);
     app = SearchApp.create(archive, options.apply(index)).start("localhost", 0);
   }
 

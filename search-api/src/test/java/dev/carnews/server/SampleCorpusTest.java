@@ -3,9 +3,9 @@ package dev.carnews.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.carnews.index.ArticleIndex;
-import dev.carnews.search.ArticleSearcher;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.TagsEntityTagger;
+import dev.carnews.search.lucene.LuceneNewsArchive;
 import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -23,7 +23,7 @@ class SampleCorpusTest {
       assertEquals(3, corpus("/fixture/articles.jsonl").fillIfEmpty(index));
       assertEquals(3, index.count());
       assertEquals(0, corpus("/fixture/articles.jsonl").fillIfEmpty(index), "not empty any more");
-      ArticleSearcher searcher = new ArticleSearcher(index);
+      LuceneNewsArchive searcher = new LuceneNewsArchive(index);
       assertEquals(2, searcher.search(SearchRequest.of("").withBrands(List.of("mazda"))).total());
     }
   }

@@ -1,0 +1,190 @@
+package dev.carnews.search.lucene.query;
+
+import dev.carnews.index.ArticleSchema;
+import dev.carnews.search.SearchRequest;
+import dev.carnews.search.SortOrder;
+import dev.carnews.search.lucene.facets.FacetCounts;
+import dev.carnews.search.lucene.facets.FacetStates;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Runs a request's query in one reading of its words (all of them, fuzzy, or most): text query,
+ * ranking, filters, collection with facet counts within the time budget, then proximity re-ranking
+ * of the best hits.
+ */
+public final class QueryRuns {
+
+  /**
+   * How many of the best hits by words, names and recency are re-ranked by proximity (the words
+   * close together): enough to reorder every page a reader pages through, without scoring a sloppy
+   * phrase over every match of a broad query.
+   */
+  static final int PROXIMITY_WINDOW = 100;
+
+  /**
+   * What one search runs against: the acquired searcher, the threads it may spread over (null: the
+   * caller's only) and the reader's facet state.
+   */
+  public record Scope(IndexSearcher searcher, ExecutorService pool, FacetStates.Entry facets) {}
+
+  /** The runs of one search: its scope, request and cursor fixed; words, reading and depth vary. */
+  @FunctionalInterface
+  public interface Runs {
+    Attempt attempt(String q, TextQueries.Match match, EntityLexicon.Reading reading, int depth)
+        throws IOException;
+  }
+
+  /** The runs of a search in this scope, after this cursor ({@code null}: from the top). */
+  public Runs runs(Scope scope, SearchRequest request, ScoreDoc after) {
+    return (q, match, reading, depth) -> attempt(scope, request, after, q, match, reading, depth);
+  }
+
+  /**
+   * One run of the query in one reading: its text query (for highlighting), the whole query with
+   * ranking and filters, how many hits it collected at most, and the hits.
+   */
+  public record Attempt(
+      Query text, Query query, int window, FacetCounts.Found found, boolean partial) {
+    public long total() {
+      return found.total();
+    }
+  }
+
+  private final FacetsConfig config = ArticleSchema.facetsConfig();
+  private final TextQueries textQueries = new TextQueries(ArticleSchema.queryAnalyzer());
+  private final RankedQueries rankedQueries;
+  private final Duration timeBudget;
+
+  public QueryRuns(RankedQueries rankedQueries, Duration timeBudget) {
+    this.rankedQueries = rankedQueries;
+    this.timeBudget = timeBudget;
+  }
+
+  /** The sort of a request, or {@code null} for relevance order. */
+  public static Sort sortOf(SearchRequest request) {
+    return switch (request.sort()) {
+      case RELEVANCE -> request.q().isBlank() ? ArticleSchema.newestFirst() : null;
+      case NEWEST -> ArticleSchema.newestFirst();
+      case OLDEST -> ArticleSchema.oldestFirst();
+    };
+  }
+
+  /**
+   * Every article the request matches when its words are read as they are (all of them), as an
+   * unscored query: the scope of an entity page or a search's significant entities.
+   */
+  public Query matches(SearchRequest request) {
+    Query text = textQueries.parse(request.q(), TextQueries.Match.ALL);
+    QueryLimits.checkClauses(text);
+    return Filters.apply(config, text, request);
+  }
+
+  /** The words of a request to mark in snippets, or {@code null} when it has none. */
+  public Query marked(SearchRequest request) {
+    return request.q().isBlank() ? null : textQueries.parse(request.q(), TextQueries.Match.ALL);
+  }
+
+  /** The request's page (or the page after {@code after}) for {@code q} read with {@code match}. */
+  Attempt attempt(
+      Scope scope,
+      SearchRequest request,
+      ScoreDoc after,
+      String q,
+      TextQueries.Match match,
+      EntityLexicon.Reading reading)
+      throws IOException {
+    return attempt(scope, request, after, q, match, reading, 1);
+  }
+
+  /**
+   * Like {@link #attempt(Scope, SearchRequest, ScoreDoc, String, TextQueries.Match,
+   * EntityLexicon.Reading)}, collecting {@code depth} times the hits a page needs (collapsed
+   * searches skip the other versions of a story).
+   */
+  Attempt attempt(
+      Scope scope,
+      SearchRequest request,
+      ScoreDoc after,
+      String q,
+      TextQueries.Match match,
+      EntityLexicon.Reading reading,
+      int depth)
+      throws IOException {
+    IndexSearcher searcher = scope.searcher();
+    Query text = textQueries.parse(q, match);
+    QueryLimits.checkClauses(text);
+    boolean relevance = !q.isBlank() && request.sort() == SortOrder.RELEVANCE;
+    Optional<Query> proximity = relevance ? textQueries.proximity(q) : Optional.empty();
+    // Proximity re-ranks the top hits of a page search; a cursor page scores it for every match, so
+    // its order continues the first page's wherever proximity moved a hit within the window.
+    boolean rescore = proximity.isPresent() && after == null;
+    Query ranked =
+        rankedQueries.ranked(
+            searcher, text, rescore ? Optional.empty() : proximity, request, reading);
+    DrillDownQuery query = Filters.apply(config, ranked, request);
+    int window = (after == null ? request.page() * request.size() : request.size()) * depth;
+    int collected = rescore ? Math.max(window, PROXIMITY_WINDOW) : window;
+    // Drill-sideways scoring of facet filters cannot be cut into time slices: the budget applies
+    // to searches without facet filters, which are the broad (expensive) ones.
+    IndexSearcher timed =
+        Filters.facetFiltered(request)
+            ? spread(searcher, scope.pool())
+            : budgeted(searcher, scope.pool());
+    FacetCounts.Found found =
+        FacetCounts.collect(
+            timed,
+            scope.pool(),
+            scope.facets(),
+            !request.facets().isEmpty(),
+            query,
+            sortOf(request),
+            collected,
+            after);
+    if (rescore) {
+      TopDocs reranked =
+          QueryRescorer.rescore(
+              searcher,
+              found.top(),
+              rankedQueries.withRecency(searcher, proximity.get()),
+              1,
+              window);
+      found = new FacetCounts.Found(reranked, found.facets());
+    }
+    return new Attempt(text, query, window, found, timed.timedOut());
+  }
+
+  /**
+   * A new searcher over the same reader that stops collecting when the time budget is spent
+   * (Lucene's {@code TimeLimitingBulkScorer}); {@link IndexSearcher#timedOut()} then says the hits
+   * are partial. A new {@code IndexSearcher} per search is cheap and keeps the shared one
+   * untouched.
+   */
+  private IndexSearcher budgeted(IndexSearcher searcher, ExecutorService pool) {
+    IndexSearcher timed = newSearcher(searcher, pool);
+    long deadline = System.nanoTime() + timeBudget.toNanos();
+    timed.setTimeout(() -> System.nanoTime() - deadline > 0);
+    return timed;
+  }
+
+  /** The shared searcher, or a new one over its reader that matches slices on the pool. */
+  private static IndexSearcher spread(IndexSearcher searcher, ExecutorService pool) {
+    return pool == null ? searcher : newSearcher(searcher, pool);
+  }
+
+  private static IndexSearcher newSearcher(IndexSearcher searcher, ExecutorService pool) {
+    IndexSearcher fresh = new IndexSearcher(searcher.getIndexReader(), pool);
+    fresh.setSimilarity(searcher.getSimilarity());
+    return fresh;
+  }
+}

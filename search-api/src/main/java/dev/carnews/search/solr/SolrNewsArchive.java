@@ -1,0 +1,372 @@
+package dev.carnews.search.solr;
+
+import dev.carnews.entity.EntityType;
+import dev.carnews.index.ArticleSchema;
+import dev.carnews.search.ArchiveStatus;
+import dev.carnews.search.ArchiveUnavailableException;
+import dev.carnews.search.ArticleDetail;
+import dev.carnews.search.EntityListRequest;
+import dev.carnews.search.EntityListing;
+import dev.carnews.search.EntityPage;
+import dev.carnews.search.IndexVersion;
+import dev.carnews.search.InvalidQueryException;
+import dev.carnews.search.NewsArchive;
+import dev.carnews.search.NotOnThisBackendException;
+import dev.carnews.search.QueryInterpretation;
+import dev.carnews.search.Ranking;
+import dev.carnews.search.RelatedResponse;
+import dev.carnews.search.SearchRequest;
+import dev.carnews.search.SearchResponse;
+import dev.carnews.search.SignificantEntity;
+import dev.carnews.search.StoryDetail;
+import dev.carnews.search.SuggestResponse;
+import dev.carnews.search.TrendingRequest;
+import dev.carnews.search.TrendingResponse;
+import dev.carnews.search.views.ArticleViews;
+import dev.carnews.solrcloud.SolrArticles;
+import dev.carnews.solrcloud.SolrCollections;
+import dev.carnews.solrcloud.SolrRetries;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.response.SpellCheckResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.cloud.DocCollection;
+import org.apache.solr.common.params.CursorMarkParams;
+import org.apache.solr.common.params.ModifiableSolrParams;
+
+/**
+ * The archive on a SolrCloud collection of the news configset. Every read is retried for a short
+ * while on transient failures (a node lost, a leader being elected), so a search keeps answering
+ * while the cluster recovers. Deep paging uses Solr's {@code cursorMark}, wrapped in the service's
+ * opaque {@code next} token. Suggestions, related articles and spelling follow the local backend's
+ * contract through Solr's own features (facets, MoreLikeThis, the spellchecker), so their ranking
+ * may differ by design; filters, counts and escaping do not.
+ */
+public final class SolrNewsArchive implements NewsArchive {
+
+  private static final String CURSOR_PREFIX = "s1.";
+  private static final String VERSION_FIELD = "_version_";
+
+  private final CloudConnection connection;
+  private final String collection;
+  private final Ranking ranking;
+  private final SolrRetries reads = new SolrRetries(Duration.ofSeconds(20));
+  private final SolrSuggestions suggestions;
+  private final SolrRelated related;
+  private volatile long newest;
+  private volatile long newestReadAt;
+  private volatile IndexVersion version = new IndexVersion(0, 0);
+  private volatile long versionReadAt;
+  private List<Long> lastSeen = List.of();
+
+  /**
+   * @param connection the cluster, connected on first use; closed by the caller
+   * @param collection the collection of the news configset
+   * @param ranking the recency half-life of relevance order
+   */
+  public SolrNewsArchive(CloudConnection connection, String collection, Ranking ranking) {
+    this.connection = Objects.requireNonNull(connection, "connection");
+    this.collection = Objects.requireNonNull(collection, "collection");
+    this.ranking = Objects.requireNonNull(ranking, "ranking");
+    this.suggestions = new SolrSuggestions(this::query);
+    this.related = new SolrRelated(this::query);
+  }
+
+  @Override
+  public int count() throws IOException {
+    SolrQuery query = new SolrQuery("*:*");
+    query.setRows(0);
+    return (int) query(query).getResults().getNumFound();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A collection has no single commit generation, so the version counts the changes this service
+   * has seen in what the searchers show: the number of visible articles and the newest {@code
+   * _version_} among them (Solr stamps every update with a larger one; a delete lowers the count).
+   * It is read at most once a second, so an HTTP validator or a cached search may lag a write made
+   * elsewhere by that second, as a {@code max-age} does.
+   */
+  @Override
+  public IndexVersion version() throws IOException {
+    long now = System.nanoTime();
+    if (versionReadAt == 0 || now - versionReadAt > 1_000_000_000L) {
+      SolrQuery query = new SolrQuery("*:*");
+      query.setRows(1);
+      query.setFields(VERSION_FIELD);
+      query.addSort(VERSION_FIELD, SolrQuery.ORDER.desc);
+      var results = query(query).getResults();
+      Object newestUpdate = results.isEmpty() ? null : results.get(0).getFirstValue(VERSION_FIELD);
+      List<Long> seen =
+          List.of(
+              results.getNumFound(),
+              newestUpdate == null ? 0L : ((Number) newestUpdate).longValue());
+      synchronized (this) {
+        if (!seen.equals(lastSeen)) {
+          lastSeen = seen;
+          version = new IndexVersion(0, version.version() + 1);
+        }
+        versionReadAt = now;
+      }
+    }
+    return version;
+  }
+
+  /**
+   * Tells the archive that a write through this service became visible, so the next {@link
+   * #version()} asks the cluster instead of trusting the second-old reading (and no cached answer
+   * outlives the write).
+   */
+  public void changed() {
+    versionReadAt = 0;
+  }
+
+  @Override
+  public SearchResponse search(SearchRequest request) throws IOException {
+    return run(request, null);
+  }
+
+  @Override
+  public SearchResponse searchAfter(SearchRequest request, String token) throws IOException {
+    if (request.page() != 1) {
+      throw new InvalidQueryException("after cannot be combined with page", null);
+    }
+    if (!token.startsWith(CURSOR_PREFIX)) {
+      throw new IllegalArgumentException("after is not a valid cursor");
+    }
+    String mark;
+    try {
+      mark =
+          new String(
+              Base64.getUrlDecoder().decode(token.substring(CURSOR_PREFIX.length())),
+              StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("after is not a valid cursor", e);
+    }
+    return run(request, mark);
+  }
+
+  @Override
+  public SuggestResponse suggest(String prefix) throws IOException {
+    return suggestions.suggest(prefix);
+  }
+
+  @Override
+  public Optional<ArticleDetail> article(String id) throws IOException {
+    return stored(id).map(doc -> ArticleViews.detail(SolrArticles.fromDocument(doc)));
+  }
+
+  @Override
+  public Optional<RelatedResponse> related(String id, int size) throws IOException {
+    if (size < 1 || size > RelatedResponse.MAX_SIZE) {
+      throw new IllegalArgumentException("size must be 1.." + RelatedResponse.MAX_SIZE);
+    }
+    Optional<SolrDocument> source = stored(id);
+    if (source.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(related.of(SolrArticles.fromDocument(source.get()), size));
+  }
+
+  @Override
+  public Optional<EntityPage> entity(EntityType type, String name, SearchRequest scope) {
+    throw notYet("entity pages");
+  }
+
+  @Override
+  public Optional<String> entityName(EntityType type, String name) {
+    throw notYet("entity pages and their feeds");
+  }
+
+  @Override
+  public EntityListing entities(EntityListRequest request) {
+    throw notYet("the entity directory");
+  }
+
+  @Override
+  public TrendingResponse trending(TrendingRequest request) {
+    throw notYet("trending");
+  }
+
+  @Override
+  public Map<String, List<SignificantEntity>> significant(
+      SearchRequest request, Set<EntityType> types) {
+    throw notYet("significant entities");
+  }
+
+  @Override
+  public Optional<StoryDetail> story(String id) {
+    throw notYet("stories");
+  }
+
+  private static NotOnThisBackendException notYet(String what) {
+    return new NotOnThisBackendException(
+        what + " are served by the local index backend only; this service runs on SolrCloud");
+  }
+
+  @Override
+  public ArchiveStatus status() {
+    try {
+      CloudSolrClient client = connection.client();
+      DocCollection docs = client.getClusterStateProvider().getCollection(collection);
+      var live = client.getClusterStateProvider().getLiveNodes();
+      int active = SolrCollections.activeReplicas(docs, live);
+      int all = docs == null ? 0 : docs.getReplicas().size();
+      boolean everyShard =
+          docs != null
+              && docs.getActiveSlices().stream()
+                  .allMatch(slice -> slice.getLeader() != null && slice.getLeader().isActive(live));
+      String detail =
+          String.format(
+              java.util.Locale.ROOT,
+              "collection %s: %d of %d replicas active on %d live nodes%s",
+              collection,
+              active,
+              all,
+              live.size(),
+              everyShard ? "" : "; a shard has no active leader");
+      return new ArchiveStatus("solrcloud", everyShard, detail);
+    } catch (IOException | RuntimeException e) {
+      return new ArchiveStatus(
+          "solrcloud", false, "collection " + collection + " not reachable: " + e.getMessage());
+    }
+  }
+
+  private SearchResponse run(SearchRequest request, String cursorMark) throws IOException {
+    if (request.collapse()) {
+      // The collection keeps no story fingerprints: answering every version would be a silent lie.
+      throw notYet("searches collapsed by story (collapse=story)");
+    }
+    long started = System.nanoTime();
+    String text = request.q();
+    SolrQuery query = SolrSearchParams.of(request, text, ranking, newest());
+    boolean cursor = cursorMark != null || request.page() == 1;
+    if (cursor) {
+      query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursorMark == null ? "*" : cursorMark);
+    } else {
+      query.setStart((request.page() - 1) * request.size());
+    }
+    QueryResponse response = query(query);
+    String match = "all";
+    String didYouMean = null;
+    String collation = collation(response);
+    if (collation != null && response.getResults().getNumFound() == 0 && cursorMark == null) {
+      // No article has the words as typed: search the spellchecker's collation instead.
+      SolrQuery corrected = SolrSearchParams.of(request, collation, ranking, newest());
+      corrected.set(CursorMarkParams.CURSOR_MARK_PARAM, "*");
+      QueryResponse second = query(corrected);
+      if (second.getResults().getNumFound() > 0) {
+        response = second;
+        text = collation;
+        match = "corrected";
+        didYouMean = collation;
+      }
+    } else if (collation != null && response.getResults().getNumFound() < 3) {
+      didYouMean = collation;
+    }
+    long total = response.getResults().getNumFound();
+    int pages = (int) ((total + request.size() - 1) / request.size());
+    var hits = SolrAnswers.hits(response);
+    String next =
+        cursor && hits.size() == request.size() && response.getNextCursorMark() != null
+            ? CURSOR_PREFIX
+                + Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(response.getNextCursorMark().getBytes(StandardCharsets.UTF_8))
+            : null;
+    return new SearchResponse(
+        total,
+        request.page(),
+        request.size(),
+        pages,
+        (System.nanoTime() - started) / 1_000_000,
+        hits,
+        SolrAnswers.facets(response),
+        didYouMean,
+        request.q().isBlank() ? null : interpretation(text, match),
+        false,
+        next);
+  }
+
+  private static QueryInterpretation interpretation(String text, String match) {
+    String description =
+        match.equals("corrected")
+            ? "No results for your spelling; showing results for “" + text + "”."
+            : "";
+    return new QueryInterpretation(text, match, List.of(), List.of(), description);
+  }
+
+  private static String collation(QueryResponse response) {
+    SpellCheckResponse spelling = response.getSpellCheckResponse();
+    if (spelling == null || spelling.getCollatedResult() == null) {
+      return null;
+    }
+    String collated = spelling.getCollatedResult().strip();
+    return collated.isEmpty() ? null : collated;
+  }
+
+  private Optional<SolrDocument> stored(String id) throws IOException {
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("fl", String.join(",", SolrArticles.STORED));
+    CloudSolrClient client = connection.client();
+    SolrDocument doc = read("get " + collection, () -> client.getById(collection, id, params));
+    return Optional.ofNullable(doc);
+  }
+
+  /** The newest publication time, read again at most every ten seconds (recency's origin). */
+  private long newest() throws IOException {
+    long now = System.nanoTime();
+    if (newestReadAt == 0 || now - newestReadAt > 10_000_000_000L) {
+      SolrQuery query = new SolrQuery("*:*");
+      query.setRows(1);
+      query.setFields(ArticleSchema.PUBLISHED);
+      query.addSort(ArticleSchema.PUBLISHED, SolrQuery.ORDER.desc);
+      var results = query(query).getResults();
+      Object value =
+          results.isEmpty() ? null : results.get(0).getFirstValue(ArticleSchema.PUBLISHED);
+      newest = value == null ? System.currentTimeMillis() : ((Number) value).longValue();
+      newestReadAt = now;
+    }
+    return newest;
+  }
+
+  /** One read of the collection, retried while failures are transient. */
+  QueryResponse query(SolrQuery query) throws IOException {
+    CloudSolrClient client = connection.client();
+    return read("search of " + collection, () -> client.query(collection, query));
+  }
+
+  /**
+   * A read retried while failures are transient; a cluster that still does not answer is
+   * "unavailable" (503, try again), a request Solr refuses is a bad query (400).
+   */
+  private <T> T read(String what, SolrRetries.Call<T> call) throws IOException {
+    try {
+      return reads.run(what, call);
+    } catch (SolrRetries.PermanentFailure e) {
+      if (e.code() == 400) {
+        throw new InvalidQueryException("q cannot be searched", e);
+      }
+      throw e;
+    } catch (IOException e) {
+      throw new ArchiveUnavailableException("the search cluster did not answer in time", e);
+    }
+  }
+
+  /** One Solr read, for the helpers. */
+  @FunctionalInterface
+  interface Reads {
+    QueryResponse query(SolrQuery query) throws IOException;
+  }
+}

@@ -1,0 +1,152 @@
+package dev.carnews.search.solr;
+
+import static dev.carnews.index.ArticleSchema.ABOUT_BRAND_KEY;
+import static dev.carnews.index.ArticleSchema.ABOUT_PERSON_KEY;
+import static dev.carnews.index.ArticleSchema.AUTHOR_KEY;
+import static dev.carnews.index.ArticleSchema.BRAND_KEY;
+import static dev.carnews.index.ArticleSchema.PERSON_KEY;
+import static dev.carnews.index.ArticleSchema.PUBLISHED;
+
+import dev.carnews.analysis.NameKeys;
+import dev.carnews.index.ArticleSchema;
+import dev.carnews.search.About;
+import dev.carnews.search.Ranking;
+import dev.carnews.search.SearchRequest;
+import dev.carnews.search.SortOrder;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.solr.client.solrj.SolrQuery;
+
+/**
+ * A {@link SearchRequest} as Solr parameters: edismax over title (×3) and body with every word
+ * required, facet filters on folded keys tagged so each facet's counts exclude its own filter
+ * (multi-select, like the local drill-sideways), the date range as a plain filter so month counts
+ * add up to the total, the recency multiplier of {@link Ranking} as edismax's {@code boost}, and
+ * entity salience as payload boosts for a query that names an entity.
+ */
+final class SolrSearchParams {
+
+  /** Facet values asked of Solr per facet: twice the shown ones, so name variants can merge. */
+  static final int FACET_FETCH = 40;
+
+  /** The stored fields a hit shows (body only for the lead of hits without a passage). */
+  static final String HIT_FIELDS = "id,url,title,body,author,published,brand,person";
+
+  private SolrSearchParams() {}
+
+  /** The query for one page; {@code text} is what is searched (the query or its correction). */
+  static SolrQuery of(SearchRequest request, String text, Ranking ranking, long newest) {
+    SolrQuery query = new SolrQuery();
+    boolean words = !text.isBlank();
+    if (words) {
+      query.set("defType", "edismax");
+      query.setQuery(text);
+      query.set("qf", "title^3 body");
+      query.set("mm", "100%");
+      query.set("sow", "false");
+      query.set("q.alt", "*:*");
+      if (request.sort() == SortOrder.RELEVANCE && ranking.recency()) {
+        query.set("boost", recency(ranking, newest));
+      }
+      String key = NameKeys.key(text);
+      query.add("bq", "{!payload_score f=brand_salience_rank func=max v=$qkey}");
+      query.add("bq", "{!payload_score f=person_salience_rank func=max v=$qkey}");
+      query.set("qkey", key);
+      query.setHighlight(true);
+      query.set("hl.fl", "title,body");
+      query.set("hl.snippets", 2);
+      query.set("hl.fragsize", 160);
+      query.set("f.title.hl.fragsize", 0);
+      query.set("spellcheck", true);
+      query.set("spellcheck.q", text);
+      query.set("spellcheck.collate", true);
+      query.set("spellcheck.maxCollationTries", 5);
+    } else {
+      query.setQuery("*:*");
+    }
+    filters(request, query);
+    facets(query);
+    sort(request, words, query);
+    query.setFields(HIT_FIELDS);
+    query.setRows(request.size());
+    return query;
+  }
+
+  /** The filters of a request on a query (also used by counts that need the same set). */
+  static void filters(SearchRequest request, SolrQuery query) {
+    facetFilter(query, "brand", BRAND_KEY, request.brands());
+    facetFilter(query, "author", AUTHOR_KEY, request.authors());
+    facetFilter(query, "person", PERSON_KEY, request.persons());
+    if (request.hasDateFilter()) {
+      String from = request.fromDate().map(d -> Long.toString(startOf(d))).orElse("*");
+      String to = request.toDate().map(d -> Long.toString(startOf(d.plusDays(1)) - 1)).orElse("*");
+      query.addFilterQuery(PUBLISHED + ":[" + from + " TO " + to + "]");
+    }
+    for (About about : request.about()) {
+      String field = about.kind() == About.Kind.BRAND ? ABOUT_BRAND_KEY : ABOUT_PERSON_KEY;
+      query.addFilterQuery(field + ":" + quoted(NameKeys.key(about.name())));
+    }
+  }
+
+  /** A term query on a folded-key field, quoted for the standard parser. */
+  static String quoted(String value) {
+    return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+
+  private static void facetFilter(
+      SolrQuery query, String tag, String keyField, List<String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    String any =
+        values.stream()
+            .map(value -> quoted(NameKeys.key(value)))
+            .collect(Collectors.joining(" OR "));
+    query.addFilterQuery("{!tag=" + tag + "}" + keyField + ":(" + any + ")");
+  }
+
+  private static void facets(SolrQuery query) {
+    query.setFacet(true);
+    query.setFacetMinCount(1);
+    query.setFacetLimit(FACET_FETCH);
+    for (String facet : List.of("brand", "author", "person")) {
+      query.addFacetField("{!ex=" + facet + " key=" + facet + "}" + facet);
+    }
+    query.addFacetField("{!key=date}" + ArticleSchema.MONTH_FACET);
+    query.set("f.month.facet.limit", -1);
+    query.set("f.month.facet.sort", "index");
+  }
+
+  private static void sort(SearchRequest request, boolean words, SolrQuery query) {
+    SortOrder sort = request.sort();
+    if (sort == SortOrder.RELEVANCE && words) {
+      query.addSort("score", SolrQuery.ORDER.desc);
+    } else {
+      boolean newest = sort != SortOrder.OLDEST;
+      query.addSort(PUBLISHED, newest ? SolrQuery.ORDER.desc : SolrQuery.ORDER.asc);
+    }
+    // The unique key last: a total order, which cursorMark requires.
+    query.addSort(ArticleSchema.ID, SolrQuery.ORDER.asc);
+  }
+
+  /** {@code FLOOR + (1 − FLOOR) · 2^(−age / halfLife)}, age from the newest article. */
+  private static String recency(Ranking ranking, long newest) {
+    double halfLifeMillis = ranking.recencyHalfLifeDays() * 86_400_000d;
+    double floor = Ranking.RECENCY_FLOOR;
+    return String.format(
+        Locale.ROOT,
+        "if(exists(%1$s),sum(%2$s,product(%3$s,pow(2,div(sub(%1$s,%4$d),%5$.1f)))),%2$s)",
+        PUBLISHED,
+        floor,
+        1 - floor,
+        newest,
+        halfLifeMillis);
+  }
+
+  private static long startOf(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+  }
+}

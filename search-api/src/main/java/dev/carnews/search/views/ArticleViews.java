@@ -1,0 +1,100 @@
+package dev.carnews.search.views;
+
+import dev.carnews.entity.Entity;
+import dev.carnews.entity.TaggedArticle;
+import dev.carnews.ingest.Article;
+import dev.carnews.search.ArticleDetail;
+import dev.carnews.search.ArticleEntities;
+import dev.carnews.search.EntityView;
+import dev.carnews.search.StoryRef;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The views every backend answers with, built the one way: an article's detail from its stored
+ * form, HTML escaping of text, the lead of a text as a snippet. Both backends use these so their
+ * answers cannot drift apart.
+ */
+public final class ArticleViews {
+
+  /** How long a snippet without matches is, at most, before the ellipsis. */
+  public static final int FALLBACK_LENGTH = 200;
+
+  /** What stands for text left out of a snippet. */
+  public static final String ELLIPSIS = "…";
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+  private ArticleViews() {}
+
+  /**
+   * The detail of an article as stored (entities in salience order) from a backend that keeps no
+   * stories: like an article of an index built before stories, a story of one.
+   */
+  public static ArticleDetail detail(TaggedArticle stored) {
+    return detail(stored, new StoryRef(stored.article().id(), 1));
+  }
+
+  /** The detail of an article as stored, in its story. */
+  public static ArticleDetail detail(TaggedArticle tagged, StoryRef story) {
+    Article article = tagged.article();
+    List<String> authors = tagged.authors();
+    return new ArticleDetail(
+        article.id(),
+        article.url(),
+        article.title(),
+        article.body(),
+        authors.isEmpty() ? null : authors.get(0),
+        authors,
+        article.published(),
+        article.section(),
+        article.tags(),
+        tagged.brandNames(),
+        tagged.personNames(),
+        new ArticleEntities(views(tagged.persons()), views(tagged.brands())),
+        story);
+  }
+
+  private static List<EntityView> views(List<Entity> entities) {
+    return entities.stream()
+        .map(e -> new EntityView(e.name(), e.mentions(), e.salience()))
+        .toList();
+  }
+
+  /** The first words of a text, escaped, for hits without highlighted passages. */
+  public static String lead(String text) {
+    String plain = WHITESPACE.matcher(text).replaceAll(" ").strip();
+    if (plain.length() <= FALLBACK_LENGTH) {
+      return escape(plain);
+    }
+    int cut = plain.lastIndexOf(' ', FALLBACK_LENGTH);
+    if (cut < FALLBACK_LENGTH / 2) {
+      cut = FALLBACK_LENGTH;
+    }
+    return escape(plain.substring(0, cut).strip()) + " " + ELLIPSIS;
+  }
+
+  /** HTML-escapes text for element content and attribute values. */
+  public static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    escape(text, 0, text.length(), out);
+    return out.toString();
+  }
+
+  /**
+   * HTML-escapes the characters {@code from} (inclusive) to {@code to} of text onto {@code out}.
+   */
+  public static void escape(String text, int from, int to, StringBuilder out) {
+    for (int i = from; i < to && i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.carnews.server;
+
+import dev.carnews.search.NewsArchive;
+import dev.carnews.write.ArticleWriter;
+import java.io.IOException;
+
+/**
+ * What the service serves from, local index or SolrCloud collection: the archive to search, the
+ * writer of editors' articles, and what to close at shutdown. {@link Main} asks {@link
+ * LocalBackend} or {@link SolrCloudBackend} for one and wires everything else the same way for
+ * both.
+ */
+interface Backend extends AutoCloseable {
+
+  /** The archive the API searches (without the answer cache, which main puts in front of it). */
+  NewsArchive archive();
+
+  /** The writer of the API's writes: tags with the default models, loaded with the first write. */
+  ArticleWriter writer();
+
+  /**
+   * The bytes the index takes on this machine, for the metrics: 0 when it is not kept here, -1 when
+   * it cannot be read now.
+   */
+  long localBytes();
+
+  /** What the start-up line says it serves, for example the index folder and its article count. */
+  String describe() throws IOException;
+
+  /** Stops writing and releases the index or the cluster connection. */
+  @Override
+  void close();
+}

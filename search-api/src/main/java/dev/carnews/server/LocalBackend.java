@@ -1,0 +1,103 @@
+package dev.carnews.server;
+
+import dev.carnews.entity.NewsEntityTagger;
+import dev.carnews.index.ArticleIndex;
+import dev.carnews.index.GroupCommitter;
+import dev.carnews.index.IndexCheck;
+import dev.carnews.search.NewsArchive;
+import dev.carnews.search.Ranking;
+import dev.carnews.search.lucene.LuceneNewsArchive;
+import dev.carnews.search.lucene.SearchThreads;
+import dev.carnews.write.ArticleWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service on a local Lucene index: checked before anything is served from it, filled from the
+ * sample corpus when empty (unless told not to), written through a group committer.
+ */
+final class LocalBackend implements Backend {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalBackend.class);
+
+  /** How long the committer gathers concurrent writes into one commit. */
+  private static final Duration COMMIT_GATHER = Duration.ofMillis(2);
+
+  private final Path folder;
+  private final ArticleIndex articles;
+  private final SearchThreads threads;
+  private final GroupCommitter committer;
+  private final LuceneNewsArchive archive;
+  private final ArticleWriter writer;
+
+  /**
+   * Opens (or creates) the index in {@code folder}.
+   *
+   * @param fullCheck check the whole index structure, not only the file checksums
+   * @param sample fill an empty index from the sample corpus
+   * @param searchThreads threads one search may spread over
+   */
+  LocalBackend(Path folder, boolean fullCheck, boolean sample, Ranking ranking, int searchThreads)
+      throws IOException {
+    this.folder = folder;
+    // A damaged index is refused here, before anything is served from it.
+    IndexCheck.verify(folder, fullCheck);
+    Files.createDirectories(folder);
+    this.articles = ArticleIndex.open(folder);
+    // The sample (and the entity models that tag it) load only when the index is empty.
+    if (articles.count() == 0) {
+      if (sample) {
+        Main.sampleCorpus().fillIfEmpty(articles);
+      } else {
+        LOG.info("Starting with an empty index");
+      }
+    }
+    this.threads = SearchThreads.of(searchThreads);
+    this.archive =
+        new LuceneNewsArchive(
+            articles.searchers(), ranking, LuceneNewsArchive.DEFAULT_TIME_BUDGET, threads);
+    this.committer = new GroupCommitter(articles, COMMIT_GATHER);
+    ThreadLocal<NewsEntityTagger> taggers =
+        ThreadLocal.withInitial(NewsEntityTagger.lazyDefaults());
+    this.writer = new ArticleWriter(articles, committer, taggers::get);
+  }
+
+  @Override
+  public NewsArchive archive() {
+    return archive;
+  }
+
+  @Override
+  public ArticleWriter writer() {
+    return writer;
+  }
+
+  @Override
+  public long localBytes() {
+    try {
+      return articles.sizeInBytes();
+    } catch (IOException e) {
+      return -1L;
+    }
+  }
+
+  @Override
+  public String describe() throws IOException {
+    return "index " + folder.toAbsolutePath() + ", " + archive.count() + " articles";
+  }
+
+  @Override
+  public void close() {
+    threads.close();
+    committer.close();
+    try {
+      articles.close();
+    } catch (IOException e) {
+      LOG.error("Closing the index failed", e);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.carnews.server;
+
+import dev.carnews.entity.NewsEntityTagger;
+import dev.carnews.entity.TaggedArticle;
+import dev.carnews.index.WriteResult;
+import dev.carnews.search.NewsArchive;
+import dev.carnews.search.Ranking;
+import dev.carnews.search.solr.CloudConnection;
+import dev.carnews.search.solr.SolrNewsArchive;
+import dev.carnews.search.solr.SolrWriteTarget;
+import dev.carnews.write.ArticleWriter;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service on a SolrCloud collection: nothing is kept locally but this configuration. A write
+ * acknowledged here is durable and searchable in the cluster, and the archive rereads the
+ * collection's version at once, so no cached answer outlives it.
+ */
+final class SolrCloudBackend implements Backend {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SolrCloudBackend.class);
+
+  private final List<String> solrUrls;
+  private final String collection;
+  private final CloudConnection connection;
+  private final SolrNewsArchive archive;
+  private final ArticleWriter writer;
+
+  /** Serves {@code collection} of the cluster of these node base URLs; nothing is contacted yet. */
+  SolrCloudBackend(List<String> solrUrls, String collection, Ranking ranking) {
+    this.solrUrls = List.copyOf(solrUrls);
+    this.collection = collection;
+    this.connection = new CloudConnection(solrUrls);
+    this.archive = new SolrNewsArchive(connection, collection, ranking);
+    SolrWriteTarget target = new SolrWriteTarget(connection, collection);
+    ThreadLocal<NewsEntityTagger> taggers =
+        ThreadLocal.withInitial(NewsEntityTagger.lazyDefaults());
+    this.writer =
+        new ArticleWriter(
+            new ArticleWriter.Target() {
+              @Override
+              public WriteResult write(TaggedArticle article) throws IOException {
+                return target.write(article);
+              }
+
+              @Override
+              public boolean delete(String id) throws IOException {
+                return target.delete(id);
+              }
+
+              @Override
+              public void awaitDurable() throws IOException {
+                target.awaitDurable();
+                archive.changed();
+              }
+            },
+            taggers::get);
+  }
+
+  @Override
+  public NewsArchive archive() {
+    return archive;
+  }
+
+  @Override
+  public ArticleWriter writer() {
+    return writer;
+  }
+
+  @Override
+  public long localBytes() {
+    return 0L;
+  }
+
+  @Override
+  public String describe() {
+    return "SolrCloud collection "
+        + collection
+        + " at "
+        + String.join(",", solrUrls)
+        + "; "
+        + archive.status().detail();
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (IOException e) {
+      LOG.error("Closing the Solr client failed", e);
+    }
+  }
+}

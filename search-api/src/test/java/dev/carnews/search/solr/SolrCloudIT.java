@@ -1,0 +1,426 @@
+package dev.carnews.search.solr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carnews.cli.IndexerCli;
+import dev.carnews.http.ApiKeys;
+import dev.carnews.http.AppOptions;
+import dev.carnews.http.SearchApp;
+import dev.carnews.index.ArticleStore;
+import dev.carnews.index.WriteResult;
+import dev.carnews.search.Fixtures;
+import dev.carnews.search.Ranking;
+import dev.carnews.search.TagsEntityTagger;
+import dev.carnews.search.lucene.LuceneNewsArchive;
+import dev.carnews.solrcloud.SolrArticleStore;
+import dev.carnews.solrcloud.SolrRetries;
+import dev.carnews.write.ArticleWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * One HTTP contract, two backends: the same assertions against the service over the local Lucene
+ * index and over a real SolrCloud ({@link SolrDevProcess}: ZooKeeper and two Solr nodes in a JVM of
+ * their own, a 2 shards × 2 replicas collection of the repo's configset), both holding the search
+ * fixture. Where Solr differs by design (relevance scores and so the order of a relevance page,
+ * computed per shard) the tests compare what readers rely on: the same hits, counts and escaping.
+ * Then the faults: the service started before its cluster waits and says so on {@code /health}; one
+ * node stopped while clients search and write loses no search and no acknowledged write.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SolrCloudIT {
+
+  private static final int SOLR_PORT = 8940;
+  private static final String COLLECTION = "news";
+  private static final String KEY = "solrcloud-it-key-0123456789";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static SolrDevProcess cluster;
+  private static CloudConnection connection;
+  private static SearchApp local;
+  private static SearchApp solr;
+  private static int healthBeforeCluster;
+  private static JsonNode healthBodyBeforeCluster;
+  private static int searchBeforeCluster;
+  private static JsonNode healthAfterCluster;
+
+  @BeforeAll
+  static void startBothBackends() throws Exception {
+    // The service starts first, pointed at a cluster that is not there yet.
+    connection = new CloudConnection(List.of("http://127.0.0.1:" + SOLR_PORT + "/solr"));
+    SolrNewsArchive archive = new SolrNewsArchive(connection, COLLECTION, Ranking.defaults());
+    ArticleWriter writer =
+        new ArticleWriter(new SolrWriteTarget(connection, COLLECTION), TagsEntityTagger::new);
+    solr =
+        SearchApp.create(
+                archive, AppOptions.defaults().withWrites(writer, ApiKeys.fromCommaSeparated(KEY)))
+            .start("localhost", 0);
+    HttpResponse<String> health = get(solr, "/health");
+    healthBeforeCluster = health.statusCode();
+    healthBodyBeforeCluster = JSON.readTree(health.body());
+    searchBeforeCluster = get(solr, "/api/search?q=renault").statusCode();
+
+    cluster = SolrDevProcess.start(2, SOLR_PORT, COLLECTION);
+    healthAfterCluster = awaitHealthy(solr, Duration.ofMinutes(2));
+
+    SolrArticleStore store =
+        new SolrArticleStore(
+            connection.client(), COLLECTION, 100, new SolrRetries(Duration.ofMinutes(1)));
+    TagsEntityTagger tagger = new TagsEntityTagger();
+    for (var article : Fixtures.ARTICLES) {
+      store.write(tagger.tag(article), IGNORE);
+    }
+    store.commit();
+    local =
+        SearchApp.create(new LuceneNewsArchive(Fixtures.index()), AppOptions.defaults())
+            .start("localhost", 0);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (local != null) {
+      local.stop();
+    }
+    if (solr != null) {
+      solr.stop();
+    }
+    if (connection != null) {
+      connection.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  static Stream<String> backends() {
+    return Stream.of("local", "solrcloud");
+  }
+
+  private static SearchApp app(String backend) {
+    return backend.equals("local") ? local : solr;
+  }
+
+  @Test
+  @Order(1)
+  void serviceStartedBeforeItsClusterWaitsAndSaysSoOnHealth() {
+    assertEquals(503, healthBeforeCluster);
+    assertEquals("starting", healthBodyBeforeCluster.get("status").asText());
+    assertEquals("solrcloud", healthBodyBeforeCluster.get("backend").asText());
+    assertEquals(503, searchBeforeCluster, "a search before the cluster is 503, not 500");
+    assertEquals("solrcloud", healthAfterCluster.get("backend").asText());
+    assertTrue(healthAfterCluster.get("detail").asText().contains("4 of 4 replicas active"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  @Order(2)
+  void filtersFoldCaseAndAccentsAndFacetsCountMultiSelect(String backend) throws Exception {
+    JsonNode renault = search(backend, "brand=RENAULT");
+    assertEquals(Set.of("a1", "a2", "a6"), ids(renault));
+    // Multi-select: the brand facet still counts the other brands, ignoring its own filter.
+    assertEquals(3, count(renault, "brand", "Renault"));
+    assertEquals(2, count(renault, "brand", "Nissan"));
+    assertEquals(2, count(renault, "person", "Élodie Marchand"));
+    JsonNode both = search(backend, "brand=renault&brand=nissan");
+    assertEquals(Set.of("a1", "a2", "a6", "a7"), ids(both));
+    assertEquals(Set.of("a1", "a2"), ids(search(backend, "person=ELODIE+marchand")));
+    assertEquals(Set.of("a2"), ids(search(backend, "person=elodie+marchand&brand=nissan")));
+    assertEquals(Set.of("a1", "a3", "a7"), ids(search(backend, "author=jane+doe")));
+    assertEquals(Set.of("a1", "a2", "a6"), ids(search(backend, "about=brand:renault")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  @Order(3)
+  void monthFacetsAddUpToTheTotalWithinADateRange(String backend) throws Exception {
+    JsonNode year = search(backend, "from=2025-01-01&to=2025-12-31");
+    assertEquals(Set.of("a1", "a2", "a3", "a5", "a7"), ids(year));
+    long months = 0;
+    for (JsonNode month : year.get("facets").get("date")) {
+      months += month.get("count").asLong();
+    }
+    assertEquals(year.get("total").asLong(), months);
+    assertEquals(2, count(year, "date", "2025-07"));
+    assertEquals(Set.of("a1", "a2"), ids(search(backend, "from=2025-07-01&to=2025-07-20")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  @Order(4)
+  void newestFirstWithUnknownDatesLastAndCursorPagesMatchPages(String backend) throws Exception {
+    JsonNode newest = search(backend, "sort=newest&size=10");
+    List<String> order = new ArrayList<>();
+    newest.get("hits").forEach(hit -> order.add(hit.get("id").asText()));
+    assertEquals(List.of("a7", "a3", "a2", "a1", "a5", "a4", "a6"), order);
+    JsonNode first = search(backend, "sort=newest&size=2");
+    String next = first.get("next").asText();
+    JsonNode after = search(backend, "sort=newest&size=2&after=" + next);
+    JsonNode second = search(backend, "sort=newest&size=2&page=2");
+    assertEquals(second.get("hits"), after.get("hits"));
+    assertEquals(400, get(app(backend), "/api/search?after=bm9wZQ").statusCode());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  @Order(5)
+  void wordsFindTheSameArticlesWithEscapedMarkedSnippets(String backend) throws Exception {
+    // Relevance order depends on per-shard statistics in Solr, by design: compare the hits as a
+    // set.
+    assertEquals(Set.of("a1", "a2", "a5", "a6", "a7"), ids(search(backend, "q=electric")));
+    JsonNode hostile = search(backend, "q=showrooms");
+    assertEquals(Set.of("a5"), ids(hostile));
+    JsonNode hit = hostile.get("hits").get(0);
+    assertEquals("<img src=x onerror=alert(1)>", hit.get("title").asText());
+    assertEquals("&lt;img src=x onerror=alert(1)&gt;", hit.get("titleHtml").asText());
+    String snippet = hit.get("snippet").asText();
+    assertTrue(snippet.contains("<mark>showrooms</mark>"), snippet);
+    assertTrue(snippet.contains("&lt;script&gt;"), snippet);
+    assertFalse(snippet.replace("<mark>", "").replace("</mark>", "").contains("<"), snippet);
+    assertEquals(Set.of("a2"), ids(search(backend, "q=" + enc("\"electric platform\""))));
+    assertEquals(Set.of("a3"), ids(search(backend, "q=hybrid+-nissan")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  @Order(6)
+  void articleRelatedSuggestAndErrorsAnswerAlike(String backend) throws Exception {
+    SearchApp app = app(backend);
+    JsonNode article = JSON.readTree(get(app, "/api/articles/a2").body());
+    assertEquals("Nissan and Renault share an electric platform", article.get("title").asText());
+    assertEquals(Set.of("Nissan", "Renault"), strings(article.get("brands")));
+    assertEquals(Set.of("Élodie Marchand", "Kenji Sato"), strings(article.get("persons")));
+    assertEquals(404, get(app, "/api/articles/nope").statusCode());
+    JsonNode related = JSON.readTree(get(app, "/api/articles/a2/related").body());
+    Set<String> relatedIds = new HashSet<>();
+    related.get("hits").forEach(h -> relatedIds.add(h.get("id").asText()));
+    assertFalse(relatedIds.contains("a2"));
+    assertTrue(relatedIds.contains("a7") && relatedIds.contains("a1"), relatedIds.toString());
+    JsonNode suggest = JSON.readTree(get(app, "/api/suggest?q=ren").body());
+    assertEquals("Renault", suggest.get("suggestions").get(0).get("text").asText());
+    assertEquals("brand", suggest.get("suggestions").get(0).get("type").asText());
+    assertEquals(400, get(app, "/api/search?size=0").statusCode());
+    assertEquals(400, get(app, "/api/suggest?q=").statusCode());
+  }
+
+  @Test
+  @Order(7)
+  void writesAreSearchableWhenAcknowledgedAndDeletesToo() throws Exception {
+    String body =
+        "{\"title\":\"Kia opens a test track\",\"body\":\"The track is near the coast.\","
+            + "\"authors\":[\"Ann Example\"],\"tags\":[\"brand:Kia\"]}";
+    assertEquals(201, put("w-1", body).statusCode());
+    assertEquals(Set.of("w-1"), ids(search("solrcloud", "q=track")));
+    assertEquals(200, put("w-1", body).statusCode(), "a second put replaces");
+    assertEquals(200, send(solr, "DELETE", "/api/articles/w-1", "").statusCode());
+    assertEquals(Set.of(), ids(search("solrcloud", "q=track")));
+    assertEquals(404, send(solr, "DELETE", "/api/articles/w-1", "").statusCode());
+  }
+
+  @Test
+  @Order(8)
+  void aNodeLostWhileClientsSearchAndWriteLosesNoSearchAndNoAcknowledgedWrite() throws Exception {
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger searches = new AtomicInteger();
+    ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    Thread searcher =
+        new Thread(
+            () -> {
+              while (running.get()) {
+                try {
+                  HttpResponse<String> answer = get(solr, "/api/search?brand=renault");
+                  if (answer.statusCode() != 200
+                      || JSON.readTree(answer.body()).get("total").asInt() != 3) {
+                    failures.add(answer.statusCode() + " " + answer.body());
+                  }
+                  searches.incrementAndGet();
+                } catch (Exception e) {
+                  failures.add(e.toString());
+                }
+              }
+            });
+    Thread writer =
+        new Thread(
+            () -> {
+              for (int i = 0; running.get(); i++) {
+                String id = "loss-" + i;
+                try {
+                  String body =
+                      "{\"title\":\"Loss test " + i + "\",\"body\":\"Written during node loss.\"}";
+                  if (put(id, body).statusCode() / 100 == 2) {
+                    acknowledged.add(id);
+                  }
+                } catch (Exception e) {
+                  // Not acknowledged: the client would retry; nothing to check for it.
+                }
+              }
+            });
+    searcher.start();
+    writer.start();
+    Thread.sleep(1500);
+    assertEquals("stopped 1", cluster.command("stop 1"));
+    Thread.sleep(4000);
+    assertEquals("started 1", cluster.command("start 1"));
+    awaitHealthy(solr, Duration.ofMinutes(2));
+    running.set(false);
+    searcher.join();
+    writer.join();
+    assertTrue(failures.isEmpty(), failures.size() + " failed searches: " + failures.peek());
+    assertTrue(searches.get() > 5, "searches ran: " + searches.get());
+    assertFalse(acknowledged.isEmpty(), "some writes were acknowledged");
+    for (String id : acknowledged) {
+      assertEquals(200, get(solr, "/api/articles/" + id).statusCode(), id);
+    }
+  }
+
+  @Test
+  @Order(9)
+  void indexerCreatesACollectionAndFillsItWithTaggedArticles(@TempDir Path dir) throws Exception {
+    Path input = dir.resolve("articles.jsonl");
+    Files.writeString(
+        input,
+        "{\"id\":\"cli-1\",\"title\":\"Renault shows a new Clio\",\"body\":\"Renault showed"
+            + " the new Clio in Paris on Monday.\",\"published\":\"2025-05-01T00:00:00Z\"}\n"
+            + "{\"id\":\"cli-2\",\"title\":\"Toyota recalls hybrids\",\"body\":\"Toyota will"
+            + " recall hybrids over a software fault.\"}\n"
+            + "{not json\n",
+        StandardCharsets.UTF_8);
+    String urls = String.join(",", cluster.urls);
+    StringWriter out = new StringWriter();
+    CommandLine cli = IndexerCli.commandLine().setOut(new PrintWriter(out));
+    assertEquals(
+        0,
+        cli.execute(
+            "collection-create",
+            "--solr",
+            urls,
+            "--collection",
+            "cli",
+            "--shards",
+            "1",
+            "--replicas",
+            "2"),
+        out.toString());
+    assertEquals(
+        0,
+        cli.execute("index", "--solr", urls, "--collection", "cli", "-q", input.toString()),
+        out.toString());
+    assertTrue(out.toString().contains("Indexed 2 new and 0 updated articles"), out.toString());
+    assertTrue(out.toString().contains("skipped 1"), out.toString());
+    SolrNewsArchive archive = new SolrNewsArchive(connection, "cli", Ranking.defaults());
+    assertEquals(2, archive.count());
+    assertEquals(
+        List.of("Renault"),
+        archive.article("cli-1").orElseThrow().brands(),
+        "tagged by the indexer's pipeline");
+  }
+
+  private static final ArticleStore.Outcome IGNORE =
+      new ArticleStore.Outcome() {
+        @Override
+        public void written(WriteResult result) {}
+
+        @Override
+        public void rejected(String id, String reason) {
+          throw new IllegalStateException(id + ": " + reason);
+        }
+      };
+
+  private static JsonNode awaitHealthy(SearchApp app, Duration timeout) throws Exception {
+    long end = System.nanoTime() + timeout.toNanos();
+    HttpResponse<String> health = get(app, "/health");
+    while (System.nanoTime() < end) {
+      health = get(app, "/health");
+      JsonNode body = JSON.readTree(health.body());
+      if (health.statusCode() == 200 && body.get("detail").asText().contains("4 of 4")) {
+        return body;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("not healthy: " + health.body());
+  }
+
+  private static JsonNode search(String backend, String query) throws Exception {
+    HttpResponse<String> answer = get(app(backend), "/api/search?" + query);
+    assertEquals(200, answer.statusCode(), answer.body());
+    return JSON.readTree(answer.body());
+  }
+
+  private static Set<String> ids(JsonNode response) {
+    Set<String> ids = new HashSet<>();
+    response.get("hits").forEach(hit -> ids.add(hit.get("id").asText()));
+    assertEquals(response.get("total").asInt(), ids.size(), "total equals the hits of one page");
+    return ids;
+  }
+
+  private static Set<String> strings(JsonNode array) {
+    Set<String> values = new HashSet<>();
+    array.forEach(value -> values.add(value.asText()));
+    return values;
+  }
+
+  private static long count(JsonNode response, String facet, String value) {
+    for (JsonNode entry : response.get("facets").get(facet)) {
+      if (entry.get("value").asText().equals(value)) {
+        return entry.get("count").asLong();
+      }
+    }
+    return 0;
+  }
+
+  private static String enc(String text) {
+    return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static HttpResponse<String> put(String id, String body) throws Exception {
+    return send(solr, "PUT", "/api/articles/" + id, body);
+  }
+
+  private static HttpResponse<String> get(SearchApp app, String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse<String> send(SearchApp app, String method, String path, String body)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
+            .header("Authorization", "Bearer " + KEY)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+}
