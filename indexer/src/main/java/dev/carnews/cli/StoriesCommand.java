@@ -1,8 +1,8 @@
 package dev.carnews.cli;
 
+import dev.carnews.evaluation.PairEvaluation;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.StoryCounts;
-import dev.carnews.story.PairEvaluation;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -44,7 +44,7 @@ public final class PersonFinder {
     this.sentences = new SentenceDetectorME(models.sentenceModel());
     this.tokenizer = new TokenizerME(models.tokenModel());
     this.names = new NameFinderME(models.personModel());
-    Object names = models.personModel().getArtifact(NameModelTrainer.GAZETTEER_FILE);
+    Object names = models.personModel().getArtifact(NlpModels.GAZETTEER_FILE);
     this.gazetteer = names instanceof WordClasses classes ? classes : null;
   }
 
@@ -146,7 +146,7 @@ public final class PersonFinder {
       Optional<Span> person = nameAfterLeadingWord(name, words);
       if (person.isPresent()) {
         name = person.get();
-      } else if (!NameModelEvaluator.PERSON.equals(name.getType())) {
+      } else if (!NlpModels.PERSON.equals(name.getType())) {
         continue;
       }
       int first = name.getStart();
@@ -259,7 +259,7 @@ public final class PersonFinder {
         return Optional.empty();
       }
     }
-    return Optional.of(new Span(1, span.getEnd(), NameModelEvaluator.PERSON));
+    return Optional.of(new Span(1, span.getEnd(), NlpModels.PERSON));
   }
 
   /** Whether a capitalised word is a first name in the model's gazetteer. */
