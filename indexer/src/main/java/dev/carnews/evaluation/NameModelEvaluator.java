@@ -185,7 +185,9 @@ public final class NameModelEvaluator {
       List<ScoredMention> found = finder.findScored(body);
       mentions =
           mentions.plus(
-              compareSets(keys(found.stream().map(ScoredMention::mention).toList()), keys(gold)));
+              compareSets(
+                  keys(found.stream().map(ScoredMention::text).toList()),
+                  keys(gold.stream().map(Mention::text).toList())));
       Set<String> foundPersons = new HashSet<>();
       for (Entity person : resolver.resolveScored(found, body, List.of()).persons()) {
         foundPersons.add(NameKeys.key(person.name()));
@@ -199,10 +201,10 @@ public final class NameModelEvaluator {
     return new DocumentScores(mentions, persons, articles);
   }
 
-  private static Set<String> keys(List<Mention> mentions) {
+  private static Set<String> keys(List<String> names) {
     Set<String> keys = new HashSet<>();
-    for (Mention mention : mentions) {
-      keys.add(NameKeys.key(mention.text()));
+    for (String name : names) {
+      keys.add(NameKeys.key(name));
     }
     return keys;
   }

@@ -64,7 +64,7 @@ public final class SpanEvaluation {
         }
       }
       Set<Long> found = new HashSet<>();
-      finder.find(body).forEach(m -> found.add(span(m.start(), m.end())));
+      finder.findScored(body).forEach(m -> found.add(span(m.start(), m.end())));
       alone = alone.plus(NameModelEvaluator.compareSets(found, gold));
 
       int shift = NO_TITLE.length() + 2;

@@ -1,9 +1,5 @@
 package dev.carnews.nlp;
 
-import dev.carnews.entity.EntityType;
-import dev.carnews.entity.Mention;
-import dev.carnews.entity.NameText;
-import dev.carnews.entity.PersonNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,11 +44,6 @@ public final class PersonFinder {
     this.gazetteer = names instanceof WordClasses classes ? classes : null;
   }
 
-  /** The person mentions of one document, in text order; {@code canonical} is the surface. */
-  public List<Mention> find(String text) {
-    return findScored(text).stream().map(ScoredMention::mention).toList();
-  }
-
   /** The person mentions of one document with the model's confidence, in text order. */
   public List<ScoredMention> findScored(String text) {
     names.clearAdaptiveData();
@@ -79,10 +70,9 @@ public final class PersonFinder {
     } finally {
       SentenceWindow.uninstall();
     }
-    found.sort((a, b) -> Integer.compare(a.mention().start(), b.mention().start()));
+    found.sort((a, b) -> Integer.compare(a.start(), b.start()));
     if (!firmNames.isEmpty()) {
-      found.removeIf(
-          m -> firmNames.contains(m.mention().text()) && !ownsTheFirm(text, m.mention()));
+      found.removeIf(m -> firmNames.contains(m.text()) && !ownsTheFirm(text, m));
       firmNames.clear();
     }
     return found;
@@ -233,9 +223,7 @@ public final class PersonFinder {
       if (surface.isEmpty() || !hasUpperCase(surface) || hasTickerMarkup(text, start, end)) {
         continue;
       }
-      found.add(
-          new ScoredMention(
-              new Mention(EntityType.PERSON, surface, start, end, surface), confidences.get(r)));
+      found.add(new ScoredMention(surface, start, end, confidences.get(r)));
     }
   }
 
@@ -408,7 +396,7 @@ public final class PersonFinder {
    * Whether a mention is the person a firm is named after, as the text says: {@code analyst Arvid
    * Jauppi of Arvid Jauppi and Associates}.
    */
-  private static boolean ownsTheFirm(String text, Mention person) {
+  private static boolean ownsTheFirm(String text, ScoredMention person) {
     int i = person.end();
     int n = text.length();
     while (i < n && NameText.isSpace(text.charAt(i))) {

@@ -1,4 +1,4 @@
-package dev.carnews.entity;
+package dev.carnews.nlp;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
