@@ -24,4 +24,13 @@ class PersonNamesTest {
     assertTrue(PersonNames.isDescriptor("German-born"));
     assertFalse(PersonNames.isDescriptor("Rangi-Walsh"));
   }
+
+  @Test
+  void oneParticleListServesTheFinderAndTheBylineCleaner() {
+    for (String particle :
+        List.of("de", "van", "des", "ben", "al", "el", "binti", "bint", "y", "av")) {
+      assertTrue(PersonNames.isParticle(particle), particle);
+    }
+    assertFalse(PersonNames.isParticle("De"), "particles are lower case");
+  }
 }
