@@ -1,12 +1,12 @@
-package dev.carnews.index;
+package dev.carnews.solrcloud;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.carnews.entity.Entity;
 import dev.carnews.entity.EntityType;
 import dev.carnews.entity.TaggedArticle;
+import dev.carnews.index.ArticleDocuments;
 import dev.carnews.ingest.Article;
-import dev.carnews.solrcloud.SolrArticles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +26,9 @@ import org.apache.solr.common.SolrInputField;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the fields a fixture article becomes, in the local index and in Solr, so that a change to
- * the field plan shows as a change to the expected files under {@code src/test/resources/index/}.
+ * Pins the fields a fixture article becomes, in the local index and in Solr (both renderings of
+ * {@code ArticleFields}), so that a change to the field plan shows as a change to the expected
+ * files under {@code src/test/resources/index/}.
  */
 class ArticleFieldsTest {
 
