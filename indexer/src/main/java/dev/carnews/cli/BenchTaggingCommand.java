@@ -2,7 +2,7 @@ package dev.carnews.cli;
 
 import dev.carnews.entity.BrandDictionary;
 import dev.carnews.entity.NewsEntityTagger;
-import dev.carnews.entity.TaggingThroughput;
+import dev.carnews.evaluation.TaggingThroughput;
 import dev.carnews.ingest.Article;
 import dev.carnews.nlp.NlpModels;
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package dev.carnews.cli;
 
 import dev.carnews.entity.BrandDictionary;
-import dev.carnews.entity.EntityEvaluation;
 import dev.carnews.entity.NewsEntityTagger;
+import dev.carnews.evaluation.EntityEvaluation;
 import dev.carnews.ingest.Article;
 import dev.carnews.nlp.NlpModels;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package dev.carnews.cli;
 
-import dev.carnews.ingest.HtmlBodyEvaluation;
-import dev.carnews.ingest.HtmlBodyEvaluation.Accuracy;
-import dev.carnews.ingest.HtmlBodyEvaluation.PageResult;
-import dev.carnews.ingest.HtmlBodyEvaluation.Report;
-import dev.carnews.ingest.HtmlBodyEvaluation.TokenScore;
+import dev.carnews.evaluation.HtmlBodyEvaluation;
+import dev.carnews.evaluation.HtmlBodyEvaluation.Accuracy;
+import dev.carnews.evaluation.HtmlBodyEvaluation.PageResult;
+import dev.carnews.evaluation.HtmlBodyEvaluation.Report;
+import dev.carnews.evaluation.HtmlBodyEvaluation.TokenScore;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -3,13 +3,11 @@ package dev.carnews.cli;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.Restory;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code restory}: recomputes the story of every article of an existing index. */
@@ -23,19 +21,17 @@ public final class RestoryCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "index folder")
-  Path index;
+  @Mixin IndexFolder index;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (!Files.isDirectory(index)) {
-      spec.commandLine().getErr().println("No index at " + index);
+    if (!index.exists(spec.commandLine())) {
       return 2;
     }
     long start = System.nanoTime();
     Restory.Result result;
-    try (ArticleIndex articles = ArticleIndex.open(index)) {
+    try (ArticleIndex articles = ArticleIndex.open(index.path)) {
       result = Restory.run(articles);
     }
     out.printf(

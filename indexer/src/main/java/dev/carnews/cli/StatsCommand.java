@@ -22,6 +22,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.store.FSDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,8 +37,7 @@ public final class StatsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "index folder")
-  Path index;
+  @Mixin IndexFolder index;
 
   @Option(
       names = "--top",
@@ -48,16 +48,16 @@ public final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    if (!DirectoryReader.indexExists(FSDirectory.open(index))) {
-      spec.commandLine().getErr().println("No index at " + index);
+    if (!DirectoryReader.indexExists(FSDirectory.open(index.path))) {
+      index.reportMissing(spec.commandLine());
       return 2;
     }
-    try (FSDirectory directory = FSDirectory.open(index);
+    try (FSDirectory directory = FSDirectory.open(index.path);
         DirectoryReader reader = DirectoryReader.open(directory)) {
       out.printf(
           Locale.ROOT,
           "%s: %,d articles, %,d segments, %.1f MB on disk%n",
-          index,
+          index.path,
           reader.numDocs(),
           reader.leaves().size(),
           sizeOnDisk() / 1e6);
@@ -88,7 +88,7 @@ public final class StatsCommand implements Callable<Integer> {
   }
 
   private long sizeOnDisk() throws IOException {
-    try (Stream<Path> files = Files.list(index)) {
+    try (Stream<Path> files = Files.list(index.path)) {
       return files.filter(Files::isRegularFile).mapToLong(StatsCommand::size).sum();
     }
   }

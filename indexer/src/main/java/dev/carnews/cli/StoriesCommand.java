@@ -1,15 +1,15 @@
 package dev.carnews.cli;
 
+import dev.carnews.evaluation.PairEvaluation;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.StoryCounts;
-import dev.carnews.story.PairEvaluation;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,8 +25,7 @@ public final class StoriesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "index folder")
-  Path index;
+  @Mixin IndexFolder index;
 
   @Option(
       names = "--pairs",
@@ -42,12 +41,11 @@ public final class StoriesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (!Files.isDirectory(index)) {
-      spec.commandLine().getErr().println("No index at " + index);
+    if (!index.exists(spec.commandLine())) {
       return 2;
     }
     StoryCounts counts;
-    try (ArticleIndex articles = ArticleIndex.open(index)) {
+    try (ArticleIndex articles = ArticleIndex.open(index.path)) {
       counts = StoryCounts.read(articles);
     }
     out.printf(

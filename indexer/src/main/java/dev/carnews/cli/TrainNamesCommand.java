@@ -1,8 +1,8 @@
 package dev.carnews.cli;
 
-import dev.carnews.nlp.NameModelCrossValidator;
-import dev.carnews.nlp.NameModelEvaluator;
-import dev.carnews.nlp.NameModelTrainer;
+import dev.carnews.evaluation.NameModelCrossValidator;
+import dev.carnews.evaluation.NameModelEvaluator;
+import dev.carnews.nlp.training.NameModelTrainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.carnews.entity;
 
+import dev.carnews.nlp.NameText;
+import dev.carnews.nlp.PersonNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -156,12 +158,6 @@ public final class AuthorNames {
           "from",
           "of",
           "to");
-
-  /** Lower-case name particles ({@code Luca de Meo}, {@code Ludwig van Beethoven}). */
-  private static final Set<String> PARTICLES =
-      Set.of(
-          "de", "del", "della", "der", "den", "di", "da", "do", "dos", "das", "du", "la", "le",
-          "van", "von", "bin", "binti", "bint", "ibn", "ter", "ten", "y", "zu", "af", "av");
 
   /** Scottish and Irish names written MacX; other Mac- names (Machado, Mackie) stay Macx. */
   private static final Set<String> MAC_NAMES =
@@ -325,7 +321,7 @@ public final class AuthorNames {
       }
       boolean title = TITLE_WORDS.contains(word.toLowerCase(Locale.ROOT));
       boolean nameLike = NAME_WORD.matcher(word).matches() && !title;
-      boolean particle = PARTICLES.contains(word.toLowerCase(Locale.ROOT));
+      boolean particle = PersonNames.isParticle(word.toLowerCase(Locale.ROOT));
       boolean capitalised =
           Character.isUpperCase(word.codePointAt(0)) || ELIDED.matcher(word).matches();
       if (nameLike && (particle || capitalised || allLower(text))) {
@@ -365,7 +361,7 @@ public final class AuthorNames {
       if (i > 0) {
         out.append(' ');
       }
-      if (i > 0 && i < words.size() - 1 && PARTICLES.contains(word)) {
+      if (i > 0 && i < words.size() - 1 && PersonNames.isParticle(word)) {
         out.append(word);
       } else {
         out.append(capitalise(word));
@@ -378,7 +374,7 @@ public final class AuthorNames {
   private static boolean capsWord(String word) {
     String rest = ELIDED.matcher(word).matches() ? word.substring(2) : word;
     return rest.equals(rest.toUpperCase(Locale.ROOT))
-        || PARTICLES.contains(word.toLowerCase(Locale.ROOT))
+        || PersonNames.isParticle(word.toLowerCase(Locale.ROOT))
             && word.equals(word.toLowerCase(Locale.ROOT));
   }
 

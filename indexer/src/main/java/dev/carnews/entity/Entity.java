@@ -1,5 +1,6 @@
 package dev.carnews.entity;
 
+import dev.carnews.nlp.NameText;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package dev.carnews.entity;
 
+import dev.carnews.nlp.PersonNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package dev.carnews.entity;
 
+import dev.carnews.nlp.NameText;
+import dev.carnews.nlp.PersonNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,8 @@
 package dev.carnews.entity;
 
 import dev.carnews.analysis.NameKeys;
+import dev.carnews.nlp.NameText;
+import dev.carnews.nlp.PersonNames;
 import dev.carnews.nlp.ScoredMention;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -94,7 +96,7 @@ public final class PersonResolver {
   public ResolvedPersons resolve(List<Mention> personMentions, String text, List<String> authors) {
     List<ScoredMention> scored = new ArrayList<>(personMentions.size());
     for (Mention mention : personMentions) {
-      scored.add(new ScoredMention(mention, 1.0));
+      scored.add(new ScoredMention(mention.text(), mention.start(), mention.end(), 1.0));
     }
     return resolveScored(scored, text, authors);
   }
@@ -317,8 +319,7 @@ public final class PersonResolver {
 
     /** The cleaned candidate; empty when nothing of a name is left. */
     static Optional<Candidate> of(ScoredMention scored, String text) {
-      Mention m = scored.mention();
-      int[] span = NameText.trim(text, m.start(), Math.min(m.end(), text.length()));
+      int[] span = NameText.trim(text, scored.start(), Math.min(scored.end(), text.length()));
       int start = span[0];
       int end = span[1];
       // Leading titles: "Mr de Meo", "Dr. Ana Ruiz", "Mr\nSmith".

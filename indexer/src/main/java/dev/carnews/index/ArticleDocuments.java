@@ -1,26 +1,14 @@
 package dev.carnews.index;
 
-import static dev.carnews.index.ArticleSchema.ABOUT_BRAND_KEY;
-import static dev.carnews.index.ArticleSchema.ABOUT_MIN_SALIENCE;
-import static dev.carnews.index.ArticleSchema.ABOUT_PERSON_KEY;
 import static dev.carnews.index.ArticleSchema.AUTHOR;
-import static dev.carnews.index.ArticleSchema.AUTHOR_FACET;
-import static dev.carnews.index.ArticleSchema.AUTHOR_KEY;
 import static dev.carnews.index.ArticleSchema.BODY;
 import static dev.carnews.index.ArticleSchema.BRAND;
-import static dev.carnews.index.ArticleSchema.BRAND_FACET;
-import static dev.carnews.index.ArticleSchema.BRAND_KEY;
 import static dev.carnews.index.ArticleSchema.BRAND_MENTIONS;
 import static dev.carnews.index.ArticleSchema.BRAND_SALIENCE;
-import static dev.carnews.index.ArticleSchema.BRAND_SALIENCE_RANK;
 import static dev.carnews.index.ArticleSchema.ID;
-import static dev.carnews.index.ArticleSchema.MONTH_FACET;
 import static dev.carnews.index.ArticleSchema.PERSON;
-import static dev.carnews.index.ArticleSchema.PERSON_FACET;
-import static dev.carnews.index.ArticleSchema.PERSON_KEY;
 import static dev.carnews.index.ArticleSchema.PERSON_MENTIONS;
 import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE;
-import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE_RANK;
 import static dev.carnews.index.ArticleSchema.PUBLISHED;
 import static dev.carnews.index.ArticleSchema.SECTION;
 import static dev.carnews.index.ArticleSchema.STORY;
@@ -31,7 +19,6 @@ import static dev.carnews.index.ArticleSchema.TEXT_TYPE;
 import static dev.carnews.index.ArticleSchema.TITLE;
 import static dev.carnews.index.ArticleSchema.URL;
 
-import dev.carnews.analysis.NameKeys;
 import dev.carnews.entity.Entity;
 import dev.carnews.entity.EntityType;
 import dev.carnews.entity.TaggedArticle;
@@ -40,9 +27,7 @@ import dev.carnews.story.MinHashBands;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
@@ -79,42 +64,48 @@ public final class ArticleDocuments {
    * that was built with offsets.
    */
   public static Document toDocument(TaggedArticle tagged, FieldType textType) {
-    Article article = tagged.article();
     Document doc = new Document();
-    doc.add(new KeywordField(ID, article.id(), Field.Store.YES));
-    if (article.url() != null && !article.url().isBlank()) {
-      doc.add(new StoredField(URL, article.url()));
-    }
-    doc.add(new Field(TITLE, article.title(), textType));
-    doc.add(new Field(BODY, article.body(), textType));
-    addEntities(doc, tagged.brands(), BRAND_FIELDS);
-    addEntities(doc, tagged.persons(), PERSON_FIELDS);
-    addAbout(doc, tagged.brands(), ABOUT_BRAND_KEY);
-    addAbout(doc, tagged.persons(), ABOUT_PERSON_KEY);
-    for (String author : distinct(tagged.authors())) {
-      doc.add(new StoredField(AUTHOR, author));
-      doc.add(new KeywordField(AUTHOR_KEY, NameKeys.key(author), Field.Store.NO));
-      doc.add(new SortedSetDocValuesFacetField(AUTHOR_FACET, author));
-    }
-    if (article.published() != null) {
-      long millis = article.published().toEpochMilli();
-      doc.add(new LongField(PUBLISHED, millis, Field.Store.YES));
-      doc.add(
-          new SortedSetDocValuesFacetField(
-              MONTH_FACET, ArticleSchema.monthOf(article.published())));
-    }
-    if (article.section() != null && !article.section().isBlank()) {
-      doc.add(new KeywordField(SECTION, article.section(), Field.Store.YES));
-    }
-    for (String tag : distinct(article.tags())) {
-      doc.add(new KeywordField(TAGS, tag, Field.Store.YES));
+    for (ArticleFields.Value value : ArticleFields.of(tagged)) {
+      add(doc, value, textType);
     }
     try {
       return ArticleSchema.facetsConfig().build(doc);
     } catch (IOException e) {
       // Only taxonomy facets do I/O in build(); this schema has none.
-      throw new IllegalStateException("facet build failed for " + article.id(), e);
+      throw new IllegalStateException("facet build failed for " + tagged.article().id(), e);
     }
+  }
+
+  /** One planned value as the Lucene fields it takes; facet labels are named by their field. */
+  private static void add(Document doc, ArticleFields.Value planned, FieldType textType) {
+    String name = planned.name();
+    Object value = planned.value();
+    switch (planned.use()) {
+      case TEXT -> doc.add(new Field(name, (String) value, textType));
+      case KEYWORD_STORED -> doc.add(new KeywordField(name, (String) value, Field.Store.YES));
+      case KEYWORD -> doc.add(new KeywordField(name, (String) value, Field.Store.NO));
+      case STORED -> doc.add(stored(name, value));
+      case STORED_FACET -> {
+        doc.add(new StoredField(name, (String) value));
+        doc.add(new SortedSetDocValuesFacetField(name, (String) value));
+      }
+      case FACET -> doc.add(new SortedSetDocValuesFacetField(name, (String) value));
+      case LONG -> doc.add(new LongField(name, (Long) value, Field.Store.YES));
+      case RANK_FEATURE -> {
+        ArticleFields.RankFeature feature = (ArticleFields.RankFeature) value;
+        doc.add(new FeatureField(name, feature.key(), (float) feature.weight()));
+      }
+    }
+  }
+
+  private static StoredField stored(String name, Object value) {
+    if (value instanceof Integer i) {
+      return new StoredField(name, i);
+    }
+    if (value instanceof Double d) {
+      return new StoredField(name, d);
+    }
+    return new StoredField(name, (String) value);
   }
 
   /**
@@ -170,52 +161,6 @@ public final class ArticleDocuments {
         List.of());
   }
 
-  /** The fields one kind of entity is written to. */
-  private record EntityFields(
-      String display, String key, String mentions, String salience, String rank, String facet) {}
-
-  private static final EntityFields BRAND_FIELDS =
-      new EntityFields(
-          BRAND, BRAND_KEY, BRAND_MENTIONS, BRAND_SALIENCE, BRAND_SALIENCE_RANK, BRAND_FACET);
-
-  private static final EntityFields PERSON_FIELDS =
-      new EntityFields(
-          PERSON, PERSON_KEY, PERSON_MENTIONS, PERSON_SALIENCE, PERSON_SALIENCE_RANK, PERSON_FACET);
-
-  /** Below this a salience is not worth a ranking feature (and may not encode as one). */
-  private static final double MIN_RANKED_SALIENCE = 1e-4;
-
-  private static void addEntities(Document doc, List<Entity> entities, EntityFields fields) {
-    Set<String> seen = new LinkedHashSet<>();
-    Set<String> ranked = new LinkedHashSet<>();
-    for (Entity entity : entities) {
-      if (!seen.add(entity.name())) {
-        continue;
-      }
-      String key = NameKeys.key(entity.name());
-      doc.add(new StoredField(fields.display(), entity.name()));
-      doc.add(new StoredField(fields.mentions(), entity.mentions()));
-      doc.add(new StoredField(fields.salience(), entity.salience()));
-      doc.add(new KeywordField(fields.key(), key, Field.Store.NO));
-      doc.add(new SortedSetDocValuesFacetField(fields.facet(), entity.name()));
-      // One feature per key (spellings of one name share it); a near-zero salience scores nothing.
-      if (entity.salience() >= MIN_RANKED_SALIENCE && ranked.add(key)) {
-        doc.add(new FeatureField(fields.rank(), key, (float) entity.salience()));
-      }
-    }
-  }
-
-  /** The keys of the entities the article is about, for {@code about} filters. */
-  private static void addAbout(Document doc, List<Entity> entities, String aboutKey) {
-    Set<String> keys = new LinkedHashSet<>();
-    for (Entity entity : entities) {
-      if (entity.salience() >= ABOUT_MIN_SALIENCE) {
-        keys.add(NameKeys.key(entity.name()));
-      }
-    }
-    keys.forEach(key -> doc.add(new KeywordField(aboutKey, key, Field.Store.NO)));
-  }
-
   private static List<Entity> entities(
       Document stored, EntityType type, String display, String mentions, String salience) {
     String[] names = stored.getValues(display);
@@ -228,15 +173,5 @@ public final class ArticleDocuments {
       result.add(new Entity(type, names[i], count, score));
     }
     return result;
-  }
-
-  private static List<String> distinct(List<String> values) {
-    Set<String> result = new LinkedHashSet<>();
-    for (String value : values) {
-      if (value != null && !value.isBlank()) {
-        result.add(value.strip());
-      }
-    }
-    return List.copyOf(result);
   }
 }

@@ -4,8 +4,13 @@ import dev.carnews.entity.TaggedArticle;
 import java.io.IOException;
 
 /**
- * Where a batch writes tagged articles: the local {@link ArticleIndex} or a SolrCloud collection.
- * Thread-safe: the tagging threads write concurrently.
+ * Where tagged articles are written: the local {@link ArticleIndex} or a SolrCloud collection. It
+ * serves two kinds of writer. A batch (the indexer) calls {@link #write(TaggedArticle, Outcome)}
+ * for each article, which the store may buffer, and {@link #commit()} once at the end. A single
+ * writer (the HTTP API) calls {@link #write(TaggedArticle)} or {@link #delete(String)}, which are
+ * applied at once, and then {@link #awaitDurable()} before it acknowledges them.
+ *
+ * <p>Thread-safe: tagging threads and request threads write concurrently.
  */
 public interface ArticleStore {
 
@@ -19,27 +24,46 @@ public interface ArticleStore {
   }
 
   /**
-   * Writes (creates or replaces) an article and tells {@code outcome}; throws only when the store
-   * itself fails, which ends the batch.
+   * Writes (creates or replaces) an article of a batch and tells {@code outcome}; throws only when
+   * the store itself fails, which ends the batch.
    */
   void write(TaggedArticle article, Outcome outcome) throws IOException;
 
   /** Makes everything written durable and searchable; called once at the end of a batch. */
   void commit() throws IOException;
 
-  /** The local index as a store: every write is applied (and counted) at once. */
-  static ArticleStore of(ArticleIndex index) {
-    return new ArticleStore() {
-      @Override
-      public void write(TaggedArticle article, Outcome outcome) throws IOException {
-        outcome.written(index.write(article));
-      }
+  /**
+   * Writes (creates or replaces) one article at once, outside any batch; durable only after {@link
+   * #awaitDurable()}.
+   *
+   * @throws IOException when the store did not take the article (a refused one included)
+   */
+  WriteResult write(TaggedArticle article) throws IOException;
 
-      @Override
-      public void commit() throws IOException {
-        index.commit();
-        index.refresh();
-      }
-    };
+  /**
+   * Deletes one article at once; whether it existed. Durable only after {@link #awaitDurable()}.
+   */
+  boolean delete(String id) throws IOException;
+
+  /**
+   * Returns once every single write and delete the calling thread made so far is durable and
+   * searchable.
+   *
+   * @throws IOException when making them durable failed: they may be lost
+   * @throws InterruptedException when interrupted while waiting; durability is then unknown
+   */
+  void awaitDurable() throws IOException, InterruptedException;
+
+  /** The local index as a store; {@link #awaitDurable()} commits the index itself. */
+  static ArticleStore of(ArticleIndex index) {
+    return new LocalArticleStore(index, index::commit);
+  }
+
+  /**
+   * The local index as a store whose {@link #awaitDurable()} waits for {@code committer}, so that
+   * concurrent writers share one commit.
+   */
+  static ArticleStore of(ArticleIndex index, GroupCommitter committer) {
+    return new LocalArticleStore(index, committer::awaitDurable);
   }
 }

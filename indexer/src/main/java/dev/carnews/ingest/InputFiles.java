@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /** Opening input files, transparently gunzipping {@code .gz} ones. */
-final class InputFiles {
+public final class InputFiles {
 
   private InputFiles() {}
 
@@ -43,7 +43,7 @@ final class InputFiles {
    *
    * @throws IOException also when the content is larger than {@link #MAX_PAGE_BYTES}
    */
-  static byte[] readAllBytes(Path file) throws IOException {
+  public static byte[] readAllBytes(Path file) throws IOException {
     try (InputStream in = open(file)) {
       byte[] bytes = in.readNBytes(MAX_PAGE_BYTES + 1);
       if (bytes.length > MAX_PAGE_BYTES) {

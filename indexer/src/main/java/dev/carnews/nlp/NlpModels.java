@@ -26,6 +26,15 @@ public final class NlpModels {
   /** Classpath location of the bundled person-name model. */
   public static final String PERSON_MODEL = "/dev/carnews/nlp/en-ner-person.bin";
 
+  /** The OpenNLP type of persons in the person model, as in its CoNLL-2003 training samples. */
+  public static final String PERSON = "person";
+
+  /**
+   * The name of the gazetteer inside the person model: lower-cased first and last names with their
+   * class, read by the feature generators and by {@link PersonFinder}.
+   */
+  public static final String GAZETTEER_FILE = "names.gazetteer";
+
   private static volatile NlpModels defaults;
 
   private final SentenceModel sentences;

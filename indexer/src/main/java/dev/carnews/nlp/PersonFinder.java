@@ -1,9 +1,5 @@
 package dev.carnews.nlp;
 
-import dev.carnews.entity.EntityType;
-import dev.carnews.entity.Mention;
-import dev.carnews.entity.NameText;
-import dev.carnews.entity.PersonNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,13 +40,8 @@ public final class PersonFinder {
     this.sentences = new SentenceDetectorME(models.sentenceModel());
     this.tokenizer = new TokenizerME(models.tokenModel());
     this.names = new NameFinderME(models.personModel());
-    Object names = models.personModel().getArtifact(NameModelTrainer.GAZETTEER_FILE);
+    Object names = models.personModel().getArtifact(NlpModels.GAZETTEER_FILE);
     this.gazetteer = names instanceof WordClasses classes ? classes : null;
-  }
-
-  /** The person mentions of one document, in text order; {@code canonical} is the surface. */
-  public List<Mention> find(String text) {
-    return findScored(text).stream().map(ScoredMention::mention).toList();
   }
 
   /** The person mentions of one document with the model's confidence, in text order. */
@@ -79,10 +70,9 @@ public final class PersonFinder {
     } finally {
       SentenceWindow.uninstall();
     }
-    found.sort((a, b) -> Integer.compare(a.mention().start(), b.mention().start()));
+    found.sort((a, b) -> Integer.compare(a.start(), b.start()));
     if (!firmNames.isEmpty()) {
-      found.removeIf(
-          m -> firmNames.contains(m.mention().text()) && !ownsTheFirm(text, m.mention()));
+      found.removeIf(m -> firmNames.contains(m.text()) && !ownsTheFirm(text, m));
       firmNames.clear();
     }
     return found;
@@ -146,7 +136,7 @@ public final class PersonFinder {
       Optional<Span> person = nameAfterLeadingWord(name, words);
       if (person.isPresent()) {
         name = person.get();
-      } else if (!NameModelEvaluator.PERSON.equals(name.getType())) {
+      } else if (!NlpModels.PERSON.equals(name.getType())) {
         continue;
       }
       int first = name.getStart();
@@ -233,9 +223,7 @@ public final class PersonFinder {
       if (surface.isEmpty() || !hasUpperCase(surface) || hasTickerMarkup(text, start, end)) {
         continue;
       }
-      found.add(
-          new ScoredMention(
-              new Mention(EntityType.PERSON, surface, start, end, surface), confidences.get(r)));
+      found.add(new ScoredMention(surface, start, end, confidences.get(r)));
     }
   }
 
@@ -259,7 +247,7 @@ public final class PersonFinder {
         return Optional.empty();
       }
     }
-    return Optional.of(new Span(1, span.getEnd(), NameModelEvaluator.PERSON));
+    return Optional.of(new Span(1, span.getEnd(), NlpModels.PERSON));
   }
 
   /** Whether a capitalised word is a first name in the model's gazetteer. */
@@ -408,7 +396,7 @@ public final class PersonFinder {
    * Whether a mention is the person a firm is named after, as the text says: {@code analyst Arvid
    * Jauppi of Arvid Jauppi and Associates}.
    */
-  private static boolean ownsTheFirm(String text, Mention person) {
+  private static boolean ownsTheFirm(String text, ScoredMention person) {
     int i = person.end();
     int n = text.length();
     while (i < n && NameText.isSpace(text.charAt(i))) {

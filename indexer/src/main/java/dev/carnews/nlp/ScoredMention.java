@@ -1,19 +1,23 @@
 package dev.carnews.nlp;
 
-import dev.carnews.entity.Mention;
 import java.util.Objects;
 
 /**
- * A person mention with the model's confidence in it.
+ * A person's name as {@link PersonFinder} found it, with the model's confidence in it.
  *
- * @param mention the mention (offsets into the text given to {@link PersonFinder})
+ * @param text the surface text, whitespace-normalised ({@link NameText#normalize})
+ * @param start character offset of the first character in the text given to the finder
+ * @param end character offset one past the last character
  * @param probability the mean probability of the name's tokens' outcomes, 0..1
  */
-public record ScoredMention(Mention mention, double probability) {
+public record ScoredMention(String text, int start, int end, double probability) {
 
-  /** Validates the probability. */
+  /** Validates the span and the probability; normalises the text. */
   public ScoredMention {
-    Objects.requireNonNull(mention, "mention");
+    text = NameText.normalize(Objects.requireNonNull(text, "text"));
+    if (start < 0 || end < start) {
+      throw new IllegalArgumentException("bad span " + start + ".." + end);
+    }
     if (!(probability >= 0 && probability <= 1)) {
       throw new IllegalArgumentException("probability must be in 0..1, was " + probability);
     }

@@ -1,6 +1,5 @@
 package dev.carnews.nlp;
 
-import dev.carnews.entity.PersonNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

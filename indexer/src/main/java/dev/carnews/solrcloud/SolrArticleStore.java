@@ -22,6 +22,10 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * batch retried while failures are transient. A batch Solr rejects as bad is sent again one article
  * at a time, so only the articles Solr refuses are skipped, with Solr's reason. New and replaced
  * articles are told apart by a real-time get of the batch's ids before it is sent.
+ *
+ * <p>Single writes and deletes are sent at once and return when Solr acknowledges them (the shard
+ * leader and its replicas have them in their update logs); {@link #awaitDurable()} then opens a new
+ * searcher (soft commit), so they are also searchable.
  */
 public final class SolrArticleStore implements ArticleStore {
 
@@ -80,10 +84,33 @@ public final class SolrArticleStore implements ArticleStore {
     retries.run("commit to " + collection, () -> client.commit(collection, true, true));
   }
 
+  @Override
+  public WriteResult write(TaggedArticle article) throws IOException {
+    String id = article.article().id();
+    boolean existed = exists(id);
+    SolrInputDocument doc = SolrArticles.toDocument(article);
+    retries.run("write of article " + id, () -> update(List.of(doc)));
+    return new WriteResult(id, !existed);
+  }
+
+  @Override
+  public boolean delete(String id) throws IOException {
+    boolean existed = exists(id);
+    retries.run("delete of article " + id, () -> client.deleteById(collection, id));
+    return existed;
+  }
+
+  @Override
+  public void awaitDurable() throws IOException {
+    retries.run("soft commit to " + collection, () -> client.commit(collection, true, true, true));
+  }
+
   private void send(List<Pending> batch) throws IOException {
     Set<String> existing = existing(batch);
     try {
-      retries.run("update of " + batch.size() + " articles", () -> update(batch));
+      retries.run(
+          "update of " + batch.size() + " articles",
+          () -> update(batch.stream().map(Pending::doc).toList()));
       for (Pending one : batch) {
         one.outcome().written(new WriteResult(one.id(), !existing.contains(one.id())));
       }
@@ -93,7 +120,7 @@ public final class SolrArticleStore implements ArticleStore {
       }
       for (Pending one : batch) {
         try {
-          retries.run("update of article " + one.id(), () -> update(List.of(one)));
+          retries.run("update of article " + one.id(), () -> update(List.of(one.doc())));
           one.outcome().written(new WriteResult(one.id(), !existing.contains(one.id())));
         } catch (SolrRetries.PermanentFailure refused) {
           if (refused.code() != 400) {
@@ -105,11 +132,19 @@ public final class SolrArticleStore implements ArticleStore {
     }
   }
 
-  private Object update(List<Pending> batch)
+  private Object update(List<SolrInputDocument> docs)
       throws org.apache.solr.client.solrj.SolrServerException, IOException {
     UpdateRequest request = new UpdateRequest();
-    batch.forEach(one -> request.add(one.doc()));
+    docs.forEach(request::add);
     return request.process(client, collection);
+  }
+
+  /** Whether the collection has the article (real-time get, so an uncommitted one too). */
+  private boolean exists(String id) throws IOException {
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("fl", ArticleSchema.ID);
+    return retries.run("lookup of article " + id, () -> client.getById(collection, id, params))
+        != null;
   }
 
   /** The ids of the batch already in the collection (real-time get, so uncommitted ones too). */

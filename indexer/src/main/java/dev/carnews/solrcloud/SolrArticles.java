@@ -1,84 +1,54 @@
 package dev.carnews.solrcloud;
 
-import static dev.carnews.index.ArticleSchema.ABOUT_BRAND_KEY;
-import static dev.carnews.index.ArticleSchema.ABOUT_MIN_SALIENCE;
-import static dev.carnews.index.ArticleSchema.ABOUT_PERSON_KEY;
 import static dev.carnews.index.ArticleSchema.AUTHOR;
-import static dev.carnews.index.ArticleSchema.AUTHOR_KEY;
 import static dev.carnews.index.ArticleSchema.BODY;
 import static dev.carnews.index.ArticleSchema.BRAND;
-import static dev.carnews.index.ArticleSchema.BRAND_KEY;
 import static dev.carnews.index.ArticleSchema.BRAND_MENTIONS;
 import static dev.carnews.index.ArticleSchema.BRAND_SALIENCE;
-import static dev.carnews.index.ArticleSchema.BRAND_SALIENCE_RANK;
 import static dev.carnews.index.ArticleSchema.ID;
-import static dev.carnews.index.ArticleSchema.MONTH_FACET;
 import static dev.carnews.index.ArticleSchema.PERSON;
-import static dev.carnews.index.ArticleSchema.PERSON_KEY;
 import static dev.carnews.index.ArticleSchema.PERSON_MENTIONS;
 import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE;
-import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE_RANK;
 import static dev.carnews.index.ArticleSchema.PUBLISHED;
 import static dev.carnews.index.ArticleSchema.SECTION;
 import static dev.carnews.index.ArticleSchema.TAGS;
 import static dev.carnews.index.ArticleSchema.TITLE;
 import static dev.carnews.index.ArticleSchema.URL;
 
-import dev.carnews.analysis.NameKeys;
 import dev.carnews.entity.Entity;
 import dev.carnews.entity.EntityType;
 import dev.carnews.entity.TaggedArticle;
-import dev.carnews.index.ArticleSchema;
+import dev.carnews.index.ArticleFields;
 import dev.carnews.ingest.Article;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 
 /**
  * The only place that maps a {@link TaggedArticle} to a Solr document of the news configset and
- * back: the same fields and values as {@code ArticleDocuments} writes to the local index, with the
- * salience ranking features as {@code key|salience} payloads.
+ * back, rendering the same {@link ArticleFields} plan as {@code ArticleDocuments} writes to the
+ * local index.
  */
 public final class SolrArticles {
 
-  /** Below this a salience is not worth a ranking payload, as in the local index. */
-  private static final double MIN_RANKED_SALIENCE = 1e-4;
-
   private SolrArticles() {}
 
-  /** The Solr document of an article. */
+  /**
+   * The Solr document of an article. Facet labels are values of their field (the configset gives it
+   * doc values); ranking features are {@code key|salience} payloads.
+   */
   public static SolrInputDocument toDocument(TaggedArticle tagged) {
-    Article article = tagged.article();
     SolrInputDocument doc = new SolrInputDocument();
-    doc.setField(ID, article.id());
-    if (article.url() != null && !article.url().isBlank()) {
-      doc.setField(URL, article.url());
-    }
-    doc.setField(TITLE, article.title());
-    doc.setField(BODY, article.body());
-    addEntities(doc, tagged.brands(), BRAND, BRAND_KEY, BRAND_MENTIONS, BRAND_SALIENCE);
-    addEntities(doc, tagged.persons(), PERSON, PERSON_KEY, PERSON_MENTIONS, PERSON_SALIENCE);
-    addRanks(doc, tagged.brands(), BRAND_SALIENCE_RANK, ABOUT_BRAND_KEY);
-    addRanks(doc, tagged.persons(), PERSON_SALIENCE_RANK, ABOUT_PERSON_KEY);
-    for (String author : distinct(tagged.authors())) {
-      doc.addField(AUTHOR, author);
-      doc.addField(AUTHOR_KEY, NameKeys.key(author));
-    }
-    if (article.published() != null) {
-      doc.setField(PUBLISHED, article.published().toEpochMilli());
-      doc.setField(MONTH_FACET, ArticleSchema.monthOf(article.published()));
-    }
-    if (article.section() != null && !article.section().isBlank()) {
-      doc.setField(SECTION, article.section());
-    }
-    for (String tag : distinct(article.tags())) {
-      doc.addField(TAGS, tag);
+    for (ArticleFields.Value planned : ArticleFields.of(tagged)) {
+      Object value =
+          planned.value() instanceof ArticleFields.RankFeature feature
+              ? String.format(Locale.ROOT, "%s|%.6f", feature.key(), feature.weight())
+              : planned.value();
+      doc.addField(planned.name(), value);
     }
     return doc;
   }
@@ -135,39 +105,6 @@ public final class SolrArticles {
     return result;
   }
 
-  private static void addEntities(
-      SolrInputDocument doc,
-      List<Entity> entities,
-      String display,
-      String key,
-      String mentions,
-      String salience) {
-    Set<String> seen = new LinkedHashSet<>();
-    for (Entity entity : entities) {
-      if (seen.add(entity.name())) {
-        doc.addField(display, entity.name());
-        doc.addField(mentions, entity.mentions());
-        doc.addField(salience, entity.salience());
-        doc.addField(key, NameKeys.key(entity.name()));
-      }
-    }
-  }
-
-  private static void addRanks(
-      SolrInputDocument doc, List<Entity> entities, String rank, String aboutKey) {
-    Set<String> ranked = new LinkedHashSet<>();
-    Set<String> about = new LinkedHashSet<>();
-    for (Entity entity : entities) {
-      String key = NameKeys.key(entity.name());
-      if (entity.salience() >= MIN_RANKED_SALIENCE && ranked.add(key)) {
-        doc.addField(rank, String.format(Locale.ROOT, "%s|%.6f", key, entity.salience()));
-      }
-      if (entity.salience() >= ABOUT_MIN_SALIENCE && about.add(key)) {
-        doc.addField(aboutKey, key);
-      }
-    }
-  }
-
   private static List<Entity> entities(
       SolrDocument doc, EntityType type, String display, String mentions, String salience) {
     List<String> names = strings(doc, display);
@@ -184,15 +121,5 @@ public final class SolrArticles {
 
   private static List<Object> list(Collection<Object> values) {
     return values == null ? List.of() : new ArrayList<>(values);
-  }
-
-  private static List<String> distinct(List<String> values) {
-    Set<String> result = new LinkedHashSet<>();
-    for (String value : values) {
-      if (value != null && !value.isBlank()) {
-        result.add(value.strip());
-      }
-    }
-    return List.copyOf(result);
   }
 }

@@ -25,9 +25,7 @@ class PersonResolverTest {
     if (start < 0) {
       throw new IllegalArgumentException("not in text: " + surface);
     }
-    return new ScoredMention(
-        new Mention(EntityType.PERSON, surface, start, start + surface.length(), surface),
-        probability);
+    return new ScoredMention(surface, start, start + surface.length(), probability);
   }
 
   private static List<ScoredMention> allMentions() {
@@ -81,9 +79,8 @@ class PersonResolverTest {
     int b = text.indexOf("Brekke");
     List<ScoredMention> mentions =
         List.of(
-            new ScoredMention(
-                new Mention(EntityType.PERSON, "Halvorsen", h, h + 9, "Halvorsen"), 0.95),
-            new ScoredMention(new Mention(EntityType.PERSON, "Brekke", b, b + 6, "Brekke"), 0.4));
+            new ScoredMention("Halvorsen", h, h + 9, 0.95),
+            new ScoredMention("Brekke", b, b + 6, 0.4));
 
     ResolvedPersons resolved = new PersonResolver(0.8).resolveScored(mentions, text, List.of());
 
@@ -98,9 +95,8 @@ class PersonResolverTest {
     int b = text.indexOf("Brekke");
     List<ScoredMention> mentions =
         List.of(
-            new ScoredMention(
-                new Mention(EntityType.PERSON, "Halvorsen", h, h + 9, "Halvorsen"), 0.1),
-            new ScoredMention(new Mention(EntityType.PERSON, "Brekke", b, b + 6, "Brekke"), 0.1));
+            new ScoredMention("Halvorsen", h, h + 9, 0.1),
+            new ScoredMention("Brekke", b, b + 6, 0.1));
 
     ResolvedPersons resolved = new PersonResolver(0.8).resolveScored(mentions, text, List.of());
 
@@ -112,9 +108,7 @@ class PersonResolverTest {
     // Reuters: "P.A.M. TRANSPORTATION <PTSI> PRESIDENT RESIGNS" put "Resigns" among the people.
     String text = "NORLAND PRESIDENT RESIGNS\n\nThe board of Norland met on Monday.";
     int r = text.indexOf("RESIGNS");
-    List<ScoredMention> mentions =
-        List.of(
-            new ScoredMention(new Mention(EntityType.PERSON, "RESIGNS", r, r + 7, "RESIGNS"), 0.1));
+    List<ScoredMention> mentions = List.of(new ScoredMention("RESIGNS", r, r + 7, 0.1));
 
     ResolvedPersons resolved = new PersonResolver(0.8).resolveScored(mentions, text, List.of());
 
@@ -130,11 +124,9 @@ class PersonResolverTest {
     int o = text.indexOf("Oyen");
     List<ScoredMention> mentions =
         List.of(
-            new ScoredMention(
-                new Mention(EntityType.PERSON, "Brekke", first, first + 6, "Brekke"), 0.1),
-            new ScoredMention(new Mention(EntityType.PERSON, "Oyen", o, o + 4, "Oyen"), 0.1),
-            new ScoredMention(
-                new Mention(EntityType.PERSON, "Brekke", second, second + 6, "Brekke"), 0.1));
+            new ScoredMention("Brekke", first, first + 6, 0.1),
+            new ScoredMention("Oyen", o, o + 4, 0.1),
+            new ScoredMention("Brekke", second, second + 6, 0.1));
 
     ResolvedPersons resolved = new PersonResolver(0.8).resolveScored(mentions, text, List.of());
 
@@ -148,10 +140,7 @@ class PersonResolverTest {
         "She finished ahead of Ffionna Carrowby, whose car led early. Ms Carrowby said she was"
             + " happy. Monday Carrowby trains.";
     int c = text.indexOf("Carrowby said");
-    List<ScoredMention> mentions =
-        List.of(
-            new ScoredMention(
-                new Mention(EntityType.PERSON, "Carrowby", c, c + 8, "Carrowby"), 0.9));
+    List<ScoredMention> mentions = List.of(new ScoredMention("Carrowby", c, c + 8, 0.9));
 
     ResolvedPersons resolved = new PersonResolver().resolveScored(mentions, text, List.of());
 

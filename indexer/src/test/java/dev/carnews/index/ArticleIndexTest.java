@@ -198,6 +198,7 @@ class ArticleIndexTest {
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         FieldInfo body = FieldInfos.getMergedFieldInfos(reader).fieldInfo(ArticleSchema.BODY);
         assertEquals(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, body.getIndexOptions());
+        assertFalse(reader.leaves().isEmpty(), "a committed segment");
         for (LeafReaderContext leaf : reader.leaves()) {
           SegmentReader segment = (SegmentReader) leaf.reader();
           assertEquals(NewsCodec.NAME, segment.getSegmentInfo().info.getCodec().getName());

@@ -1,5 +1,8 @@
 package dev.carnews.index;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,12 +23,30 @@ import org.junit.jupiter.api.io.TempDir;
 class IndexCheckTest {
 
   @Test
-  void cleanMissingAndEmptyFoldersPass(@TempDir Path folder) throws IOException {
-    IndexCheck.verify(folder.resolve("missing"), false);
-    IndexCheck.verify(folder, true);
+  void aMissingFolderPassesAndIsNotCreated(@TempDir Path folder) {
+    Path missing = folder.resolve("missing");
+    assertDoesNotThrow(() -> IndexCheck.verify(missing, false));
+    assertDoesNotThrow(() -> IndexCheck.verify(missing, true));
+    assertFalse(Files.exists(missing), "verify must not create the folder");
+  }
+
+  @Test
+  void anEmptyFolderPassesAndStaysEmpty(@TempDir Path folder) throws IOException {
+    assertDoesNotThrow(() -> IndexCheck.verify(folder, false));
+    assertDoesNotThrow(() -> IndexCheck.verify(folder, true));
+    try (Stream<Path> files = Files.list(folder)) {
+      assertEquals(0, files.count(), "verify must not write into the folder");
+    }
+  }
+
+  @Test
+  void aCleanIndexPassesBothChecksAndKeepsItsArticles(@TempDir Path folder) throws IOException {
     write(folder);
-    IndexCheck.verify(folder, false);
-    IndexCheck.verify(folder, true);
+    assertDoesNotThrow(() -> IndexCheck.verify(folder, false));
+    assertDoesNotThrow(() -> IndexCheck.verify(folder, true));
+    try (ArticleIndex index = ArticleIndex.open(folder)) {
+      assertEquals(50, index.count());
+    }
   }
 
   @Test

@@ -5,11 +5,12 @@ import java.net.URL;
 import java.nio.file.Path;
 
 /** The test resources under {@code ingest/}. */
-final class Fixtures {
+public final class Fixtures {
 
   private Fixtures() {}
 
-  static Path path(String name) {
+  /** The path of a fixture file under {@code src/test/resources/ingest/}. */
+  public static Path path(String name) {
     URL url = Fixtures.class.getResource("/ingest/" + name);
     if (url == null) {
       throw new IllegalArgumentException("no fixture " + name);

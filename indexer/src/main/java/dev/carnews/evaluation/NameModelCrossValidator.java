@@ -1,7 +1,8 @@
-package dev.carnews.nlp;
+package dev.carnews.evaluation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.carnews.nlp.NameModelEvaluator.Scores;
+import dev.carnews.evaluation.NameModelEvaluator.Scores;
+import dev.carnews.nlp.training.NameModelTrainer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;

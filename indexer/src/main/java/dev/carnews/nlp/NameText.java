@@ -1,4 +1,4 @@
-package dev.carnews.entity;
+package dev.carnews.nlp;
 
 /**
  * Names as people write them: the one place where a stretch of text becomes a name string. Line

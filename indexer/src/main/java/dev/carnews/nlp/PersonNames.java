@@ -1,4 +1,4 @@
-package dev.carnews.entity;
+package dev.carnews.nlp;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -65,11 +65,15 @@ public final class PersonNames {
   public static final Set<String> HONORIFICS =
       Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "mme", "herr", "frau");
 
-  /** Lower-case name particles ({@code de Meo}, {@code van der Berg}, {@code bin Salman}). */
+  /**
+   * Lower-case name particles ({@code de Meo}, {@code van der Berg}, {@code bin Salman}), for the
+   * person finder and the byline cleaner alike.
+   */
   public static final Set<String> PARTICLES =
       Set.of(
-          "de", "da", "di", "du", "del", "della", "des", "der", "den", "van", "von", "bin", "ben",
-          "ibn", "al", "el", "le", "la", "ter", "ten", "zu", "dos", "das", "do", "af");
+          "de", "da", "di", "du", "del", "della", "des", "der", "den", "van", "von", "bin", "binti",
+          "bint", "ben", "ibn", "al", "el", "le", "la", "ter", "ten", "y", "zu", "dos", "das", "do",
+          "af", "av");
 
   /** Words that make a name a company's ({@code Harris Upham and Co}, {@code Douglas Corp}). */
   public static final Set<String> COMPANY_WORDS =

@@ -1,4 +1,4 @@
-package dev.carnews.nlp;
+package dev.carnews.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +7,10 @@ import dev.carnews.entity.Entity;
 import dev.carnews.entity.EntityType;
 import dev.carnews.entity.Mention;
 import dev.carnews.entity.PersonResolver;
+import dev.carnews.nlp.NlpModels;
+import dev.carnews.nlp.PersonFinder;
+import dev.carnews.nlp.ScoredMention;
+import dev.carnews.nlp.training.NameModelTrainer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +34,6 @@ import opennlp.tools.util.Span;
  * carry gold {@code entities}.
  */
 public final class NameModelEvaluator {
-
-  /** The OpenNLP type name of persons in CoNLL-2003 samples and in our model. */
-  static final String PERSON = "person";
 
   private NameModelEvaluator() {}
 
@@ -132,7 +133,7 @@ public final class NameModelEvaluator {
         }
         String[] tokens = sample.getSentence();
         Span[] predicted = finder.find(tokens);
-        total = total.plus(compareSpans(predicted, sample.getNames(), PERSON));
+        total = total.plus(compareSpans(predicted, sample.getNames(), NlpModels.PERSON));
       }
     }
     return total;
@@ -184,7 +185,9 @@ public final class NameModelEvaluator {
       List<ScoredMention> found = finder.findScored(body);
       mentions =
           mentions.plus(
-              compareSets(keys(found.stream().map(ScoredMention::mention).toList()), keys(gold)));
+              compareSets(
+                  keys(found.stream().map(ScoredMention::text).toList()),
+                  keys(gold.stream().map(Mention::text).toList())));
       Set<String> foundPersons = new HashSet<>();
       for (Entity person : resolver.resolveScored(found, body, List.of()).persons()) {
         foundPersons.add(NameKeys.key(person.name()));
@@ -198,10 +201,10 @@ public final class NameModelEvaluator {
     return new DocumentScores(mentions, persons, articles);
   }
 
-  private static Set<String> keys(List<Mention> mentions) {
+  private static Set<String> keys(List<String> names) {
     Set<String> keys = new HashSet<>();
-    for (Mention mention : mentions) {
-      keys.add(NameKeys.key(mention.text()));
+    for (String name : names) {
+      keys.add(NameKeys.key(name));
     }
     return keys;
   }

@@ -1,7 +1,8 @@
-package dev.carnews.nlp;
+package dev.carnews.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.carnews.nlp.training.ConllFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,31 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NameModelEvaluatorTest {
 
-  /** Three gold persons: "Anna Berg", "Berg" and "Olek Nowak"; one organisation. */
-  static final String SNIPPET =
-      String.join(
-          "\n",
-          "-DOCSTART- -X- O O",
-          "",
-          "Anna NNP I-NP I-PER",
-          "Berg NNP I-NP I-PER",
-          "joined VBD I-VP O",
-          "Norland NNP I-NP I-ORG",
-          ". . O O",
-          "",
-          "Berg NNP I-NP I-PER",
-          "met VBD I-VP O",
-          "Olek NNP I-NP I-PER",
-          "Nowak NNP I-NP I-PER",
-          "and CC O O",
-          "Norland NNP I-NP I-ORG",
-          ". . O O",
-          "");
-
   @Test
   void strictSpansCountOnlyExactPersonMatches(@TempDir Path dir) throws IOException {
     Path conll = dir.resolve("tiny.conll");
-    Files.writeString(conll, SNIPPET, StandardCharsets.UTF_8);
+    Files.writeString(conll, ConllFixtures.SNIPPET, StandardCharsets.UTF_8);
     // Finds "Anna Berg" (right), "Olek" alone (wrong span) and "Norland" twice (not a person).
     Dictionary names = new Dictionary(false);
     names.put(new StringList("Anna", "Berg"));

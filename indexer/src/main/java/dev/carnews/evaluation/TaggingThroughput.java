@@ -1,5 +1,6 @@
-package dev.carnews.entity;
+package dev.carnews.evaluation;
 
+import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.ingest.Article;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,9 +1,11 @@
-package dev.carnews.entity;
+package dev.carnews.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.carnews.entity.EntityType;
+import dev.carnews.entity.Mention;
+import dev.carnews.entity.NewsEntityTagger;
+import dev.carnews.evaluation.NameModelEvaluator.Scores;
 import dev.carnews.ingest.Article;
-import dev.carnews.nlp.NameModelEvaluator;
-import dev.carnews.nlp.NameModelEvaluator.Scores;
 import dev.carnews.nlp.PersonFinder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,7 +64,7 @@ public final class SpanEvaluation {
         }
       }
       Set<Long> found = new HashSet<>();
-      finder.find(body).forEach(m -> found.add(span(m.start(), m.end())));
+      finder.findScored(body).forEach(m -> found.add(span(m.start(), m.end())));
       alone = alone.plus(NameModelEvaluator.compareSets(found, gold));
 
       int shift = NO_TITLE.length() + 2;

@@ -1,7 +1,13 @@
-package dev.carnews.ingest;
+package dev.carnews.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carnews.ingest.Article;
+import dev.carnews.ingest.HtmlArticleReader;
+import dev.carnews.ingest.InputFiles;
+import dev.carnews.ingest.MalformedArticleException;
+import dev.carnews.ingest.PublishedDates;
+import dev.carnews.ingest.ReadOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

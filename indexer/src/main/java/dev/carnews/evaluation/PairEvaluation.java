@@ -1,4 +1,4 @@
-package dev.carnews.story;
+package dev.carnews.evaluation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.carnews.entity;
+package dev.carnews.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

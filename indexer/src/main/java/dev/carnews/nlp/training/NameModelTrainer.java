@@ -1,5 +1,9 @@
-package dev.carnews.nlp;
+package dev.carnews.nlp.training;
 
+import dev.carnews.nlp.NlpModels;
+import dev.carnews.nlp.PersonFinder;
+import dev.carnews.nlp.SentenceWindow;
+import dev.carnews.nlp.WordClasses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,9 +57,6 @@ public final class NameModelTrainer {
    * pipeline's time is the name model's evaluation, once per hypothesis.
    */
   static final int BEAM_SIZE = 1;
-
-  /** The name gazetteer: lower-cased first and last names with their class. */
-  static final String GAZETTEER_FILE = "names.gazetteer";
 
   /**
    * Training choices.
@@ -141,12 +142,13 @@ public final class NameModelTrainer {
   }
 
   /** A CoNLL-2003 English sample stream with persons only or all four entity types. */
-  static ObjectStream<NameSample> conllSamples(Path file, boolean allTypes) throws IOException {
+  public static ObjectStream<NameSample> conllSamples(Path file, boolean allTypes)
+      throws IOException {
     return conllSamples(List.of(file), allTypes);
   }
 
   /** The samples of several CoNLL-2003 English files, each file starting a new document. */
-  static ObjectStream<NameSample> conllSamples(List<Path> files, boolean allTypes)
+  public static ObjectStream<NameSample> conllSamples(List<Path> files, boolean allTypes)
       throws IOException {
     List<NameSample> normalized = new ArrayList<>();
     for (Path file : files) {
@@ -246,11 +248,14 @@ public final class NameModelTrainer {
         clusters.append(windowed(wordClassGenerator(file), CLUSTER_WINDOW));
       }
     }
-    String gazetteer = options.gazetteer() ? windowed(wordClassGenerator(GAZETTEER_FILE), 1) : "";
+    String gazetteer =
+        options.gazetteer() ? windowed(wordClassGenerator(NlpModels.GAZETTEER_FILE), 1) : "";
     if (options.context()) {
       gazetteer +=
           "<generator class=\"dev.carnews.nlp.ContextAggregationFeatureGeneratorFactory\">"
-              + (options.gazetteer() ? "<str name=\"gazetteer\">" + GAZETTEER_FILE + "</str>" : "")
+              + (options.gazetteer()
+                  ? "<str name=\"gazetteer\">" + NlpModels.GAZETTEER_FILE + "</str>"
+                  : "")
               + "</generator>\n";
     }
     return xml.replace("<!--CLUSTERS-->", clusters.toString())
@@ -283,7 +288,7 @@ public final class NameModelTrainer {
       }
     }
     if (options.gazetteer()) {
-      resources.put(GAZETTEER_FILE, wordClasses(GAZETTEER_FILE));
+      resources.put(NlpModels.GAZETTEER_FILE, wordClasses(NlpModels.GAZETTEER_FILE));
     }
     return resources;
   }

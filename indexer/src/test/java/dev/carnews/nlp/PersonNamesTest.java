@@ -1,4 +1,4 @@
-package dev.carnews.entity;
+package dev.carnews.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,5 +23,14 @@ class PersonNamesTest {
     assertTrue(PersonNames.isDescriptor("Ontario-based"));
     assertTrue(PersonNames.isDescriptor("German-born"));
     assertFalse(PersonNames.isDescriptor("Rangi-Walsh"));
+  }
+
+  @Test
+  void oneParticleListServesTheFinderAndTheBylineCleaner() {
+    for (String particle :
+        List.of("de", "van", "des", "ben", "al", "el", "binti", "bint", "y", "av")) {
+      assertTrue(PersonNames.isParticle(particle), particle);
+    }
+    assertFalse(PersonNames.isParticle("De"), "particles are lower case");
   }
 }

@@ -1,9 +1,13 @@
-package dev.carnews.entity;
+package dev.carnews.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.carnews.entity.Entity;
+import dev.carnews.entity.EntityTagger;
+import dev.carnews.entity.EntityType;
+import dev.carnews.entity.TaggedArticle;
 import dev.carnews.ingest.Article;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,10 @@
-package dev.carnews.nlp;
+package dev.carnews.nlp.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.carnews.nlp.NlpModels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +21,7 @@ class NameModelTrainerTest {
   void trainedModelWithClusterAndGazetteerResourcesSurvivesARoundTrip(@TempDir Path dir)
       throws IOException {
     Path conll = dir.resolve("tiny.conll");
-    Files.writeString(
-        conll, (NameModelEvaluatorTest.SNIPPET + "\n").repeat(5), StandardCharsets.UTF_8);
+    Files.writeString(conll, (ConllFixtures.SNIPPET + "\n").repeat(5), StandardCharsets.UTF_8);
     NameModelTrainer.Options options =
         new NameModelTrainer.Options("PERCEPTRON", 20, 0, true, true, true, false, false);
 
@@ -53,8 +53,7 @@ class NameModelTrainerTest {
   @Test
   void contextFeaturesWithoutTheGazetteerTrain(@TempDir Path dir) throws IOException {
     Path conll = dir.resolve("tiny.conll");
-    Files.writeString(
-        conll, (NameModelEvaluatorTest.SNIPPET + "\n").repeat(5), StandardCharsets.UTF_8);
+    Files.writeString(conll, (ConllFixtures.SNIPPET + "\n").repeat(5), StandardCharsets.UTF_8);
     NameModelTrainer.Options options =
         new NameModelTrainer.Options("PERCEPTRON", 20, 0, true, false, false, false, true);
 

@@ -1,9 +1,10 @@
-package dev.carnews.nlp;
+package dev.carnews.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carnews.entity.PersonResolver;
-import dev.carnews.entity.TaggingThroughput;
+import dev.carnews.nlp.NlpModels;
+import dev.carnews.nlp.PersonFinder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

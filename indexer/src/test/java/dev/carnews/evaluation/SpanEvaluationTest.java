@@ -1,7 +1,9 @@
-package dev.carnews.entity;
+package dev.carnews.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.carnews.entity.BrandDictionary;
+import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.nlp.NlpModels;
 import dev.carnews.nlp.PersonFinder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.carnews.nlp;
+package dev.carnews.nlp.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,10 +1,13 @@
-package dev.carnews.entity;
+package dev.carnews.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carnews.analysis.NameKeys;
+import dev.carnews.entity.EntityTagger;
+import dev.carnews.entity.EntityType;
+import dev.carnews.entity.TaggedArticle;
+import dev.carnews.evaluation.NameModelEvaluator.Scores;
 import dev.carnews.ingest.Article;
-import dev.carnews.nlp.NameModelEvaluator.Scores;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,14 @@
-package dev.carnews.ingest;
+package dev.carnews.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carnews.ingest.HtmlBodyEvaluation.Report;
-import dev.carnews.ingest.HtmlBodyEvaluation.TokenScore;
+import dev.carnews.evaluation.HtmlBodyEvaluation.Report;
+import dev.carnews.evaluation.HtmlBodyEvaluation.TokenScore;
+import dev.carnews.ingest.Fixtures;
+import dev.carnews.ingest.HtmlArticleReader;
+import dev.carnews.ingest.ReadOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,27 @@
+package dev.carnews.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The {@code --index DIR} option of the verbs that read an index that must already exist. */
+final class IndexFolder {
+
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "index folder")
+  Path path;
+
+  /** Whether the folder exists; if not, says so on the command's error stream. */
+  boolean exists(CommandLine command) {
+    if (Files.isDirectory(path)) {
+      return true;
+    }
+    reportMissing(command);
+    return false;
+  }
+
+  /** Tells the user there is no index at the folder. */
+  void reportMissing(CommandLine command) {
+    command.getErr().println("No index at " + path);
+  }
+}

@@ -1,0 +1,195 @@
+package dev.carnews.index;
+
+import static dev.carnews.index.ArticleSchema.ABOUT_BRAND_KEY;
+import static dev.carnews.index.ArticleSchema.ABOUT_MIN_SALIENCE;
+import static dev.carnews.index.ArticleSchema.ABOUT_PERSON_KEY;
+import static dev.carnews.index.ArticleSchema.AUTHOR;
+import static dev.carnews.index.ArticleSchema.AUTHOR_KEY;
+import static dev.carnews.index.ArticleSchema.BODY;
+import static dev.carnews.index.ArticleSchema.BRAND;
+import static dev.carnews.index.ArticleSchema.BRAND_KEY;
+import static dev.carnews.index.ArticleSchema.BRAND_MENTIONS;
+import static dev.carnews.index.ArticleSchema.BRAND_SALIENCE;
+import static dev.carnews.index.ArticleSchema.BRAND_SALIENCE_RANK;
+import static dev.carnews.index.ArticleSchema.ID;
+import static dev.carnews.index.ArticleSchema.MONTH_FACET;
+import static dev.carnews.index.ArticleSchema.PERSON;
+import static dev.carnews.index.ArticleSchema.PERSON_KEY;
+import static dev.carnews.index.ArticleSchema.PERSON_MENTIONS;
+import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE;
+import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE_RANK;
+import static dev.carnews.index.ArticleSchema.PUBLISHED;
+import static dev.carnews.index.ArticleSchema.SECTION;
+import static dev.carnews.index.ArticleSchema.TAGS;
+import static dev.carnews.index.ArticleSchema.TITLE;
+import static dev.carnews.index.ArticleSchema.URL;
+
+import dev.carnews.analysis.NameKeys;
+import dev.carnews.entity.Entity;
+import dev.carnews.entity.TaggedArticle;
+import dev.carnews.ingest.Article;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The field plan of an article: every field value it is indexed with and how, computed once from a
+ * {@link TaggedArticle}. {@link ArticleDocuments} renders the plan as a Lucene document and {@code
+ * SolrArticles} as a Solr document, so a new field is added here and nowhere else.
+ */
+public final class ArticleFields {
+
+  /** Below this a salience is not worth a ranking feature (and may not encode as one). */
+  static final double MIN_RANKED_SALIENCE = 1e-4;
+
+  private ArticleFields() {}
+
+  /** How a field value is indexed. */
+  public enum Use {
+    /** Analysed full text, stored. */
+    TEXT,
+    /** One exact term, stored, with doc values. */
+    KEYWORD_STORED,
+    /** One exact term with doc values, not stored: keys for filters and lookups. */
+    KEYWORD,
+    /** Stored only: a string, an {@link Integer} or a {@link Double}. */
+    STORED,
+    /** A stored string that is also a facet label of the field's name. */
+    STORED_FACET,
+    /** A facet label only. */
+    FACET,
+    /** A {@link Long}: indexed as a point, with doc values, stored. */
+    LONG,
+    /** A {@link RankFeature}: a ranking feature named by its key. */
+    RANK_FEATURE
+  }
+
+  /**
+   * A ranking feature: the key it is named by and its weight.
+   *
+   * @param key the entity key ({@link NameKeys#key})
+   * @param weight the salience, {@code MIN_RANKED_SALIENCE..1}
+   */
+  public record RankFeature(String key, double weight) {
+
+    /** Validates the key. */
+    public RankFeature {
+      Objects.requireNonNull(key, "key");
+    }
+  }
+
+  /**
+   * One value of one field.
+   *
+   * @param name the field, an {@link ArticleSchema} name
+   * @param value a {@link String}, {@link Integer}, {@link Double}, {@link Long} or {@link
+   *     RankFeature}, as {@code use} says
+   * @param use how it is indexed
+   */
+  public record Value(String name, Object value, Use use) {
+
+    /** Validates the fields. */
+    public Value {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(use, "use");
+    }
+  }
+
+  /** The field values of an article, in the order they are written. */
+  public static List<Value> of(TaggedArticle tagged) {
+    Article article = tagged.article();
+    List<Value> plan = new ArrayList<>();
+    plan.add(new Value(ID, article.id(), Use.KEYWORD_STORED));
+    if (article.url() != null && !article.url().isBlank()) {
+      plan.add(new Value(URL, article.url(), Use.STORED));
+    }
+    plan.add(new Value(TITLE, article.title(), Use.TEXT));
+    plan.add(new Value(BODY, article.body(), Use.TEXT));
+    addEntities(
+        plan,
+        tagged.brands(),
+        BRAND,
+        BRAND_KEY,
+        BRAND_MENTIONS,
+        BRAND_SALIENCE,
+        BRAND_SALIENCE_RANK);
+    addEntities(
+        plan,
+        tagged.persons(),
+        PERSON,
+        PERSON_KEY,
+        PERSON_MENTIONS,
+        PERSON_SALIENCE,
+        PERSON_SALIENCE_RANK);
+    addAbout(plan, tagged.brands(), ABOUT_BRAND_KEY);
+    addAbout(plan, tagged.persons(), ABOUT_PERSON_KEY);
+    for (String author : distinct(tagged.authors())) {
+      plan.add(new Value(AUTHOR, author, Use.STORED_FACET));
+      plan.add(new Value(AUTHOR_KEY, NameKeys.key(author), Use.KEYWORD));
+    }
+    if (article.published() != null) {
+      plan.add(new Value(PUBLISHED, article.published().toEpochMilli(), Use.LONG));
+      plan.add(new Value(MONTH_FACET, ArticleSchema.monthOf(article.published()), Use.FACET));
+    }
+    if (article.section() != null && !article.section().isBlank()) {
+      plan.add(new Value(SECTION, article.section(), Use.KEYWORD_STORED));
+    }
+    for (String tag : distinct(article.tags())) {
+      plan.add(new Value(TAGS, tag, Use.KEYWORD_STORED));
+    }
+    return List.copyOf(plan);
+  }
+
+  /**
+   * Each entity once by name: its name (stored and a facet label), mention count, salience and key;
+   * one ranking feature per key (spellings of one name share it), none for a near-zero salience.
+   */
+  private static void addEntities(
+      List<Value> plan,
+      List<Entity> entities,
+      String display,
+      String key,
+      String mentions,
+      String salience,
+      String rank) {
+    Set<String> seen = new LinkedHashSet<>();
+    Set<String> ranked = new LinkedHashSet<>();
+    for (Entity entity : entities) {
+      if (!seen.add(entity.name())) {
+        continue;
+      }
+      String nameKey = NameKeys.key(entity.name());
+      plan.add(new Value(display, entity.name(), Use.STORED_FACET));
+      plan.add(new Value(mentions, entity.mentions(), Use.STORED));
+      plan.add(new Value(salience, entity.salience(), Use.STORED));
+      plan.add(new Value(key, nameKey, Use.KEYWORD));
+      if (entity.salience() >= MIN_RANKED_SALIENCE && ranked.add(nameKey)) {
+        plan.add(new Value(rank, new RankFeature(nameKey, entity.salience()), Use.RANK_FEATURE));
+      }
+    }
+  }
+
+  /** The keys of the entities the article is about, for {@code about} filters. */
+  private static void addAbout(List<Value> plan, List<Entity> entities, String aboutKey) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Entity entity : entities) {
+      if (entity.salience() >= ABOUT_MIN_SALIENCE) {
+        keys.add(NameKeys.key(entity.name()));
+      }
+    }
+    keys.forEach(key -> plan.add(new Value(aboutKey, key, Use.KEYWORD)));
+  }
+
+  private static List<String> distinct(List<String> values) {
+    Set<String> result = new LinkedHashSet<>();
+    for (String value : values) {
+      if (value != null && !value.isBlank()) {
+        result.add(value.strip());
+      }
+    }
+    return List.copyOf(result);
+  }
+}
