@@ -1,13 +1,11 @@
 package dev.carnews.server;
 
 import dev.carnews.entity.NewsEntityTagger;
-import dev.carnews.entity.TaggedArticle;
-import dev.carnews.index.WriteResult;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.solr.CloudConnection;
 import dev.carnews.search.solr.SolrNewsArchive;
-import dev.carnews.search.solr.SolrWriteTarget;
+import dev.carnews.search.solr.CloudArticleStore;
 import dev.carnews.write.ArticleWriter;
 import java.io.IOException;
 import java.util.List;
@@ -35,29 +33,12 @@ final class SolrCloudBackend implements Backend {
     this.collection = collection;
     this.connection = new CloudConnection(solrUrls);
     this.archive = new SolrNewsArchive(connection, collection, ranking);
-    SolrWriteTarget target = new SolrWriteTarget(connection, collection);
     ThreadLocal<NewsEntityTagger> taggers =
         ThreadLocal.withInitial(NewsEntityTagger.lazyDefaults());
+    // A write acknowledged here is searchable: the archive rereads the collection's version.
     this.writer =
         new ArticleWriter(
-            new ArticleWriter.Target() {
-              @Override
-              public WriteResult write(TaggedArticle article) throws IOException {
-                return target.write(article);
-              }
-
-              @Override
-              public boolean delete(String id) throws IOException {
-                return target.delete(id);
-              }
-
-              @Override
-              public void awaitDurable() throws IOException {
-                target.awaitDurable();
-                archive.changed();
-              }
-            },
-            taggers::get);
+            new CloudArticleStore(connection, collection, archive::changed), taggers::get);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.carnews.write;
 import dev.carnews.entity.EntityTagger;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleIndex;
+import dev.carnews.index.ArticleStore;
 import dev.carnews.index.GroupCommitter;
 import dev.carnews.index.WriteResult;
 import dev.carnews.ingest.Article;
@@ -25,23 +26,8 @@ public final class ArticleWriter {
 
   private static final JsonLinesArticleReader READER = new JsonLinesArticleReader();
 
-  private final Target target;
+  private final ArticleStore target;
   private final Supplier<? extends EntityTagger> taggers;
-
-  /**
-   * Where tagged articles go: the live index with its group committer, or another store (a
-   * SolrCloud collection) that acknowledges a write only once it is durable and searchable.
-   */
-  public interface Target {
-    /** Writes (creates or replaces) one tagged article. */
-    WriteResult write(TaggedArticle article) throws IOException;
-
-    /** Deletes an article; whether it existed. */
-    boolean delete(String id) throws IOException;
-
-    /** Returns once every write and delete this thread made so far is durable and searchable. */
-    void awaitDurable() throws IOException, InterruptedException;
-  }
 
   /**
    * A writer over the index.
@@ -52,38 +38,23 @@ public final class ArticleWriter {
    */
   public ArticleWriter(
       ArticleIndex index, GroupCommitter committer, Supplier<? extends EntityTagger> taggers) {
-    this(localTarget(Objects.requireNonNull(index, "index"), committer), taggers);
+    this(
+        ArticleStore.of(
+            Objects.requireNonNull(index, "index"), Objects.requireNonNull(committer, "committer")),
+        taggers);
   }
 
   /**
-   * A writer to any target, tagging with the same pipeline.
+   * A writer to any store (the local index, a SolrCloud collection), tagging with the same
+   * pipeline. The store acknowledges a write only once {@link ArticleStore#awaitDurable()} says it
+   * is durable and searchable.
    *
    * @param target where the tagged articles go
    * @param taggers a tagger for the calling thread
    */
-  public ArticleWriter(Target target, Supplier<? extends EntityTagger> taggers) {
+  public ArticleWriter(ArticleStore target, Supplier<? extends EntityTagger> taggers) {
     this.target = Objects.requireNonNull(target, "target");
     this.taggers = Objects.requireNonNull(taggers, "taggers");
-  }
-
-  private static Target localTarget(ArticleIndex index, GroupCommitter committer) {
-    Objects.requireNonNull(committer, "committer");
-    return new Target() {
-      @Override
-      public WriteResult write(TaggedArticle article) throws IOException {
-        return index.write(article);
-      }
-
-      @Override
-      public boolean delete(String id) throws IOException {
-        return index.delete(id);
-      }
-
-      @Override
-      public void awaitDurable() throws IOException, InterruptedException {
-        committer.awaitDurable();
-      }
-    };
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.carnews.search.solr;
 
+import dev.carnews.search.CachingNewsArchive;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,10 +83,14 @@ class SolrCloudIT {
     connection = new CloudConnection(List.of("http://127.0.0.1:" + SOLR_PORT + "/solr"));
     SolrNewsArchive archive = new SolrNewsArchive(connection, COLLECTION, Ranking.defaults());
     ArticleWriter writer =
-        new ArticleWriter(new SolrWriteTarget(connection, COLLECTION), TagsEntityTagger::new);
+        new ArticleWriter(
+            new CloudArticleStore(connection, COLLECTION, archive::changed),
+            TagsEntityTagger::new);
+    // As main serves it: behind the answer cache, which a write through the service empties.
     solr =
         SearchApp.create(
-                archive, AppOptions.defaults().withWrites(writer, ApiKeys.fromCommaSeparated(KEY)))
+                CachingNewsArchive.of(archive, CachingNewsArchive.DEFAULT_ENTRIES),
+                AppOptions.defaults().withWrites(writer, ApiKeys.fromCommaSeparated(KEY)))
             .start("localhost", 0);
     HttpResponse<String> health = get(solr, "/health");
     healthBeforeCluster = health.statusCode();
