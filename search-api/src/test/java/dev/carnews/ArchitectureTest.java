@@ -96,6 +96,18 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("dev.carnews.search.lucene..");
 
+  /** Tagging at run time never loads the code that trains or scores the models. */
+  @ArchTest
+  static final ArchRule runtimeNeverSeesTrainingOrEvaluation =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(
+              "dev.carnews.nlp.training..", "dev.carnews.evaluation..", "dev.carnews.cli..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.carnews.nlp.training..", "dev.carnews.evaluation..")
+          .because("the service and the index writer ship the pipeline, not its workbench");
+
   /** Each package of every module is a slice: no two depend on each other, however indirectly. */
   @ArchTest
   static final ArchRule noPackageCycles =

@@ -1,11 +1,9 @@
 package dev.carnews.write;
 
 import dev.carnews.entity.EntityTagger;
-import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.ArticleStore;
 import dev.carnews.index.GroupCommitter;
-import dev.carnews.index.WriteResult;
 import dev.carnews.ingest.Article;
 import dev.carnews.ingest.JsonLinesArticleReader;
 import dev.carnews.ingest.MalformedArticleException;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carnews.cli.IndexerCli;
-import dev.carnews.evaluation.EntityEvaluation;
 import dev.carnews.entity.NewsEntityTagger;
+import dev.carnews.evaluation.EntityEvaluation;
 import dev.carnews.ingest.Article;
 import dev.carnews.ingest.ArticleSink;
 import dev.carnews.ingest.JsonLinesArticleReader;

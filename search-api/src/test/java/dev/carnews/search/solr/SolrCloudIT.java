@@ -1,7 +1,5 @@
 package dev.carnews.search.solr;
 
-import dev.carnews.search.CachingNewsArchive;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +12,7 @@ import dev.carnews.http.AppOptions;
 import dev.carnews.http.SearchApp;
 import dev.carnews.index.ArticleStore;
 import dev.carnews.index.WriteResult;
+import dev.carnews.search.CachingNewsArchive;
 import dev.carnews.search.Fixtures;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.TagsEntityTagger;
@@ -84,8 +83,7 @@ class SolrCloudIT {
     SolrNewsArchive archive = new SolrNewsArchive(connection, COLLECTION, Ranking.defaults());
     ArticleWriter writer =
         new ArticleWriter(
-            new CloudArticleStore(connection, COLLECTION, archive::changed),
-            TagsEntityTagger::new);
+            new CloudArticleStore(connection, COLLECTION, archive::changed), TagsEntityTagger::new);
     // As main serves it: behind the answer cache, which a write through the service empties.
     solr =
         SearchApp.create(
