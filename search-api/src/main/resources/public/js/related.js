@@ -1,8 +1,8 @@
 /*
  * Related articles: optional per hit, loaded on demand when the reader opens "Related stories".
  */
-import { ApiError, fetchJson } from './api.js';
-import { $, clear, el } from './dom.js';
+import { statusLine, togglePanel } from './disclosure.js';
+import { el } from './dom.js';
 import { renderDate, safeUrl, stringList } from './format.js';
 
 export function relatedBlock(id, headingId) {
@@ -16,42 +16,26 @@ export function relatedBlock(id, headingId) {
 }
 
 export function toggleRelated(button) {
-  var panel = $(button.getAttribute('aria-controls'));
-  if (!panel) return;
-  var open = button.getAttribute('aria-expanded') === 'true';
-  button.setAttribute('aria-expanded', open ? 'false' : 'true');
-  panel.hidden = open;
-  if (open || panel.dataset.loaded) return;
-  panel.dataset.loaded = 'yes';
-  panel.appendChild(el('p', { class: 'related__status' }, 'Loading related stories…'));
   var id = button.getAttribute('data-related');
-  fetchJson('api/articles/' + encodeURIComponent(id) + '/related')
-    .then(function (data) {
-      clear(panel);
-      var hits = Array.isArray(data) ? data : (Array.isArray(data.hits) ? data.hits
-        : (Array.isArray(data.related) ? data.related : []));
-      if (!hits.length) {
-        panel.appendChild(el('p', { class: 'related__status' }, 'No related stories found.'));
-        return;
-      }
-      var list = el('ul', { class: 'related__list' });
-      hits.slice(0, 5).forEach(function (h) {
-        if (!h) return;
-        var t = typeof h.title === 'string' && h.title ? h.title : 'Untitled article';
-        var u = safeUrl(h.url);
-        var shared = h.shared || {};
-        var sharedNames = stringList(shared.brands).concat(stringList(shared.persons));
-        list.appendChild(el('li', null,
-          u ? el('a', { href: u, rel: 'noopener' }, t) : el('span', null, t),
-          ' ', renderDate(h.published),
-          sharedNames.length ? el('span', { class: 'related__shared' }, ' · also about ' + sharedNames.join(', ')) : null));
-      });
-      panel.appendChild(list);
-    })
-    .catch(function (err) {
-      clear(panel);
-      delete panel.dataset.loaded;
-      panel.appendChild(el('p', { class: 'related__status' },
-        err instanceof ApiError ? err.message : 'Related stories could not be loaded.'));
+  togglePanel(button, 'api/articles/' + encodeURIComponent(id) + '/related', function (panel, data) {
+    var hits = Array.isArray(data) ? data : (Array.isArray(data.hits) ? data.hits
+      : (Array.isArray(data.related) ? data.related : []));
+    if (!hits.length) {
+      panel.appendChild(statusLine('No related stories found.'));
+      return;
+    }
+    var list = el('ul', { class: 'related__list' });
+    hits.slice(0, 5).forEach(function (h) {
+      if (!h) return;
+      var t = typeof h.title === 'string' && h.title ? h.title : 'Untitled article';
+      var u = safeUrl(h.url);
+      var shared = h.shared || {};
+      var sharedNames = stringList(shared.brands).concat(stringList(shared.persons));
+      list.appendChild(el('li', null,
+        u ? el('a', { href: u, rel: 'noopener' }, t) : el('span', null, t),
+        ' ', renderDate(h.published),
+        sharedNames.length ? el('span', { class: 'related__shared' }, ' · also about ' + sharedNames.join(', ')) : null));
     });
+    panel.appendChild(list);
+  }, 'Loading related stories…', 'Related stories could not be loaded.');
 }

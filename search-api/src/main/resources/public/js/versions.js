@@ -3,8 +3,8 @@
  * versions" under the hit, loaded on demand from api/stories/{id} and listed oldest first with what
  * changed. Text only goes in with textContent.
  */
-import { ApiError, fetchJson } from './api.js';
-import { $, clear, el, plural } from './dom.js';
+import { statusLine, togglePanel } from './disclosure.js';
+import { el, plural } from './dom.js';
 import { renderDate, safeUrl } from './format.js';
 
 export function versionsBlock(storyId, others, hitId, headingId) {
@@ -19,41 +19,26 @@ export function versionsBlock(storyId, others, hitId, headingId) {
 }
 
 export function toggleVersions(button) {
-  var panel = $(button.getAttribute('aria-controls'));
-  if (!panel) return;
-  var open = button.getAttribute('aria-expanded') === 'true';
-  button.setAttribute('aria-expanded', open ? 'false' : 'true');
-  panel.hidden = open;
-  if (open || panel.dataset.loaded) return;
-  panel.dataset.loaded = 'yes';
-  panel.appendChild(el('p', { class: 'related__status' }, 'Loading versions…'));
   var shown = button.getAttribute('data-hit');
-  fetchJson('api/stories/' + encodeURIComponent(button.getAttribute('data-versions')))
-    .then(function (data) {
-      clear(panel);
-      var versions = Array.isArray(data.versions) ? data.versions : [];
-      var list = el('ol', { class: 'related__list versions__list' });
-      versions.forEach(function (v) {
-        if (!v || v.id === shown) return;
-        var t = typeof v.title === 'string' && v.title ? v.title : 'Untitled article';
-        var u = safeUrl(v.url);
-        list.appendChild(el('li', null,
-          u ? el('a', { href: u, rel: 'noopener' }, t) : el('span', null, t),
-          ' ', renderDate(v.published),
-          el('span', { class: 'related__shared' }, describeChanges(v.changes))));
-      });
-      if (!list.firstChild) {
-        panel.appendChild(el('p', { class: 'related__status' }, 'No other versions any more.'));
-        return;
-      }
-      panel.appendChild(list);
-    })
-    .catch(function (err) {
-      clear(panel);
-      delete panel.dataset.loaded;
-      panel.appendChild(el('p', { class: 'related__status' },
-        err instanceof ApiError ? err.message : 'Versions could not be loaded.'));
+  var url = 'api/stories/' + encodeURIComponent(button.getAttribute('data-versions'));
+  togglePanel(button, url, function (panel, data) {
+    var versions = Array.isArray(data.versions) ? data.versions : [];
+    var list = el('ol', { class: 'related__list versions__list' });
+    versions.forEach(function (v) {
+      if (!v || v.id === shown) return;
+      var t = typeof v.title === 'string' && v.title ? v.title : 'Untitled article';
+      var u = safeUrl(v.url);
+      list.appendChild(el('li', null,
+        u ? el('a', { href: u, rel: 'noopener' }, t) : el('span', null, t),
+        ' ', renderDate(v.published),
+        el('span', { class: 'related__shared' }, describeChanges(v.changes))));
     });
+    if (!list.firstChild) {
+      panel.appendChild(statusLine('No other versions any more.'));
+      return;
+    }
+    panel.appendChild(list);
+  }, 'Loading versions…', 'Versions could not be loaded.');
 }
 
 /** " · headline changed, 2 paragraphs added" — what this version changed from the one before. */

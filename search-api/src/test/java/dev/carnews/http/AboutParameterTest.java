@@ -3,24 +3,13 @@ package dev.carnews.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code about} parameter of {@code GET /api/search} over HTTP. */
 class AboutParameterTest {
 
-  private static RunningApp running;
-
-  @BeforeAll
-  static void start() throws Exception {
-    running = new RunningApp();
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    running.close();
-  }
+  @RegisterExtension static final RunningApp running = RunningApp.onFixtures();
 
   @Test
   void aboutNarrowsMentionsToCentralArticles() throws Exception {

@@ -11,9 +11,8 @@ import dev.carnews.preview.AnalyzeRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code POST /api/analyze} on the real app with the bundled models, on an invented page. */
 class AnalyzeTest {
@@ -41,17 +40,7 @@ class AnalyzeTest {
           "Senior Editor",
           "Hana Vesela has covered the Czech car industry for ten years.");
 
-  private static RunningApp running;
-
-  @BeforeAll
-  static void start() throws Exception {
-    running = new RunningApp();
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    running.close();
-  }
+  @RegisterExtension static final RunningApp running = RunningApp.onFixtures();
 
   @Test
   void pageTextGivesResolvedPeopleExactOffsetsAndNoBylineAuthor() throws Exception {

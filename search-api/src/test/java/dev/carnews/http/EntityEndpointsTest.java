@@ -10,9 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 14 on the seven-article fixture: entity pages, the directory, trending and significant
@@ -20,17 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class EntityEndpointsTest {
 
-  private static RunningApp running;
-
-  @BeforeAll
-  static void start() throws IOException {
-    running = new RunningApp();
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    running.close();
-  }
+  @RegisterExtension static final RunningApp running = RunningApp.onFixtures();
 
   private static JsonNode ok(String path) throws Exception {
     RunningApp.Answer answer = running.get(path);

@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,17 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FacetSelectionTest {
 
-  private static RunningApp running;
-
-  @BeforeAll
-  static void start() throws IOException {
-    running = new RunningApp();
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    running.close();
-  }
+  @RegisterExtension static final RunningApp running = RunningApp.onFixtures();
 
   @Test
   void withoutFacetsParameterEveryListIsAnsweredAsBefore() throws Exception {

@@ -18,9 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 14: the Atom and JSON feeds of searches and entities, read by a real feed parser (ROME),
@@ -28,17 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class FeedsTest {
 
-  private static RunningApp running;
-
-  @BeforeAll
-  static void start() throws IOException {
-    running = new RunningApp();
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    running.close();
-  }
+  @RegisterExtension static final RunningApp running = RunningApp.onFixtures();
 
   private static SyndFeed parse(HttpResponse<String> response) throws Exception {
     assertEquals(200, response.statusCode(), response.body());

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 16: every answer carries an {@code X-Request-Id}, the client's when it is valid, and every
@@ -17,17 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class RequestIdTest {
 
-  private static RunningApp running;
-
-  @BeforeAll
-  static void start() throws Exception {
-    running = new RunningApp();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    running.close();
-  }
+  @RegisterExtension static final RunningApp running = RunningApp.onFixtures();
 
   @Test
   void everyAnswerHasAGeneratedIdWhenTheClientSentNone() throws Exception {

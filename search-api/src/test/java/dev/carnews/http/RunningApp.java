@@ -8,6 +8,7 @@ import dev.carnews.search.Fixtures;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.lucene.LuceneNewsArchive;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +16,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The real app on a free port over the fixture index, with a real HTTP client. */
-final class RunningApp implements AutoCloseable {
+final class RunningApp implements AutoCloseable, AfterAllCallback {
 
   /** One answer: status, parsed JSON body, and the raw response. */
   record Answer(int status, JsonNode json, HttpResponse<String> response) {}
@@ -30,6 +33,23 @@ final class RunningApp implements AutoCloseable {
 
   RunningApp() throws IOException {
     this(index -> AppOptions.defaults());
+  }
+
+  /**
+   * The read-only app over the fixture articles for a whole test class, stopped after its last
+   * test: {@code @RegisterExtension static final RunningApp running = RunningApp.onFixtures();}.
+   */
+  static RunningApp onFixtures() {
+    try {
+      return new RunningApp();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    close();
   }
 
   /** The app over the fixture index with options built for that index (writes, limits). */

@@ -14,25 +14,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SearchAppTest {
 
-  private static RunningApp running;
-
-  @BeforeAll
-  static void start() throws IOException {
-    running = new RunningApp();
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    running.close();
-  }
+  @RegisterExtension static final RunningApp running = RunningApp.onFixtures();
 
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new ArrayList<>();

@@ -5,24 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /api/suggest} and the spelling fields of {@code /api/search} over HTTP (issue 4). */
 class SuggestAndSpellingHttpTest {
 
-  private static RunningApp running;
-
-  @BeforeAll
-  static void start() throws IOException {
-    running = new RunningApp();
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    running.close();
-  }
+  @RegisterExtension static final RunningApp running = RunningApp.onFixtures();
 
   @Test
   void suggestCompletesABrandPrefix() throws Exception {

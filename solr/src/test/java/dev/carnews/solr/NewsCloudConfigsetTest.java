@@ -93,12 +93,19 @@ class NewsCloudConfigsetTest {
 
   @Test
   void everyFieldNameOfArticleSchemaIsAFieldOfTheConfigset() throws IllegalAccessException {
+    List<String> checked = new ArrayList<>();
     for (Field constant : ArticleSchema.class.getFields()) {
       if (constant.getType() == String.class && Modifier.isStatic(constant.getModifiers())) {
         String name = (String) constant.get(null);
         assertNotNull(schema.getFieldOrNull(name), constant.getName() + " = " + name);
+        checked.add(name);
       }
     }
+    // The reflection found the schema's field names, not an empty list that would pass anything.
+    assertTrue(
+        checked.containsAll(
+            List.of(ArticleSchema.ID, ArticleSchema.TITLE, ArticleSchema.BODY, ArticleSchema.PERSON_KEY)),
+        checked.toString());
   }
 
   @Test

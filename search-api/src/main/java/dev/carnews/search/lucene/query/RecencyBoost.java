@@ -18,7 +18,7 @@ import org.apache.lucene.search.IndexSearcher;
  * The recency multiplier of {@link Ranking} per article, from the {@link ArticleSchema#PUBLISHED}
  * doc values: {@code FLOOR + (1 − FLOOR) · 2^(−age / halfLife)}, the floor for unknown dates.
  */
-public final class RecencyBoost extends DoubleValuesSource {
+public final class RecencyBoost extends PerDocumentValues {
 
   private static final double DAY_MILLIS = 86_400_000d;
 
@@ -62,16 +62,6 @@ public final class RecencyBoost extends DoubleValuesSource {
         return true;
       }
     };
-  }
-
-  @Override
-  public boolean needsScores() {
-    return false;
-  }
-
-  @Override
-  public DoubleValuesSource rewrite(IndexSearcher searcher) {
-    return this;
   }
 
   @Override

@@ -17,7 +17,7 @@ import org.apache.lucene.search.IndexSearcher;
  * parallel saliences. Meant to score only the articles that name the entity (wrap a term query on
  * its key), so stored fields are read for those few articles alone.
  */
-public final class SalienceBoost extends DoubleValuesSource {
+public final class SalienceBoost extends PerDocumentValues {
 
   private final String displayField;
   private final String salienceField;
@@ -56,16 +56,6 @@ public final class SalienceBoost extends DoubleValuesSource {
         return true;
       }
     };
-  }
-
-  @Override
-  public boolean needsScores() {
-    return false;
-  }
-
-  @Override
-  public DoubleValuesSource rewrite(IndexSearcher searcher) {
-    return this;
   }
 
   @Override
