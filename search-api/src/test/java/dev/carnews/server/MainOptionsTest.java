@@ -24,7 +24,8 @@ class MainOptionsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--index=/tmp/elsewhere", "--no-sample", "--full-check", "--search-threads=2"})
+  @ValueSource(
+      strings = {"--index=/tmp/elsewhere", "--no-sample", "--full-check", "--search-threads=2"})
   void localIndexOptionsAreRefusedOnSolrCloud(String option) {
     String[] answer =
         run("--solr", "http://127.0.0.1:1/solr", "--collection", "news", "--port", "0", option);
@@ -44,7 +45,9 @@ class MainOptionsTest {
   void valuesOutOfRangeAreRefusedBeforeTheIndexIsTouched(@TempDir Path dir) {
     Path index = dir.resolve("index");
     for (String bad :
-        new String[] {"--port=70000", "--search-cache-size=-1", "--cache-max-age=-5", "--search-threads=0"}) {
+        new String[] {
+          "--port=70000", "--search-cache-size=-1", "--cache-max-age=-5", "--search-threads=0"
+        }) {
       String[] answer = run("--index", index.toString(), bad);
       assertEquals("2", answer[0], bad + ": " + answer[1]);
       assertTrue(answer[1].contains(bad.substring(0, bad.indexOf('='))), answer[1]);

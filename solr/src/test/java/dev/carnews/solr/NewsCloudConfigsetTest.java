@@ -104,7 +104,11 @@ class NewsCloudConfigsetTest {
     // The reflection found the schema's field names, not an empty list that would pass anything.
     assertTrue(
         checked.containsAll(
-            List.of(ArticleSchema.ID, ArticleSchema.TITLE, ArticleSchema.BODY, ArticleSchema.PERSON_KEY)),
+            List.of(
+                ArticleSchema.ID,
+                ArticleSchema.TITLE,
+                ArticleSchema.BODY,
+                ArticleSchema.PERSON_KEY)),
         checked.toString());
   }
 

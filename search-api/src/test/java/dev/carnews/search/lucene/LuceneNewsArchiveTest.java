@@ -101,7 +101,9 @@ class LuceneNewsArchiveTest {
     Set<String> renault = ids(search("renault"));
     assertFalse(renault.isEmpty());
     // An unclosed quote, stray operators or a huge edit distance around a word find that word.
-    for (String q : List.of("\"renault", "renault\"", "(((renault", "renault)", "+-|\"renault", "renault~9999")) {
+    for (String q :
+        List.of(
+            "\"renault", "renault\"", "(((renault", "renault)", "+-|\"renault", "renault~9999")) {
       assertTrue(ids(search(q)).containsAll(renault), q);
     }
     assertEquals(renault, ids(search("\"renault")));
