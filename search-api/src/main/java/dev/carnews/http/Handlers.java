@@ -119,6 +119,10 @@ final class Handlers {
                   + " – Car news search\" href=\""
                   + href
                   + "\">");
+    } else {
+      // No such entity page can exist: say so to crawlers and link checkers; the page's scripts
+      // still render their "not found" message from the URL.
+      ctx.status(404);
     }
     ctx.contentType("text/html; charset=utf-8").result(page);
   }

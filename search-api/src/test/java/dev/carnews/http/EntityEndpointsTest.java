@@ -224,5 +224,8 @@ class EntityEndpointsTest {
     var hostile = running.getText("/entity/person/%3Cb%20x=%22y%22%3E");
     assertEquals(200, hostile.statusCode());
     assertFalse(hostile.body().contains("<b x="), "the name is escaped in the page");
+    var nowhere = running.getText("/entity/planet/Mars");
+    assertEquals(404, nowhere.statusCode(), "no entity page can have this address");
+    assertTrue(nowhere.body().contains("app.js"), "the page still says so itself");
   }
 }
