@@ -48,7 +48,9 @@ import picocli.CommandLine.Option;
       SolrCompareCommand.class,
       StoryBench.class,
       EvaluateRelevance.class,
-      Replay.class
+      Replay.class,
+      EmbeddingChoice.class,
+      TopicsEval.class
     })
 public final class BenchCli {
 

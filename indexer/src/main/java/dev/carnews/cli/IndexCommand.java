@@ -1,6 +1,10 @@
 package dev.carnews.cli;
 
+import dev.carnews.embed.EmbeddingTagger;
+import dev.carnews.embed.OnnxTextEmbedder;
+import dev.carnews.embed.TextEmbedder;
 import dev.carnews.entity.BrandDictionary;
+import dev.carnews.entity.EntityTagger;
 import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.BatchIndexer;
@@ -66,6 +70,13 @@ public final class IndexCommand implements Callable<Integer> {
   String collection;
 
   @Option(
+      names = "--no-vectors",
+      description =
+          "keyword search only: skip the embedding model, which otherwise gives every article a"
+              + " vector for search by meaning (about half the tagging time)")
+  boolean noVectors;
+
+  @Option(
       names = "--batch",
       paramLabel = "N",
       description = "articles per Solr update request (default ${DEFAULT-VALUE})")
@@ -121,7 +132,12 @@ public final class IndexCommand implements Callable<Integer> {
     NlpModels models = personModel == null ? NlpModels.loadDefault() : NlpModels.load(personModel);
     BrandDictionary brands = BrandDictionary.loadDefault();
 
-    Supplier<NewsEntityTagger> taggers = () -> new NewsEntityTagger(models, brands);
+    TextEmbedder embedder = noVectors ? null : OnnxTextEmbedder.load();
+    Supplier<EntityTagger> taggers =
+        () -> {
+          EntityTagger entities = new NewsEntityTagger(models, brands);
+          return embedder == null ? entities : new EmbeddingTagger(entities, embedder);
+        };
     BatchIndexer.Summary summary;
     if (toSolr) {
       try (JdkCloudSolrClient client = JdkCloudSolrClient.connect(solr)) {

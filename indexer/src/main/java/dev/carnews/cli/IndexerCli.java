@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       EvalHtmlCommand.class,
       EvalEntitiesCommand.class,
       BenchTaggingCommand.class,
+      VectorsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class IndexerCli {

@@ -19,15 +19,36 @@ public record TaggedArticle(
     List<String> authors,
     List<Entity> persons,
     List<Entity> brands,
-    List<Mention> mentions) {
+    List<Mention> mentions,
+    float[] vector) {
 
-  /** Copies the lists. */
+  /** Copies the lists; {@code vector} may be {@code null} (the article is not embedded). */
   public TaggedArticle {
     Objects.requireNonNull(article, "article");
     authors = List.copyOf(authors);
     persons = List.copyOf(persons);
     brands = List.copyOf(brands);
     mentions = List.copyOf(mentions);
+  }
+
+  /** An article tagged but not embedded. */
+  public TaggedArticle(
+      Article article,
+      List<String> authors,
+      List<Entity> persons,
+      List<Entity> brands,
+      List<Mention> mentions) {
+    this(article, authors, persons, brands, mentions, null);
+  }
+
+  /** The same article with its meaning as a unit vector ({@code null}: none). */
+  public TaggedArticle withVector(float[] meaning) {
+    return new TaggedArticle(article, authors, persons, brands, mentions, meaning);
+  }
+
+  /** Whether the article carries a vector. */
+  public boolean hasVector() {
+    return vector != null;
   }
 
   /** The text that mention offsets point into: the title, a blank line, then the body. */

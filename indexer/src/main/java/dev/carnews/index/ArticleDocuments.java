@@ -18,6 +18,7 @@ import static dev.carnews.index.ArticleSchema.TAGS;
 import static dev.carnews.index.ArticleSchema.TEXT_TYPE;
 import static dev.carnews.index.ArticleSchema.TITLE;
 import static dev.carnews.index.ArticleSchema.URL;
+import static dev.carnews.index.ArticleSchema.VECTOR;
 
 import dev.carnews.entity.Entity;
 import dev.carnews.entity.EntityType;
@@ -34,12 +35,18 @@ import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -95,6 +102,9 @@ public final class ArticleDocuments {
         ArticleFields.RankFeature feature = (ArticleFields.RankFeature) value;
         doc.add(new FeatureField(name, feature.key(), (float) feature.weight()));
       }
+      case VECTOR ->
+          doc.add(
+              new KnnFloatVectorField(name, (float[]) value, VectorSimilarityFunction.DOT_PRODUCT));
     }
   }
 
@@ -137,6 +147,24 @@ public final class ArticleDocuments {
    * persons and brands with their mentions and salience. Mentions (offsets) are not stored, so the
    * result has none.
    */
+  /**
+   * An article's stored fields with its vector, if it has one, as a {@link KnnFloatVectorField}:
+   * what {@link #fromStored} needs to rewrite an article (a story change, a restory) without losing
+   * its vector, which is not a stored field.
+   */
+  public static Document storedWithVector(IndexSearcher searcher, int doc) throws IOException {
+    Document stored = searcher.storedFields().document(doc);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    FloatVectorValues vectors = leaf.reader().getFloatVectorValues(VECTOR);
+    if (vectors != null && vectors.advance(doc - leaf.docBase) == doc - leaf.docBase) {
+      stored.add(
+          new KnnFloatVectorField(
+              VECTOR, vectors.vectorValue().clone(), VectorSimilarityFunction.DOT_PRODUCT));
+    }
+    return stored;
+  }
+
   public static TaggedArticle fromStored(Document stored) {
     String id = stored.get(ID);
     IndexableField published = stored.getField(PUBLISHED);
@@ -158,7 +186,10 @@ public final class ArticleDocuments {
         authors,
         entities(stored, EntityType.PERSON, PERSON, PERSON_MENTIONS, PERSON_SALIENCE),
         entities(stored, EntityType.BRAND, BRAND, BRAND_MENTIONS, BRAND_SALIENCE),
-        List.of());
+        List.of(),
+        stored.getField(VECTOR) instanceof KnnFloatVectorField vector
+            ? vector.vectorValue()
+            : null);
   }
 
   private static List<Entity> entities(

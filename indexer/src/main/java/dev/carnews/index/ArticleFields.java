@@ -23,6 +23,7 @@ import static dev.carnews.index.ArticleSchema.SECTION;
 import static dev.carnews.index.ArticleSchema.TAGS;
 import static dev.carnews.index.ArticleSchema.TITLE;
 import static dev.carnews.index.ArticleSchema.URL;
+import static dev.carnews.index.ArticleSchema.VECTOR;
 
 import dev.carnews.analysis.NameKeys;
 import dev.carnews.entity.Entity;
@@ -63,7 +64,9 @@ public final class ArticleFields {
     /** A {@link Long}: indexed as a point, with doc values, stored. */
     LONG,
     /** A {@link RankFeature}: a ranking feature named by its key. */
-    RANK_FEATURE
+    RANK_FEATURE,
+    /** A {@code float[]} unit vector for nearest-neighbour search. */
+    VECTOR
   }
 
   /**
@@ -84,8 +87,8 @@ public final class ArticleFields {
    * One value of one field.
    *
    * @param name the field, an {@link ArticleSchema} name
-   * @param value a {@link String}, {@link Integer}, {@link Double}, {@link Long} or {@link
-   *     RankFeature}, as {@code use} says
+   * @param value a {@link String}, {@link Integer}, {@link Double}, {@link Long}, {@link
+   *     RankFeature} or {@code float[]}, as {@code use} says
    * @param use how it is indexed
    */
   public record Value(String name, Object value, Use use) {
@@ -139,6 +142,9 @@ public final class ArticleFields {
     }
     for (String tag : distinct(article.tags())) {
       plan.add(new Value(TAGS, tag, Use.KEYWORD_STORED));
+    }
+    if (tagged.hasVector()) {
+      plan.add(new Value(VECTOR, tagged.vector(), Use.VECTOR));
     }
     return List.copyOf(plan);
   }

@@ -106,6 +106,13 @@ public final class ArticleSchema {
    */
   public static final String PUBLISHED = "published";
 
+  /**
+   * The article's meaning, a unit vector of the embedding model ({@code KnnFloatVectorField}, dot
+   * product, an HNSW graph over int8-quantised copies for search by meaning); absent when the
+   * article was indexed without vectors.
+   */
+  public static final String VECTOR = "vector";
+
   /** Site section: {@code KeywordField}, stored, for exact filters later. */
   public static final String SECTION = "section";
 

@@ -85,7 +85,7 @@ public final class Restory {
     IndexSearcher searcher = index.searchers().acquire();
     try {
       ScoreDoc[] hits = searcher.search(new TermQuery(new Term(ID, id)), 1).scoreDocs;
-      return hits.length == 0 ? null : searcher.storedFields().document(hits[0].doc);
+      return hits.length == 0 ? null : ArticleDocuments.storedWithVector(searcher, hits[0].doc);
     } finally {
       index.searchers().release(searcher);
     }

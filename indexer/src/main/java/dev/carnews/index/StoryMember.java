@@ -51,7 +51,7 @@ record StoryMember(
       throws IOException {
     Document stored =
         fields == null
-            ? searcher.storedFields().document(doc)
+            ? ArticleDocuments.storedWithVector(searcher, doc)
             : searcher.storedFields().document(doc, fields);
     String id = stored.get(ID);
     IndexableField published = stored.getField(PUBLISHED);

@@ -44,13 +44,24 @@ public final class SolrArticles {
   public static SolrInputDocument toDocument(TaggedArticle tagged) {
     SolrInputDocument doc = new SolrInputDocument();
     for (ArticleFields.Value planned : ArticleFields.of(tagged)) {
-      Object value =
-          planned.value() instanceof ArticleFields.RankFeature feature
-              ? String.format(Locale.ROOT, "%s|%.6f", feature.key(), feature.weight())
-              : planned.value();
+      Object value = planned.value();
+      if (value instanceof ArticleFields.RankFeature feature) {
+        value = String.format(Locale.ROOT, "%s|%.6f", feature.key(), feature.weight());
+      } else if (value instanceof float[] vector) {
+        value = floats(vector);
+      }
       doc.addField(planned.name(), value);
     }
     return doc;
+  }
+
+  /** A vector as Solr's {@code DenseVectorField} takes it: a list of floats. */
+  private static List<Float> floats(float[] vector) {
+    List<Float> values = new ArrayList<>(vector.length);
+    for (float v : vector) {
+      values.add(v);
+    }
+    return values;
   }
 
   /** The stored fields every answer reads ({@code fl}); payload and key fields are not stored. */

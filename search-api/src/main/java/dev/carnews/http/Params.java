@@ -3,6 +3,7 @@ package dev.carnews.http;
 import dev.carnews.entity.EntityType;
 import dev.carnews.search.About;
 import dev.carnews.search.EntityListRequest;
+import dev.carnews.search.SearchMode;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SortOrder;
 import io.javalin.http.Context;
@@ -109,6 +110,12 @@ final class Params {
     throw ApiException.badParameter("collapse must be story or none");
   }
 
+  /** {@code mode}: keyword (the default), semantic or hybrid. */
+  static SearchMode mode(Context ctx) {
+    String value = ctx.queryParam("mode");
+    return value == null || value.isBlank() ? SearchMode.KEYWORD : SearchMode.parse(value);
+  }
+
   /** Every {@code about} value ({@code brand:Renault}, {@code person:François Provost}). */
   static List<About> about(Context ctx) {
     return ctx.queryParams("about").stream().map(About::parse).toList();
@@ -142,7 +149,8 @@ final class Params {
           about(ctx),
           facets(ctx),
           integer(ctx, "facetSize", SearchRequest.DEFAULT_FACET_SIZE),
-          collapse(ctx));
+          collapse(ctx),
+          mode(ctx));
     } catch (IllegalArgumentException e) {
       throw ApiException.badParameter(e.getMessage());
     }

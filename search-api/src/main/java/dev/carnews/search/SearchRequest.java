@@ -24,6 +24,7 @@ import java.util.Optional;
  *     #MAX_FACET_SIZE}; the date list shows every month
  * @param collapse whether to show one hit per story (the versions of one article), {@code
  *     collapse=story}; off by default
+ * @param mode how articles are found and ranked: by words (the default), meaning, or both
  */
 public record SearchRequest(
     String q,
@@ -38,7 +39,8 @@ public record SearchRequest(
     List<About> about,
     List<String> facets,
     int facetSize,
-    boolean collapse) {
+    boolean collapse,
+    SearchMode mode) {
 
   /** Hits per page when the request does not say. */
   public static final int DEFAULT_SIZE = 10;
@@ -95,6 +97,39 @@ public record SearchRequest(
     if (facetSize < 1 || facetSize > MAX_FACET_SIZE) {
       throw new IllegalArgumentException("facetSize must be 1.." + MAX_FACET_SIZE);
     }
+    mode = Objects.requireNonNullElse(mode, SearchMode.KEYWORD);
+  }
+
+  /** A search by words, collapsed by story or not. */
+  public SearchRequest(
+      String q,
+      List<String> brands,
+      List<String> authors,
+      List<String> persons,
+      LocalDate from,
+      LocalDate to,
+      SortOrder sort,
+      int page,
+      int size,
+      List<About> about,
+      List<String> facets,
+      int facetSize,
+      boolean collapse) {
+    this(
+        q,
+        brands,
+        authors,
+        persons,
+        from,
+        to,
+        sort,
+        page,
+        size,
+        about,
+        facets,
+        facetSize,
+        collapse,
+        SearchMode.KEYWORD);
   }
 
   /** A search with every facet list at its default size that shows every version of a story. */
@@ -210,46 +245,46 @@ public record SearchRequest(
   public SearchRequest withBrands(List<String> values) {
     return new SearchRequest(
         q, values, authors, persons, from, to, sort, page, size, about, facets, facetSize,
-        collapse);
+        collapse, mode);
   }
 
   /** A copy of this request with other person filter values. */
   public SearchRequest withPersons(List<String> values) {
     return new SearchRequest(
-        q, brands, authors, values, from, to, sort, page, size, about, facets, facetSize, collapse);
+        q, brands, authors, values, from, to, sort, page, size, about, facets, facetSize, collapse, mode);
   }
 
   /** A copy of this request with other author filter values. */
   public SearchRequest withAuthors(List<String> values) {
     return new SearchRequest(
-        q, brands, values, persons, from, to, sort, page, size, about, facets, facetSize, collapse);
+        q, brands, values, persons, from, to, sort, page, size, about, facets, facetSize, collapse, mode);
   }
 
   /** A copy of this request with another date range. */
   public SearchRequest withDates(LocalDate newFrom, LocalDate newTo) {
     return new SearchRequest(
         q, brands, authors, persons, newFrom, newTo, sort, page, size, about, facets, facetSize,
-        collapse);
+        collapse, mode);
   }
 
   /** A copy of this request with another order and page. */
   public SearchRequest withPage(SortOrder newSort, int newPage, int newSize) {
     return new SearchRequest(
         q, brands, authors, persons, from, to, newSort, newPage, newSize, about, facets, facetSize,
-        collapse);
+        collapse, mode);
   }
 
   /** A copy of this request with other {@code about} filters. */
   public SearchRequest withAbout(List<About> values) {
     return new SearchRequest(
         q, brands, authors, persons, from, to, sort, page, size, values, facets, facetSize,
-        collapse);
+        collapse, mode);
   }
 
   /** A copy of this request answering with these facet lists, each of up to {@code newSize}. */
   public SearchRequest withFacets(List<String> names, int newSize) {
     return new SearchRequest(
-        q, brands, authors, persons, from, to, sort, page, size, about, names, newSize, collapse);
+        q, brands, authors, persons, from, to, sort, page, size, about, names, newSize, collapse, mode);
   }
 
   /**
@@ -258,6 +293,13 @@ public record SearchRequest(
    */
   public boolean wantsFacet(String name) {
     return facets.contains(name);
+  }
+
+  /** A copy of this request searching in another mode. */
+  public SearchRequest withMode(SearchMode newMode) {
+    return new SearchRequest(
+        q, brands, authors, persons, from, to, sort, page, size, about, facets, facetSize, collapse,
+        newMode);
   }
 
   /** A copy of this request with story collapsing on or off. */
@@ -275,7 +317,8 @@ public record SearchRequest(
         about,
         facets,
         facetSize,
-        newCollapse);
+        newCollapse,
+        mode);
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.carnews.server;
 
-import dev.carnews.entity.NewsEntityTagger;
+import dev.carnews.embed.TextEmbedder;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.GroupCommitter;
 import dev.carnews.index.IndexCheck;
@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +41,15 @@ final class LocalBackend implements Backend {
    * @param fullCheck check the whole index structure, not only the file checksums
    * @param sample fill an empty index from the sample corpus
    * @param searchThreads threads one search may spread over
+   * @param meaning the embedding model (loaded on first use), or {@code null} for keyword only
    */
-  LocalBackend(Path folder, boolean fullCheck, boolean sample, Ranking ranking, int searchThreads)
+  LocalBackend(
+      Path folder,
+      boolean fullCheck,
+      boolean sample,
+      Ranking ranking,
+      int searchThreads,
+      Supplier<TextEmbedder> meaning)
       throws IOException {
     this.folder = folder;
     // A damaged index is refused here, before anything is served from it.
@@ -60,10 +68,11 @@ final class LocalBackend implements Backend {
     this.archive =
         new LuceneNewsArchive(
             articles.searchers(), ranking, LuceneNewsArchive.DEFAULT_TIME_BUDGET, threads);
+    if (meaning != null) {
+      archive.searchingByMeaning(meaning);
+    }
     this.committer = new GroupCommitter(articles, COMMIT_GATHER);
-    ThreadLocal<NewsEntityTagger> taggers =
-        ThreadLocal.withInitial(NewsEntityTagger.lazyDefaults());
-    this.writer = new ArticleWriter(articles, committer, taggers::get);
+    this.writer = new ArticleWriter(articles, committer, Main.taggers(meaning));
   }
 
   @Override

@@ -1,5 +1,10 @@
 package dev.carnews.server;
 
+import java.util.function.Supplier;
+import dev.carnews.entity.EntityTagger;
+import dev.carnews.embed.TextEmbedder;
+import dev.carnews.embed.OnnxTextEmbedder;
+import dev.carnews.embed.EmbeddingTagger;
 import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.http.ApiKeys;
 import dev.carnews.http.AppOptions;
@@ -141,6 +146,13 @@ public final class Main implements Callable<Integer> {
   int searchCacheSize = CachingNewsArchive.DEFAULT_ENTRIES;
 
   @Option(
+      names = "--no-vectors",
+      description =
+          "keyword search only: load no embedding model; writes get no vector and mode=semantic"
+              + " or hybrid answer by words, saying so")
+  boolean noVectors;
+
+  @Option(
       names = "--full-check",
       description =
           "check the whole index structure at start-up, not only the file checksums (slow on big"
@@ -167,10 +179,11 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     validate();
     Ranking ranking = Ranking.withHalfLife(recencyHalfLifeDays);
+    Supplier<TextEmbedder> meaning = noVectors ? null : OnnxTextEmbedder.lazyDefault();
     Backend backend =
         collection != null
-            ? new SolrCloudBackend(solr, collection, ranking)
-            : new LocalBackend(index, fullCheck, !noSample, ranking, searchThreads);
+            ? new SolrCloudBackend(solr, collection, ranking, meaning)
+            : new LocalBackend(index, fullCheck, !noSample, ranking, searchThreads, meaning);
     SearchApp app;
     try {
       NewsArchive archive = CachingNewsArchive.of(backend.archive(), searchCacheSize);
@@ -262,6 +275,21 @@ public final class Main implements Callable<Integer> {
       keys = keys.and(ApiKeys.fromFile(apiKeys));
     }
     return keys;
+  }
+
+  /**
+   * A tagger per writing thread: the entity pipeline, then the embedding model when there is one
+   * ({@code null}: keyword only). Both load with the first write.
+   */
+  static Supplier<EntityTagger> taggers(Supplier<TextEmbedder> meaning) {
+    Supplier<NewsEntityTagger> models = NewsEntityTagger.lazyDefaults();
+    ThreadLocal<EntityTagger> perThread =
+        ThreadLocal.withInitial(
+            () -> {
+              EntityTagger entities = models.get();
+              return meaning == null ? entities : new EmbeddingTagger(entities, meaning.get());
+            });
+    return perThread::get;
   }
 
   /** The loader of the sample corpus for an empty index: JSON Lines, tagged like any article. */

@@ -1,6 +1,6 @@
 package dev.carnews.server;
 
-import dev.carnews.entity.NewsEntityTagger;
+import dev.carnews.embed.TextEmbedder;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.solr.CloudArticleStore;
@@ -9,6 +9,7 @@ import dev.carnews.search.solr.SolrNewsArchive;
 import dev.carnews.write.ArticleWriter;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,17 +29,17 @@ final class SolrCloudBackend implements Backend {
   private final ArticleWriter writer;
 
   /** Serves {@code collection} of the cluster of these node base URLs; nothing is contacted yet. */
-  SolrCloudBackend(List<String> solrUrls, String collection, Ranking ranking) {
+  SolrCloudBackend(
+      List<String> solrUrls, String collection, Ranking ranking, Supplier<TextEmbedder> meaning) {
     this.solrUrls = List.copyOf(solrUrls);
     this.collection = collection;
     this.connection = new CloudConnection(solrUrls);
     this.archive = new SolrNewsArchive(connection, collection, ranking);
-    ThreadLocal<NewsEntityTagger> taggers =
-        ThreadLocal.withInitial(NewsEntityTagger.lazyDefaults());
     // A write acknowledged here is searchable: the archive rereads the collection's version.
     this.writer =
         new ArticleWriter(
-            new CloudArticleStore(connection, collection, archive::changed), taggers::get);
+            new CloudArticleStore(connection, collection, archive::changed),
+            Main.taggers(meaning));
   }
 
   @Override

@@ -1,5 +1,10 @@
 package dev.carnews.search.lucene;
 
+import org.apache.lucene.index.FieldInfos;
+import java.util.function.Supplier;
+import dev.carnews.search.QueryInterpretation;
+import dev.carnews.search.SearchMode;
+import dev.carnews.embed.TextEmbedder;
 import dev.carnews.analysis.NewsAnalyzers;
 import dev.carnews.entity.EntityType;
 import dev.carnews.index.ArticleIndex;
@@ -103,6 +108,10 @@ public final class LuceneNewsArchive implements NewsArchive {
   private final Suggestions suggestions;
   private final RelatedArticles relatedArticles;
   private final EntityViews entityViews;
+  private final ReaderCache<Boolean> hasVectors =
+      new ReaderCache<>(
+          reader -> FieldInfos.getMergedFieldInfos(reader).fieldInfo(ArticleSchema.VECTOR) != null);
+  private volatile Supplier<? extends TextEmbedder> embedder = () -> null;
 
   /** A searcher over the index's near-real-time readers, with the default ranking. */
   public LuceneNewsArchive(ArticleIndex index) {
@@ -163,6 +172,44 @@ public final class LuceneNewsArchive implements NewsArchive {
     this.suggestions = new Suggestions(lexicons, ranking);
     this.relatedArticles = new RelatedArticles(textAnalyzer);
     this.entityViews = new EntityViews(facetStates, hitReader);
+  }
+
+  /**
+   * Lets {@code mode=semantic} and {@code mode=hybrid} search by meaning, with this model's query
+   * vectors (the model the index's vectors were made with); without it, or on an index without
+   * vectors, they search by words and say so. Call before serving; returns this archive.
+   */
+  public LuceneNewsArchive searchingByMeaning(Supplier<? extends TextEmbedder> queries) {
+    this.embedder = Objects.requireNonNull(queries, "queries");
+    return this;
+  }
+
+  /** The query's vector when the request searches by meaning and this archive can; else null. */
+  private float[] meaningOf(IndexSearcher searcher, SearchRequest request) throws IOException {
+    if (request.mode() == SearchMode.KEYWORD || request.q().isBlank()) {
+      return null;
+    }
+    TextEmbedder queries = embedder.get();
+    if (queries == null || !hasVectors.get(searcher.getIndexReader())) {
+      return null;
+    }
+    return queries.query(request.q());
+  }
+
+  /** The interpretation of a search that asked for more than words: how it was answered. */
+  private static QueryInterpretation madeHow(
+      SearchRequest request, float[] meaning, QueryInterpretation words) {
+    if (request.mode() == SearchMode.KEYWORD) {
+      return words;
+    }
+    if (meaning == null) {
+      return words.withMode(
+          SearchMode.KEYWORD, "This archive has no vectors for search by meaning: searched by words.");
+    }
+    return request.mode() == SearchMode.SEMANTIC
+        ? words.withMode(SearchMode.SEMANTIC, "Ranked by meaning.")
+        : words.withMode(
+            SearchMode.HYBRID, "Ranked by words and meaning together (reciprocal-rank fusion).");
   }
 
   @Override
@@ -226,12 +273,13 @@ public final class LuceneNewsArchive implements NewsArchive {
       EntityLexicon.Reading reading =
           q.isBlank() ? QueryReading.none() : queryReading.read(searcher.getIndexReader(), q);
       int depth = request.collapse() ? StoryCollapse.FIRST_DEPTH : 1;
-      QueryRuns.Runs runs = queryRuns.runs(scope, request, afterDoc);
-      QueryRuns.Attempt attempt = runs.attempt(q, TextQueries.Match.ALL, reading, depth);
+      float[] meaning = meaningOf(searcher, request);
+      QueryRuns.Runs runs = queryRuns.runs(scope, request, afterDoc, meaning);
+      TextQueries.Match how = TextQueries.firstReading(q);
+      QueryRuns.Attempt attempt = runs.attempt(q, how, reading, depth);
       String didYouMean = null;
       String searched = q;
-      String match = "all";
-      TextQueries.Match how = TextQueries.Match.ALL;
+      String match = how == TextQueries.Match.SOME ? "some" : "all";
       if (!q.isBlank() && attempt.total() < FEW_HITS) {
         didYouMean = spelling.correct(searcher.getIndexReader(), q).orElse(null);
       }
@@ -300,7 +348,7 @@ public final class LuceneNewsArchive implements NewsArchive {
           hits,
           FacetLists.of(attempt.found().facets(), facetState, request),
           didYouMean,
-          q.isBlank() ? null : QueryReading.interpretation(searched, match, reading),
+          q.isBlank() ? null : madeHow(request, meaning, QueryReading.interpretation(searched, match, reading)),
           attempt.partial(),
           next);
     } catch (IndexSearcher.TooManyClauses e) {

@@ -1,5 +1,15 @@
 package dev.carnews.search.lucene.query;
 
+import static dev.carnews.index.ArticleSchema.VECTOR;
+
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BooleanClause;
+import java.util.List;
+import java.util.Arrays;
+import dev.carnews.search.SearchMode;
 import dev.carnews.index.ArticleSchema;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SortOrder;
@@ -33,6 +43,15 @@ public final class QueryRuns {
   static final int PROXIMITY_WINDOW = 100;
 
   /**
+   * The nearest articles a search by meaning takes at least: the vector side of a hybrid answer and
+   * the matches of a semantic one.
+   */
+  public static final int NEIGHBOURS = 100;
+
+  /** The deepest a cursor may page through a ranking by meaning (fused or not). */
+  static final int MAX_FUSED = 1000;
+
+  /**
    * What one search runs against: the acquired searcher, the threads it may spread over (null: the
    * caller's only) and the reader's facet state.
    */
@@ -48,6 +67,19 @@ public final class QueryRuns {
   /** The runs of a search in this scope, after this cursor ({@code null}: from the top). */
   public Runs runs(Scope scope, SearchRequest request, ScoreDoc after) {
     return (q, match, reading, depth) -> attempt(scope, request, after, q, match, reading, depth);
+  }
+
+  /**
+   * The runs of a search by meaning ({@code semantic}) or by words and meaning ({@code hybrid}),
+   * {@code meaning} being the query's vector; a keyword request, or one without a vector, runs by
+   * words.
+   */
+  public Runs runs(Scope scope, SearchRequest request, ScoreDoc after, float[] meaning) {
+    if (meaning == null || request.mode() == SearchMode.KEYWORD) {
+      return runs(scope, request, after);
+    }
+    return (q, match, reading, depth) ->
+        fused(scope, request, after, q, match, reading, depth, meaning);
   }
 
   /**
@@ -162,6 +194,82 @@ public final class QueryRuns {
       found = new FacetCounts.Found(reranked, found.facets());
     }
     return new Attempt(text, query, window, found, timed.timedOut());
+  }
+
+  /**
+   * A search by meaning, alone or fused with the words. The nearest articles are taken within every
+   * filter (dates, {@code about}, brand, author, person), never filtered afterwards. The answer's
+   * matches, total and facet counts are those of the union of the keyword matches (hybrid) and the
+   * nearest articles; in relevance order the two rankings are fused by reciprocal rank, in the
+   * dated orders the union is listed by date.
+   */
+  Attempt fused(
+      Scope scope,
+      SearchRequest request,
+      ScoreDoc after,
+      String q,
+      TextQueries.Match match,
+      EntityLexicon.Reading reading,
+      int depth,
+      float[] meaning)
+      throws IOException {
+    IndexSearcher searcher = scope.searcher();
+    Query text = textQueries.parse(q, match);
+    QueryLimits.checkClauses(text);
+    int window = (after == null ? request.page() * request.size() : request.size()) * depth;
+    int deepest = after == null ? window : MAX_FUSED;
+    int k = Math.max(deepest, NEIGHBOURS);
+    TopDocs nearest = searcher.search(new KnnFloatVectorQuery(VECTOR, meaning, k, filterOf(request)), k);
+    boolean hybrid = request.mode() == SearchMode.HYBRID && !q.isBlank();
+    Query neighbours =
+        new DocSetQuery(
+            Arrays.stream(nearest.scoreDocs).mapToInt(hit -> hit.doc).toArray(),
+            searcher.getIndexReader().getContext().id());
+    Query matches =
+        hybrid
+            ? new BooleanQuery.Builder()
+                .add(text, BooleanClause.Occur.SHOULD)
+                .add(neighbours, BooleanClause.Occur.SHOULD)
+                .build()
+            : neighbours;
+    DrillDownQuery union = Filters.apply(config, matches, request);
+    boolean counted = !request.facets().isEmpty();
+    Sort sort = sortOf(request);
+    if (sort != null) {
+      FacetCounts.Found byDate =
+          FacetCounts.collect(
+              searcher, scope.pool(), scope.facets(), counted, union, sort, window, after);
+      return new Attempt(text, union, window, byDate, false);
+    }
+    FacetCounts.Found all =
+        FacetCounts.collect(searcher, scope.pool(), scope.facets(), counted, union, null, 1, null);
+    ScoreDoc[] ranking = nearest.scoreDocs;
+    boolean partial = false;
+    if (hybrid) {
+      int perPage = request.page() * request.size();
+      int keywordDepth = (Math.max(deepest, NEIGHBOURS) + perPage - 1) / perPage;
+      Attempt words =
+          attempt(
+              scope,
+              request.withFacets(List.of(), request.facetSize()),
+              null,
+              q,
+              match,
+              reading,
+              keywordDepth);
+      ranking = Fusion.reciprocalRank(words.found().top().scoreDocs, nearest.scoreDocs);
+      partial = words.partial();
+    }
+    ScoreDoc[] page = Fusion.window(ranking, after, window);
+    TopDocs top = new TopDocs(new TotalHits(all.total(), TotalHits.Relation.EQUAL_TO), page);
+    return new Attempt(text, union, window, new FacetCounts.Found(top, all.facets()), partial);
+  }
+
+  /** Every filter of the request as one query, or {@code null} when it has none. */
+  private Query filterOf(SearchRequest request) {
+    boolean filtered =
+        Filters.facetFiltered(request) || request.hasDateFilter() || !request.about().isEmpty();
+    return filtered ? Filters.apply(config, new MatchAllDocsQuery(), request) : null;
   }
 
   /**

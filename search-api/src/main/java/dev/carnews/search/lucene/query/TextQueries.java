@@ -58,7 +58,15 @@ public final class TextQueries {
   static final int FUZZY_MIN_LENGTH = 5;
 
   /** The share of words a {@link Match#SOME} search requires. */
-  static final double SOME_SHARE = 0.6;
+  static final double SOME_SHARE = Double.parseDouble(System.getProperty("carnews.someShare", "0.6"));
+
+  /** Plain queries of this many words and more are read as most words from the start. */
+  public static final int MOST_WORDS_FROM = Integer.getInteger("carnews.mostWordsFrom", Integer.MAX_VALUE);
+
+  /** How a plain query is read first: most of its words when it is long enough, else all. */
+  public static Match firstReading(String q) {
+    return isPlain(q) && words(q) >= MOST_WORDS_FROM ? Match.SOME : Match.ALL;
+  }
 
   /** Word distance inside which the whole query counts as a phrase in a title / a body. */
   private static final int TITLE_SLOP = 2;

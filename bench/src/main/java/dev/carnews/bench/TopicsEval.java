@@ -1,0 +1,94 @@
+package dev.carnews.bench;
+
+import dev.carnews.embed.OnnxTextEmbedder;
+import dev.carnews.index.ArticleIndex;
+import dev.carnews.search.SearchHit;
+import dev.carnews.search.SearchMode;
+import dev.carnews.search.SearchRequest;
+import dev.carnews.search.SortOrder;
+import dev.carnews.search.lucene.LuceneNewsArchive;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Relevance of the service's own search on labelled topics, per mode and query kind: nDCG@10, P@10
+ * and recall@100 of {@code /api/search}'s ranking, run in process on an index of the labelled
+ * corpus (for example Reuters-21578 indexed with {@code indexer.jar index}).
+ */
+@Command(
+    name = "topics",
+    mixinStandardHelpOptions = true,
+    description =
+        "nDCG@10, P@10 and recall@100 of the service's ranking per mode (keyword, semantic,"
+            + " hybrid) on topic judgements: a title query and a description query per topic.")
+final class TopicsEval implements Callable<Integer> {
+
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "the index")
+  Path index;
+
+  @Option(names = "--corpus", required = true, paramLabel = "FILE", description = "JSON Lines")
+  Path corpus;
+
+  @Option(names = "--topics", required = true, paramLabel = "FILE", description = "topics TSV")
+  Path topicsFile;
+
+  @Option(
+      names = "--modes",
+      split = ",",
+      description = "modes to measure (default: all): ${COMPLETION-CANDIDATES}")
+  List<SearchMode> modes = List.of(SearchMode.values());
+
+  @Option(names = "--per-topic", description = "print each topic's nDCG@10")
+  boolean perTopic;
+
+  @Override
+  public Integer call() throws Exception {
+    TopicJudgements judged = TopicJudgements.read(topicsFile, corpus);
+    try (ArticleIndex articles = ArticleIndex.open(index)) {
+      LuceneNewsArchive archive =
+          new LuceneNewsArchive(articles).searchingByMeaning(OnnxTextEmbedder.lazyDefault());
+      System.out.printf(
+          Locale.ROOT,
+          "%d topics, %d articles%n%-9s  %-24s %-24s%n",
+          judged.topics().size(),
+          archive.count(),
+          "mode",
+          "title nDCG@10 P@10 R@100",
+          "description nDCG@10 P@10 R@100");
+      for (SearchMode mode : modes) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-9s ", mode.label()));
+        for (TopicJudgements.Kind kind : TopicJudgements.Kind.values()) {
+          double ndcg = 0;
+          double p10 = 0;
+          double r100 = 0;
+          for (TopicJudgements.Topic topic : judged.topics()) {
+            SearchRequest request =
+                SearchRequest.of(kind.of(topic))
+                    .withPage(SortOrder.RELEVANCE, 1, SearchRequest.MAX_SIZE)
+                    .withFacets(List.of(), SearchRequest.DEFAULT_FACET_SIZE)
+                    .withMode(mode);
+            List<String> ranked = archive.search(request).hits().stream().map(SearchHit::id).toList();
+            double one = TopicJudgements.ndcg(ranked, judged.relevantTo(topic), 10);
+            if (perTopic) {
+              System.out.printf(
+                  Locale.ROOT, "  %-8s %-11s %-14s %.3f%n", mode.label(), kind, topic.label(), one);
+            }
+            ndcg += one;
+            p10 += TopicJudgements.precision(ranked, judged.relevantTo(topic), 10);
+            r100 += TopicJudgements.recall(ranked, judged.relevantTo(topic), 100);
+          }
+          int n = judged.topics().size();
+          line.append(
+              String.format(
+                  Locale.ROOT, " %.3f  %.3f  %.3f         ", ndcg / n, p10 / n, r100 / n));
+        }
+        System.out.println(line);
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,154 @@
+package dev.carnews.embed;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * A {@link TextEmbedder} on one of the {@link VectorModel}s, run in this JVM by ONNX Runtime from
+ * the model file inside the jar: nothing is downloaded, before or while it runs. The tokenizer
+ * library (DJL) is told to stay offline and send no telemetry, and to unpack its native library
+ * into a folder of the temp directory rather than the user's home.
+ */
+public final class OnnxTextEmbedder implements TextEmbedder {
+
+  static {
+    keepTokenizerOffline();
+  }
+
+  private final VectorModel model;
+  private final EmbeddingModel onnx;
+  private final int dimensions;
+
+  private OnnxTextEmbedder(VectorModel model, EmbeddingModel onnx) {
+    this.model = model;
+    this.onnx = onnx;
+    this.dimensions = onnx.dimension();
+  }
+
+  /**
+   * The default model, loaded by the first {@code get()} and shared by every caller after it: a
+   * service that never embeds does not pay for loading it.
+   */
+  public static Supplier<TextEmbedder> lazyDefault() {
+    return new Supplier<>() {
+      private volatile TextEmbedder loaded;
+
+      @Override
+      public TextEmbedder get() {
+        TextEmbedder model = loaded;
+        if (model == null) {
+          synchronized (this) {
+            model = loaded;
+            if (model == null) {
+              model = load();
+              loaded = model;
+            }
+          }
+        }
+        return model;
+      }
+    };
+  }
+
+  /** Loads the default model (a second or two, once per process). */
+  public static OnnxTextEmbedder load() {
+    return load(VectorModel.DEFAULT);
+  }
+
+  /**
+   * Loads a model from the classpath.
+   *
+   * @throws IllegalStateException when the model's jar is not on the classpath
+   */
+  public static OnnxTextEmbedder load(VectorModel model) {
+    // Embeddings run on the caller's thread: the tagging threads already spread the work.
+    Executor callerRuns = Runnable::run;
+    try {
+      Class<?> type = Class.forName(model.className);
+      EmbeddingModel onnx =
+          (EmbeddingModel) type.getConstructor(Executor.class).newInstance(callerRuns);
+      return new OnnxTextEmbedder(model, onnx);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(
+          "embedding model " + model.label() + " is not on the classpath", e);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("embedding model " + model.label() + " did not load", e);
+    }
+  }
+
+  @Override
+  public float[] passage(String text) {
+    return unit(onnx.embed(model.passagePrefix + text).content().vector());
+  }
+
+  @Override
+  public List<float[]> passages(List<String> texts) {
+    List<TextSegment> segments =
+        texts.stream().map(text -> TextSegment.from(model.passagePrefix + text)).toList();
+    return onnx.embedAll(segments).content().stream().map(e -> unit(e.vector())).toList();
+  }
+
+  @Override
+  public float[] query(String text) {
+    return unit(onnx.embed(model.queryPrefix + text).content().vector());
+  }
+
+  @Override
+  public int dimensions() {
+    return dimensions;
+  }
+
+  @Override
+  public String name() {
+    return model.label() + "-q";
+  }
+
+  /** The vector scaled to length 1, so the dot product of two is their cosine. */
+  static float[] unit(float[] vector) {
+    double sum = 0;
+    for (float v : vector) {
+      sum += (double) v * v;
+    }
+    float norm = (float) Math.sqrt(sum);
+    if (norm == 0f) {
+      return vector;
+    }
+    float[] unit = new float[vector.length];
+    for (int i = 0; i < vector.length; i++) {
+      unit[i] = vector[i] / norm;
+    }
+    return unit;
+  }
+
+  /**
+   * DJL reads these as system properties or environment variables: no telemetry, no network, and
+   * its native tokenizer library unpacked under the temp directory. Settings a user made win.
+   */
+  private static void keepTokenizerOffline() {
+    setIfAbsent("OPT_OUT_TRACKING", "true");
+    setIfAbsent("DJL_OFFLINE", "true");
+    setIfAbsent("offline", "true");
+    if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+      try {
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "carnews-djl");
+        Files.createDirectories(cache);
+        System.setProperty("DJL_CACHE_DIR", cache.toString());
+        System.setProperty("ENGINE_CACHE_DIR", cache.toString());
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot create the tokenizer's cache folder", e);
+      }
+    }
+  }
+
+  private static void setIfAbsent(String name, String value) {
+    if (System.getProperty(name) == null && System.getenv(name) == null) {
+      System.setProperty(name, value);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.carnews.search.lucene.query;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * Reciprocal-rank fusion (Cormack, Clarke and Büttcher, 2009): each ranking gives a document
+ * {@code 1 / (k + rank)}, and the sums order the fused list. It needs no calibration between the
+ * scores of the words (BM25 with boosts) and of meaning (a cosine), which live on different scales.
+ */
+final class Fusion {
+
+  /** The constant of the original paper, used by Elasticsearch and OpenSearch by default. */
+  static final int K = 60;
+
+  private static final Comparator<ScoreDoc> BEST_FIRST =
+      Comparator.<ScoreDoc>comparingDouble(hit -> -hit.score).thenComparingInt(hit -> hit.doc);
+
+  private Fusion() {}
+
+  /** The rankings fused, best first; ties by document number, so the order is stable. */
+  static ScoreDoc[] reciprocalRank(ScoreDoc[]... rankings) {
+    Map<Integer, Double> sums = new HashMap<>();
+    for (ScoreDoc[] ranking : rankings) {
+      for (int rank = 0; rank < ranking.length; rank++) {
+        sums.merge(ranking[rank].doc, 1.0 / (K + rank + 1), Double::sum);
+      }
+    }
+    List<ScoreDoc> fused = new ArrayList<>(sums.size());
+    sums.forEach((doc, sum) -> fused.add(new ScoreDoc(doc, sum.floatValue())));
+    fused.sort(BEST_FIRST);
+    return fused.toArray(ScoreDoc[]::new);
+  }
+
+  /**
+   * The first {@code size} hits of a ranking (best first) after a cursor's hit, or from the top
+   * when {@code after} is {@code null}: the order of {@link #BEST_FIRST}, as Lucene pages.
+   */
+  static ScoreDoc[] window(ScoreDoc[] ranking, ScoreDoc after, int size) {
+    ScoreDoc[] sorted = ranking.clone();
+    Arrays.sort(sorted, BEST_FIRST);
+    int from = 0;
+    if (after != null) {
+      while (from < sorted.length && BEST_FIRST.compare(sorted[from], after) <= 0) {
+        from++;
+      }
+    }
+    return Arrays.copyOfRange(sorted, from, Math.min(sorted.length, from + size));
+  }
+}
