@@ -63,6 +63,7 @@ public final class SolrNewsArchive implements NewsArchive {
   private final SolrRetries reads = new SolrRetries(Duration.ofSeconds(20));
   private final SolrSuggestions suggestions;
   private final SolrRelated related;
+  private final SolrEntities entities;
   private volatile long newest;
   private volatile long newestReadAt;
   private volatile IndexVersion version = new IndexVersion(0, 0);
@@ -80,6 +81,7 @@ public final class SolrNewsArchive implements NewsArchive {
     this.ranking = Objects.requireNonNull(ranking, "ranking");
     this.suggestions = new SolrSuggestions(this::query);
     this.related = new SolrRelated(this::query);
+    this.entities = new SolrEntities(this::query, this::version);
   }
 
   @Override
@@ -180,29 +182,30 @@ public final class SolrNewsArchive implements NewsArchive {
   }
 
   @Override
-  public Optional<EntityPage> entity(EntityType type, String name, SearchRequest scope) {
-    throw notYet("entity pages");
+  public Optional<EntityPage> entity(EntityType type, String name, SearchRequest scope)
+      throws IOException {
+    return entities.page(type, name, scope);
   }
 
   @Override
-  public Optional<String> entityName(EntityType type, String name) {
-    throw notYet("entity pages and their feeds");
+  public Optional<String> entityName(EntityType type, String name) throws IOException {
+    return entities.name(type, name);
   }
 
   @Override
-  public EntityListing entities(EntityListRequest request) {
-    throw notYet("the entity directory");
+  public EntityListing entities(EntityListRequest request) throws IOException {
+    return entities.list(request);
   }
 
   @Override
-  public TrendingResponse trending(TrendingRequest request) {
-    throw notYet("trending");
+  public TrendingResponse trending(TrendingRequest request) throws IOException {
+    return entities.trending(request);
   }
 
   @Override
   public Map<String, List<SignificantEntity>> significant(
-      SearchRequest request, Set<EntityType> types) {
-    throw notYet("significant entities");
+      SearchRequest request, Set<EntityType> types) throws IOException {
+    return entities.significant(request, types);
   }
 
   @Override
