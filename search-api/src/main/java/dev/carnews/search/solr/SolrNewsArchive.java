@@ -254,12 +254,11 @@ public final class SolrNewsArchive implements NewsArchive {
     long started = System.nanoTime();
     String text = request.q();
     SolrQuery query = SolrSearchParams.of(request, text, ranking, newest());
-    boolean cursor = cursorMark != null || request.page() == 1;
-    if (cursor) {
-      query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursorMark == null ? "*" : cursorMark);
-    } else {
-      query.setStart((request.page() - 1) * request.size());
+    String mark = cursorMark;
+    if (mark == null && request.page() > 1) {
+      mark = markBefore(query, (request.page() - 1) * request.size());
     }
+    query.set(CursorMarkParams.CURSOR_MARK_PARAM, mark == null ? "*" : mark);
     QueryResponse response = query(query);
     String match = "all";
     String didYouMean = null;
@@ -282,7 +281,7 @@ public final class SolrNewsArchive implements NewsArchive {
     int pages = (int) ((total + request.size() - 1) / request.size());
     var hits = SolrAnswers.hits(response);
     String next =
-        cursor && hits.size() == request.size() && response.getNextCursorMark() != null
+        hits.size() == request.size() && response.getNextCursorMark() != null
             ? CURSOR_PREFIX
                 + Base64.getUrlEncoder()
                     .withoutPadding()
@@ -300,6 +299,22 @@ public final class SolrNewsArchive implements NewsArchive {
         request.q().isBlank() ? null : interpretation(text, match),
         false,
         next);
+  }
+
+  /**
+   * The cursor after the first {@code skipped} hits of a query: page N is then read as the cursor
+   * chain reads it, and answers a {@code next} token like page 1. Only ids are read; Solr collects
+   * the skipped hits either way (a {@code start} offset costs the same collection).
+   */
+  private String markBefore(SolrQuery page, int skipped) throws IOException {
+    SolrQuery skip = page.getCopy();
+    skip.setRows(skipped);
+    skip.setFields(ArticleSchema.ID);
+    skip.setFacet(false);
+    skip.setHighlight(false);
+    skip.remove("spellcheck");
+    skip.set(CursorMarkParams.CURSOR_MARK_PARAM, "*");
+    return query(skip).getNextCursorMark();
   }
 
   private static QueryInterpretation interpretation(String text, String match) {

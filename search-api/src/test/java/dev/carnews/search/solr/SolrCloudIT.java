@@ -193,6 +193,12 @@ class SolrCloudIT {
     JsonNode after = search(backend, "sort=newest&size=2&after=" + next);
     JsonNode second = search(backend, "sort=newest&size=2&page=2");
     assertEquals(second.get("hits"), after.get("hits"));
+    // A page=N page gives next too, and it leads to page N+1.
+    JsonNode third = search(backend, "sort=newest&size=2&page=3");
+    JsonNode afterSecond =
+        search(backend, "sort=newest&size=2&after=" + second.get("next").asText());
+    assertEquals(third.get("hits"), afterSecond.get("hits"));
+    assertEquals(List.of("a5", "a4"), hitIds(third.get("hits")));
     assertEquals(400, get(app(backend), "/api/search?after=bm9wZQ").statusCode());
   }
 
