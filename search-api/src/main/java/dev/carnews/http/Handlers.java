@@ -123,6 +123,7 @@ final class Handlers {
       // No such entity page can exist: say so to crawlers and link checkers; the page's scripts
       // still render their "not found" message from the URL.
       ctx.status(404);
+      SearchApp.answeredItself(ctx);
     }
     ctx.contentType("text/html; charset=utf-8").result(page);
   }

@@ -268,6 +268,14 @@ public final class SearchApp {
 
   private static final String ERROR_WRITTEN = "carnews.errorWritten";
 
+  /**
+   * Marks an error status a handler answered with a body of its own (a page), so the error handlers
+   * keep that body instead of writing the JSON error shape over it.
+   */
+  static void answeredItself(Context ctx) {
+    ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
+  }
+
   private static void writeError(Context ctx, ApiError error) {
     ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
     ctx.status(error.status()).json(new ApiError.Body(error.withRequestId(RequestIds.of(ctx))));

@@ -63,6 +63,7 @@ public final class SolrNewsArchive implements NewsArchive {
   private final SolrRetries reads = new SolrRetries(Duration.ofSeconds(20));
   private final SolrSuggestions suggestions;
   private final SolrRelated related;
+  private final SolrEntities entities;
   private volatile long newest;
   private volatile long newestReadAt;
   private volatile IndexVersion version = new IndexVersion(0, 0);
@@ -80,6 +81,7 @@ public final class SolrNewsArchive implements NewsArchive {
     this.ranking = Objects.requireNonNull(ranking, "ranking");
     this.suggestions = new SolrSuggestions(this::query);
     this.related = new SolrRelated(this::query);
+    this.entities = new SolrEntities(this::query, this::version);
   }
 
   @Override
@@ -180,29 +182,30 @@ public final class SolrNewsArchive implements NewsArchive {
   }
 
   @Override
-  public Optional<EntityPage> entity(EntityType type, String name, SearchRequest scope) {
-    throw notYet("entity pages");
+  public Optional<EntityPage> entity(EntityType type, String name, SearchRequest scope)
+      throws IOException {
+    return entities.page(type, name, scope);
   }
 
   @Override
-  public Optional<String> entityName(EntityType type, String name) {
-    throw notYet("entity pages and their feeds");
+  public Optional<String> entityName(EntityType type, String name) throws IOException {
+    return entities.name(type, name);
   }
 
   @Override
-  public EntityListing entities(EntityListRequest request) {
-    throw notYet("the entity directory");
+  public EntityListing entities(EntityListRequest request) throws IOException {
+    return entities.list(request);
   }
 
   @Override
-  public TrendingResponse trending(TrendingRequest request) {
-    throw notYet("trending");
+  public TrendingResponse trending(TrendingRequest request) throws IOException {
+    return entities.trending(request);
   }
 
   @Override
   public Map<String, List<SignificantEntity>> significant(
-      SearchRequest request, Set<EntityType> types) {
-    throw notYet("significant entities");
+      SearchRequest request, Set<EntityType> types) throws IOException {
+    return entities.significant(request, types);
   }
 
   @Override
@@ -251,12 +254,11 @@ public final class SolrNewsArchive implements NewsArchive {
     long started = System.nanoTime();
     String text = request.q();
     SolrQuery query = SolrSearchParams.of(request, text, ranking, newest());
-    boolean cursor = cursorMark != null || request.page() == 1;
-    if (cursor) {
-      query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursorMark == null ? "*" : cursorMark);
-    } else {
-      query.setStart((request.page() - 1) * request.size());
+    String mark = cursorMark;
+    if (mark == null && request.page() > 1) {
+      mark = markBefore(query, (request.page() - 1) * request.size());
     }
+    query.set(CursorMarkParams.CURSOR_MARK_PARAM, mark == null ? "*" : mark);
     QueryResponse response = query(query);
     String match = "all";
     String didYouMean = null;
@@ -279,7 +281,7 @@ public final class SolrNewsArchive implements NewsArchive {
     int pages = (int) ((total + request.size() - 1) / request.size());
     var hits = SolrAnswers.hits(response);
     String next =
-        cursor && hits.size() == request.size() && response.getNextCursorMark() != null
+        hits.size() == request.size() && response.getNextCursorMark() != null
             ? CURSOR_PREFIX
                 + Base64.getUrlEncoder()
                     .withoutPadding()
@@ -297,6 +299,22 @@ public final class SolrNewsArchive implements NewsArchive {
         request.q().isBlank() ? null : interpretation(text, match),
         false,
         next);
+  }
+
+  /**
+   * The cursor after the first {@code skipped} hits of a query: page N is then read as the cursor
+   * chain reads it, and answers a {@code next} token like page 1. Only ids are read; Solr collects
+   * the skipped hits either way (a {@code start} offset costs the same collection).
+   */
+  private String markBefore(SolrQuery page, int skipped) throws IOException {
+    SolrQuery skip = page.getCopy();
+    skip.setRows(skipped);
+    skip.setFields(ArticleSchema.ID);
+    skip.setFacet(false);
+    skip.setHighlight(false);
+    skip.remove("spellcheck");
+    skip.set(CursorMarkParams.CURSOR_MARK_PARAM, "*");
+    return query(skip).getNextCursorMark();
   }
 
   private static QueryInterpretation interpretation(String text, String match) {

@@ -42,12 +42,7 @@ final class SolrSearchParams {
     SolrQuery query = new SolrQuery();
     boolean words = !text.isBlank();
     if (words) {
-      query.set("defType", "edismax");
-      query.setQuery(text);
-      query.set("qf", "title^3 body");
-      query.set("mm", "100%");
-      query.set("sow", "false");
-      query.set("q.alt", "*:*");
+      words(query, text);
       if (request.sort() == SortOrder.RELEVANCE && ranking.recency()) {
         query.set("boost", recency(ranking, newest));
       }
@@ -55,11 +50,7 @@ final class SolrSearchParams {
       query.add("bq", "{!payload_score f=brand_salience_rank func=max v=$qkey}");
       query.add("bq", "{!payload_score f=person_salience_rank func=max v=$qkey}");
       query.set("qkey", key);
-      query.setHighlight(true);
-      query.set("hl.fl", "title,body");
-      query.set("hl.snippets", 2);
-      query.set("hl.fragsize", 160);
-      query.set("f.title.hl.fragsize", 0);
+      highlight(query);
       query.set("spellcheck", true);
       query.set("spellcheck.q", text);
       query.set("spellcheck.collate", true);
@@ -73,6 +64,40 @@ final class SolrSearchParams {
     query.setFields(HIT_FIELDS);
     query.setRows(request.size());
     return query;
+  }
+
+  /**
+   * The articles a request matches, unranked and unpaged: its words (every one required) and its
+   * filters, what entity pages, significant entities and counts start from.
+   */
+  static SolrQuery matching(SearchRequest request) {
+    SolrQuery query = new SolrQuery();
+    if (request.q().isBlank()) {
+      query.setQuery("*:*");
+    } else {
+      words(query, request.q());
+    }
+    filters(request, query);
+    return query;
+  }
+
+  /** The words of a query as edismax reads them: title and body, every word required. */
+  private static void words(SolrQuery query, String text) {
+    query.set("defType", "edismax");
+    query.setQuery(text);
+    query.set("qf", "title^3 body");
+    query.set("mm", "100%");
+    query.set("sow", "false");
+    query.set("q.alt", "*:*");
+  }
+
+  /** Passages of title and body with the query's words marked. */
+  static void highlight(SolrQuery query) {
+    query.setHighlight(true);
+    query.set("hl.fl", "title,body");
+    query.set("hl.snippets", 2);
+    query.set("hl.fragsize", 160);
+    query.set("f.title.hl.fragsize", 0);
   }
 
   /** The filters of a request on a query (also used by counts that need the same set). */

@@ -47,6 +47,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
@@ -192,6 +193,12 @@ class SolrCloudIT {
     JsonNode after = search(backend, "sort=newest&size=2&after=" + next);
     JsonNode second = search(backend, "sort=newest&size=2&page=2");
     assertEquals(second.get("hits"), after.get("hits"));
+    // A page=N page gives next too, and it leads to page N+1.
+    JsonNode third = search(backend, "sort=newest&size=2&page=3");
+    JsonNode afterSecond =
+        search(backend, "sort=newest&size=2&after=" + second.get("next").asText());
+    assertEquals(third.get("hits"), afterSecond.get("hits"));
+    assertEquals(List.of("a5", "a4"), hitIds(third.get("hits")));
     assertEquals(400, get(app(backend), "/api/search?after=bm9wZQ").statusCode());
   }
 
@@ -235,6 +242,116 @@ class SolrCloudIT {
     assertEquals("brand", suggest.get("suggestions").get(0).get("type").asText());
     assertEquals(400, get(app, "/api/search?size=0").statusCode());
     assertEquals(400, get(app, "/api/suggest?q=").statusCode());
+  }
+
+  /**
+   * Entity views counted by Solr's JSON facets answer exactly as the local index does: every field
+   * of the JSON the same, counts exactly, significance scores within {@link #SCORE_TOLERANCE} (both
+   * backends score the same counts with the same formula, so in practice they are equal).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "/api/entities/brand/renault",
+        "/api/entities/brand/RENAULT?q=electric",
+        "/api/entities/brand/nissan?from=2025-08-01",
+        "/api/entities/person/" + "%C3%A9lodie%20marchand",
+        "/api/entities/person/Kenji%20Sato?size=1",
+        "/api/entities/author/jane%20doe",
+        "/api/entities/brand/nobody",
+        "/api/entities?type=brand",
+        "/api/entities?type=person&sort=name",
+        "/api/entities?type=author&sort=recent",
+        "/api/entities?type=person&q=sat",
+        "/api/entities?type=brand&size=2&page=2",
+        "/api/trending",
+        "/api/trending?from=2025-07-01&to=2025-08-31&min=1",
+        "/api/trending?type=brand&from=2025-08-01&to=2025-08-31&min=1",
+        "/api/trending?from=2025-09-01&to=2025-08-31",
+      })
+  @Order(6)
+  void entityViewsAnswerAlikeOnBothBackends(String path) throws Exception {
+    HttpResponse<String> onLocal = get(local, path);
+    HttpResponse<String> onSolr = get(solr, path);
+    assertEquals(onLocal.statusCode(), onSolr.statusCode(), onSolr.body());
+    assertAlike(JSON.readTree(onLocal.body()), JSON.readTree(onSolr.body()), path);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "q=electric&significant=person,brand",
+        "brand=nissan&significant=person",
+        "from=2025-07-01&to=2025-08-31&significant=brand",
+      })
+  @Order(6)
+  void significantEntitiesOfASearchAnswerAlike(String query) throws Exception {
+    JsonNode onLocal = search("local", query);
+    JsonNode onSolr = search("solrcloud", query);
+    assertAlike(onLocal.get("significant"), onSolr.get("significant"), query);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  @Order(6)
+  void entityPagesDirectoryAndTrendingCountTheFixture(String backend) throws Exception {
+    SearchApp app = app(backend);
+    JsonNode renault = JSON.readTree(get(app, "/api/entities/brand/r%C3%A9nault").body());
+    assertEquals("Renault", renault.get("name").asText());
+    assertEquals(3, renault.get("count").asLong());
+    assertEquals("2025-07-20T23:30:00Z", renault.get("lastSeen").asText());
+    assertEquals(List.of("a2", "a1", "a6"), hitIds(renault.get("latest")));
+    assertEquals("Nissan", renault.get("associated").get("brands").get(0).get("name").asText());
+    JsonNode months = renault.get("timeline");
+    assertEquals("2025-07", months.get(0).get("month").asText());
+    assertEquals(2, months.get(0).get("count").asLong());
+    JsonNode people = JSON.readTree(get(app, "/api/entities?type=person&sort=count").body());
+    assertEquals(5, people.get("total").asLong());
+    assertEquals(2, people.get("entities").get(0).get("count").asLong());
+    assertEquals(200, get(app, "/api/entities/brand/renault.atom").statusCode());
+    JsonNode trending = JSON.readTree(get(app, "/api/trending?from=2025-08-01&min=1").body());
+    assertEquals("2025-08-15", trending.get("to").asText());
+    assertEquals(2, trending.get("articles").asLong());
+    assertEquals(404, get(app, "/api/entities/person/nobody").statusCode());
+  }
+
+  /** How far a score may differ between the backends. */
+  private static final double SCORE_TOLERANCE = 1e-6;
+
+  private static void assertAlike(JsonNode expected, JsonNode actual, String where) {
+    if (expected.isObject()) {
+      assertTrue(actual.isObject(), where);
+      assertEquals(fieldNames(expected), fieldNames(actual), where + ": fields of " + expected);
+      expected
+          .fieldNames()
+          .forEachRemaining(
+              name -> {
+                if (!name.equals("tookMs") && !name.equals("requestId")) {
+                  assertAlike(expected.get(name), actual.get(name), where + "." + name);
+                }
+              });
+    } else if (expected.isArray()) {
+      assertEquals(expected.size(), actual.size(), where + ": " + expected + " vs " + actual);
+      for (int i = 0; i < expected.size(); i++) {
+        assertAlike(expected.get(i), actual.get(i), where + "[" + i + "]");
+      }
+    } else if (expected.isFloatingPointNumber() || actual.isFloatingPointNumber()) {
+      assertEquals(expected.asDouble(), actual.asDouble(), SCORE_TOLERANCE, where);
+    } else {
+      assertEquals(expected, actual, where);
+    }
+  }
+
+  private static Set<String> fieldNames(JsonNode node) {
+    Set<String> names = new HashSet<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static List<String> hitIds(JsonNode hits) {
+    List<String> ids = new ArrayList<>();
+    hits.forEach(hit -> ids.add(hit.get("id").asText()));
+    return ids;
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.carnews.analysis.NameKeys;
 import dev.carnews.entity.EntityType;
 import dev.carnews.index.ArticleSchema;
 import dev.carnews.search.lucene.index.EntityFields;
+import dev.carnews.search.views.EntityLists;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -166,14 +167,11 @@ public final class EntityDirectory {
     if (ords.size() < 2) {
       return draft;
     }
-    Map<String, Integer> used = new LinkedHashMap<>();
+    Map<String, Long> used = new LinkedHashMap<>();
     for (int ord : ords) {
-      used.put(label(values, ord), ordCounts[ord]);
+      used.put(label(values, ord), (long) ordCounts[ord]);
     }
-    List<String> spellings = new ArrayList<>(used.keySet());
-    spellings.sort(
-        Comparator.comparing((String label) -> -used.get(label))
-            .thenComparing(Comparator.naturalOrder()));
+    List<String> spellings = EntityLists.spellings(used);
     return new Slot(draft.type(), draft.key(), spellings.get(0), spellings);
   }
 

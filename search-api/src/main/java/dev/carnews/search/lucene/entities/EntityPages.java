@@ -6,14 +6,16 @@ import dev.carnews.search.EntityPage;
 import dev.carnews.search.SearchHit;
 import dev.carnews.search.lucene.hits.HitReader;
 import dev.carnews.search.lucene.index.EntityFields;
+import dev.carnews.search.views.EntityLists;
 import dev.carnews.search.views.Significance;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -30,15 +32,6 @@ import org.apache.lucene.search.TermQuery;
  * Associated entities are ranked by their {@link Significance} score against the whole archive.
  */
 public final class EntityPages {
-
-  /** How many associated people, brands and authors a page lists. */
-  static final int TOP = 10;
-
-  /**
-   * An associated entity of an entity with this many articles in scope needs two co-mentions: a
-   * single shared article is then a coincidence, not an association.
-   */
-  static final int PAIR_EVIDENCE_FROM = 20;
 
   private final HitReader hitReader;
 
@@ -119,21 +112,13 @@ public final class EntityPages {
   /** Every month from the first to the last with articles, empty months included. */
   private static List<EntityPage.Month> timeline(
       EntityDirectory directory, SlotCounts counts, SlotCounts about) {
-    List<EntityPage.Month> months = new ArrayList<>();
-    YearMonth next = null;
+    SortedMap<YearMonth, long[]> months = new TreeMap<>();
     for (int slot : directory.months()) {
-      if (counts.counts[slot] == 0) {
-        continue;
-      }
-      YearMonth month = YearMonth.parse(directory.slot(slot).key());
-      while (next != null && next.isBefore(month)) {
-        months.add(new EntityPage.Month(next.toString(), 0, 0));
-        next = next.plusMonths(1);
-      }
-      months.add(new EntityPage.Month(month.toString(), counts.counts[slot], about.counts[slot]));
-      next = month.plusMonths(1);
+      months.put(
+          YearMonth.parse(directory.slot(slot).key()),
+          new long[] {counts.counts[slot], about.counts[slot]});
     }
-    return months;
+    return EntityLists.timeline(months);
   }
 
   /** The entities of a type named with the page's entity, by significance against the archive. */
@@ -141,7 +126,7 @@ public final class EntityPages {
       EntityDirectory directory, SlotCounts counts, EntityType type, int self) {
     long foreground = counts.hits;
     long background = directory.all().hits;
-    int minCount = foreground >= PAIR_EVIDENCE_FROM ? 2 : 1;
+    int minCount = EntityLists.associatedMinCount(foreground);
     List<EntityPage.Related> related = new ArrayList<>();
     for (int slot : directory.slotsOf(type)) {
       int together = counts.counts[slot];
@@ -152,11 +137,7 @@ public final class EntityPages {
           Significance.score(together, foreground, directory.all().counts[slot], background);
       related.add(new EntityPage.Related(directory.slot(slot).name(), together, score));
     }
-    related.sort(
-        Comparator.comparingDouble((EntityPage.Related r) -> -r.score())
-            .thenComparingLong(r -> -r.count())
-            .thenComparing(EntityPage.Related::name));
-    return related.subList(0, Math.min(TOP, related.size()));
+    return EntityLists.topRelated(related);
   }
 
   private static List<EntityPage.AuthorCount> authors(
@@ -167,10 +148,7 @@ public final class EntityPages {
         authors.add(new EntityPage.AuthorCount(directory.slot(slot).name(), counts.counts[slot]));
       }
     }
-    authors.sort(
-        Comparator.comparingLong((EntityPage.AuthorCount a) -> -a.count())
-            .thenComparing(EntityPage.AuthorCount::name));
-    return authors.subList(0, Math.min(TOP, authors.size()));
+    return EntityLists.topAuthors(authors);
   }
 
   /** Both queries as filters (no scores: counting and date order need none). */

@@ -5,13 +5,13 @@ import dev.carnews.index.ArticleSchema;
 import dev.carnews.search.SignificantEntity;
 import dev.carnews.search.TrendingRequest;
 import dev.carnews.search.TrendingResponse;
+import dev.carnews.search.views.EntityLists;
 import dev.carnews.search.views.Significance;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +32,6 @@ import org.apache.lucene.search.Query;
  * whole archive.
  */
 public final class Trending {
-
-  /** A result set's entity needs this many articles to count as significant in it. */
-  static final int SIGNIFICANT_MIN_COUNT = 2;
-
-  /** How many significant entities of each type a search lists. */
-  static final int SIGNIFICANT_TOP = 10;
 
   private Trending() {}
 
@@ -95,7 +89,12 @@ public final class Trending {
       }
     }
     return new TrendingResponse(
-        top(entities, request.size()), from, to, windowArticles, background, request.minCount());
+        EntityLists.topSignificant(entities, request.size()),
+        from,
+        to,
+        windowArticles,
+        background,
+        request.minCount());
   }
 
   /**
@@ -113,7 +112,7 @@ public final class Trending {
       for (int slot : directory.slotsOf(type)) {
         int f = found.counts[slot];
         int b = all.counts[slot];
-        if (f >= SIGNIFICANT_MIN_COUNT
+        if (f >= EntityLists.SIGNIFICANT_MIN_COUNT
             && Significance.overRepresented(f, found.hits, b, all.hits)) {
           entities.add(
               new SignificantEntity(
@@ -124,19 +123,11 @@ public final class Trending {
                   Significance.score(f, found.hits, b, all.hits)));
         }
       }
-      byType.put(type, top(entities, SIGNIFICANT_TOP));
+      byType.put(type, EntityLists.topSignificant(entities, EntityLists.SIGNIFICANT_TOP));
     }
     Map<String, List<SignificantEntity>> byLabel = new LinkedHashMap<>();
     byType.forEach((type, entities) -> byLabel.put(type.label(), entities));
     return byLabel;
-  }
-
-  private static List<SignificantEntity> top(List<SignificantEntity> entities, int size) {
-    entities.sort(
-        Comparator.comparingDouble((SignificantEntity e) -> -e.score())
-            .thenComparingLong(e -> -e.count())
-            .thenComparing(SignificantEntity::name));
-    return List.copyOf(entities.subList(0, Math.min(size, entities.size())));
   }
 
   private static SlotCounts count(
