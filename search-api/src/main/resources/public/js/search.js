@@ -28,6 +28,7 @@ export function search(options) {
   // The page shows one hit per story (its versions behind "N more versions") unless versions=all.
   params.delete('versions');
   if (state.versions !== 'all') params.set('collapse', 'story');
+  params.set('mode', state.mode || 'hybrid');
   return fetchJson('api/search?' + params.toString(), controller ? controller.signal : undefined)
     .then(function (data) {
       if (seq !== requestSeq) return;

@@ -1,5 +1,5 @@
 /*
- * The URL is the whole state (q, brand*, author*, person*, from, to, sort, page, size, versions), so a copied URL
+ * The URL is the whole state (q, brand*, author*, person*, from, to, sort, page, size, versions, mode), so a copied URL
  * shows the same results and back/forward replay earlier searches. This module holds the current state,
  * its URL form, and the moves between states (navigate records each move in history, then searches).
  */
@@ -10,9 +10,11 @@ export var FACETS = [
   { key: 'person', label: 'Person', plural: 'people' }
 ];
 export var SORTS = ['relevance', 'newest', 'oldest'];
+// Readers search by words and meaning together unless the URL asks for one of them alone.
+export var MODES = ['hybrid', 'keyword', 'semantic'];
 
 export function emptyState() {
-  return { q: '', brand: [], author: [], person: [], from: '', to: '', sort: 'relevance', page: 1, size: null, versions: '' };
+  return { q: '', brand: [], author: [], person: [], from: '', to: '', sort: 'relevance', page: 1, size: null, versions: '', mode: 'hybrid' };
 }
 
 export function stateFromUrl(search) {
@@ -32,6 +34,8 @@ export function stateFromUrl(search) {
   state.size = size > 0 ? size : null;
   // Versions of one story show as one hit unless the URL asks for every version (versions=all).
   state.versions = params.get('versions') === 'all' ? 'all' : '';
+  var mode = params.get('mode');
+  state.mode = MODES.indexOf(mode) >= 0 ? mode : 'hybrid';
   return state;
 }
 
@@ -47,6 +51,7 @@ export function stateToParams(state) {
   if (state.page > 1) params.set('page', String(state.page));
   if (state.size) params.set('size', String(state.size));
   if (state.versions === 'all') params.set('versions', 'all');
+  if (state.mode && state.mode !== 'hybrid') params.set('mode', state.mode);
   return params;
 }
 

@@ -45,6 +45,11 @@ final class TopicsEval implements Callable<Integer> {
   @Option(names = "--per-topic", description = "print each topic's nDCG@10")
   boolean perTopic;
 
+  @Option(
+      names = "--recall",
+      description = "also measure the HNSW graph's recall@10 against exact search, per query")
+  boolean recall;
+
   @Override
   public Integer call() throws Exception {
     TopicJudgements judged = TopicJudgements.read(topicsFile, corpus);
@@ -71,7 +76,8 @@ final class TopicsEval implements Callable<Integer> {
                     .withPage(SortOrder.RELEVANCE, 1, SearchRequest.MAX_SIZE)
                     .withFacets(List.of(), SearchRequest.DEFAULT_FACET_SIZE)
                     .withMode(mode);
-            List<String> ranked = archive.search(request).hits().stream().map(SearchHit::id).toList();
+            List<String> ranked =
+                archive.search(request).hits().stream().map(SearchHit::id).toList();
             double one = TopicJudgements.ndcg(ranked, judged.relevantTo(topic), 10);
             if (perTopic) {
               System.out.printf(
@@ -87,6 +93,12 @@ final class TopicsEval implements Callable<Integer> {
                   Locale.ROOT, " %.3f  %.3f  %.3f         ", ndcg / n, p10 / n, r100 / n));
         }
         System.out.println(line);
+      }
+      if (recall) {
+        System.out.printf(
+            Locale.ROOT,
+            "HNSW recall@10 against exact search: %.3f%n",
+            VectorRecall.measure(articles, judged, OnnxTextEmbedder.lazyDefault().get(), 10));
       }
     }
     return 0;

@@ -1,8 +1,14 @@
 package dev.carnews.embed;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,19 +73,45 @@ public final class OnnxTextEmbedder implements TextEmbedder {
    * @throws IllegalStateException when the model's jar is not on the classpath
    */
   public static OnnxTextEmbedder load(VectorModel model) {
-    // Embeddings run on the caller's thread: the tagging threads already spread the work.
-    Executor callerRuns = Runnable::run;
-    try {
-      Class<?> type = Class.forName(model.className);
+    try (InputStream weights = resource(model.resource + ".onnx");
+        InputStream tokenizer = resource(model.resource + "-tokenizer.json")) {
+      OrtEnvironment environment = OrtEnvironment.getEnvironment();
+      // One thread per call: the callers (tagging threads, request threads) are the parallelism;
+      // ONNX Runtime's own pool per call would only oversubscribe the cores.
+      OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+      options.setIntraOpNumThreads(1);
+      options.setInterOpNumThreads(1);
+      OrtSession session = environment.createSession(weights.readAllBytes(), options);
+      OnnxBertBiEncoder encoder =
+          new OnnxBertBiEncoder(environment, session, tokenizer, model.pooling);
+      Executor callerRuns = Runnable::run;
       EmbeddingModel onnx =
-          (EmbeddingModel) type.getConstructor(Executor.class).newInstance(callerRuns);
+          new AbstractInProcessEmbeddingModel(callerRuns) {
+            @Override
+            protected OnnxBertBiEncoder model() {
+              return encoder;
+            }
+
+            @Override
+            protected Integer knownDimension() {
+              return DIMENSIONS;
+            }
+          };
       return new OnnxTextEmbedder(model, onnx);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(
-          "embedding model " + model.label() + " is not on the classpath", e);
-    } catch (ReflectiveOperationException e) {
+    } catch (IOException | OrtException e) {
       throw new IllegalStateException("embedding model " + model.label() + " did not load", e);
     }
+  }
+
+  /** Every model this service can load gives vectors of this many numbers. */
+  public static final int DIMENSIONS = 384;
+
+  private static InputStream resource(String name) {
+    InputStream in = OnnxTextEmbedder.class.getResourceAsStream("/" + name);
+    if (in == null) {
+      throw new IllegalStateException(name + " is not on the classpath");
+    }
+    return in;
   }
 
   @Override

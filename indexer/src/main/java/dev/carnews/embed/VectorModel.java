@@ -1,5 +1,6 @@
 package dev.carnews.embed;
 
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,29 +13,28 @@ import java.util.Optional;
 public enum VectorModel {
   /** BAAI bge-small-en-v1.5 (MIT): 512 tokens; queries carry an instruction, passages nothing. */
   BGE_SMALL_EN_V15(
-      "dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel",
+      "bge-small-en-v1.5-q",
+      PoolingMode.CLS,
       "Represent this sentence for searching relevant passages: ",
       ""),
   /** sentence-transformers all-MiniLM-L6-v2 (Apache 2.0): 256 tokens, no markers. */
-  ALL_MINILM_L6_V2(
-      "dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel",
-      "",
-      ""),
+  ALL_MINILM_L6_V2("all-minilm-l6-v2-q", PoolingMode.MEAN, "", ""),
   /** intfloat e5-small-v2 (MIT): 512 tokens; {@code query: } and {@code passage: } markers. */
-  E5_SMALL_V2(
-      "dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel",
-      "query: ",
-      "passage: ");
+  E5_SMALL_V2("e5-small-v2-q", PoolingMode.MEAN, "query: ", "passage: ");
 
   /** The model the service and the indexer use unless told otherwise. */
-  public static final VectorModel DEFAULT = ALL_MINILM_L6_V2;
+  public static final VectorModel DEFAULT = BGE_SMALL_EN_V15;
 
-  final String className;
+  /** The name of the model's files at the root of its jar: NAME.onnx and NAME-tokenizer.json. */
+  final String resource;
+
+  final PoolingMode pooling;
   final String queryPrefix;
   final String passagePrefix;
 
-  VectorModel(String className, String queryPrefix, String passagePrefix) {
-    this.className = className;
+  VectorModel(String resource, PoolingMode pooling, String queryPrefix, String passagePrefix) {
+    this.resource = resource;
+    this.pooling = pooling;
     this.queryPrefix = queryPrefix;
     this.passagePrefix = passagePrefix;
   }

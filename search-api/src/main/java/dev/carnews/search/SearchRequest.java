@@ -244,20 +244,22 @@ public record SearchRequest(
   /** A copy of this request with other brand filter values. */
   public SearchRequest withBrands(List<String> values) {
     return new SearchRequest(
-        q, values, authors, persons, from, to, sort, page, size, about, facets, facetSize,
-        collapse, mode);
+        q, values, authors, persons, from, to, sort, page, size, about, facets, facetSize, collapse,
+        mode);
   }
 
   /** A copy of this request with other person filter values. */
   public SearchRequest withPersons(List<String> values) {
     return new SearchRequest(
-        q, brands, authors, values, from, to, sort, page, size, about, facets, facetSize, collapse, mode);
+        q, brands, authors, values, from, to, sort, page, size, about, facets, facetSize, collapse,
+        mode);
   }
 
   /** A copy of this request with other author filter values. */
   public SearchRequest withAuthors(List<String> values) {
     return new SearchRequest(
-        q, brands, values, persons, from, to, sort, page, size, about, facets, facetSize, collapse, mode);
+        q, brands, values, persons, from, to, sort, page, size, about, facets, facetSize, collapse,
+        mode);
   }
 
   /** A copy of this request with another date range. */
@@ -284,7 +286,8 @@ public record SearchRequest(
   /** A copy of this request answering with these facet lists, each of up to {@code newSize}. */
   public SearchRequest withFacets(List<String> names, int newSize) {
     return new SearchRequest(
-        q, brands, authors, persons, from, to, sort, page, size, about, names, newSize, collapse, mode);
+        q, brands, authors, persons, from, to, sort, page, size, about, names, newSize, collapse,
+        mode);
   }
 
   /**

@@ -59,7 +59,7 @@ final class LocalBackend implements Backend {
     // The sample (and the entity models that tag it) load only when the index is empty.
     if (articles.count() == 0) {
       if (sample) {
-        Main.sampleCorpus().fillIfEmpty(articles);
+        Main.sampleCorpus(meaning).fillIfEmpty(articles);
       } else {
         LOG.info("Starting with an empty index");
       }

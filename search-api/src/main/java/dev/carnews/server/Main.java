@@ -1,10 +1,9 @@
 package dev.carnews.server;
 
-import java.util.function.Supplier;
-import dev.carnews.entity.EntityTagger;
-import dev.carnews.embed.TextEmbedder;
-import dev.carnews.embed.OnnxTextEmbedder;
 import dev.carnews.embed.EmbeddingTagger;
+import dev.carnews.embed.OnnxTextEmbedder;
+import dev.carnews.embed.TextEmbedder;
+import dev.carnews.entity.EntityTagger;
 import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.http.ApiKeys;
 import dev.carnews.http.AppOptions;
@@ -25,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -294,6 +294,14 @@ public final class Main implements Callable<Integer> {
 
   /** The loader of the sample corpus for an empty index: JSON Lines, tagged like any article. */
   public static SampleCorpus sampleCorpus() {
-    return new SampleCorpus(new JsonLinesArticleReader(), NewsEntityTagger.createDefault());
+    return sampleCorpus(null);
+  }
+
+  /** The loader of the sample corpus, embedding each article when there is a model. */
+  static SampleCorpus sampleCorpus(Supplier<TextEmbedder> meaning) {
+    EntityTagger entities = NewsEntityTagger.createDefault();
+    return new SampleCorpus(
+        new JsonLinesArticleReader(),
+        meaning == null ? entities : new EmbeddingTagger(entities, meaning.get()));
   }
 }

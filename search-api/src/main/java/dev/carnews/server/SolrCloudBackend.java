@@ -38,8 +38,7 @@ final class SolrCloudBackend implements Backend {
     // A write acknowledged here is searchable: the archive rereads the collection's version.
     this.writer =
         new ArticleWriter(
-            new CloudArticleStore(connection, collection, archive::changed),
-            Main.taggers(meaning));
+            new CloudArticleStore(connection, collection, archive::changed), Main.taggers(meaning));
   }
 
   @Override

@@ -1,11 +1,7 @@
 package dev.carnews.search.lucene;
 
-import org.apache.lucene.index.FieldInfos;
-import java.util.function.Supplier;
-import dev.carnews.search.QueryInterpretation;
-import dev.carnews.search.SearchMode;
-import dev.carnews.embed.TextEmbedder;
 import dev.carnews.analysis.NewsAnalyzers;
+import dev.carnews.embed.TextEmbedder;
 import dev.carnews.entity.EntityType;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.ArticleSchema;
@@ -16,9 +12,11 @@ import dev.carnews.search.EntityPage;
 import dev.carnews.search.IndexVersion;
 import dev.carnews.search.InvalidQueryException;
 import dev.carnews.search.NewsArchive;
+import dev.carnews.search.QueryInterpretation;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.RelatedResponse;
 import dev.carnews.search.SearchHit;
+import dev.carnews.search.SearchMode;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SearchResponse;
 import dev.carnews.search.SignificantEntity;
@@ -55,8 +53,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -204,7 +204,8 @@ public final class LuceneNewsArchive implements NewsArchive {
     }
     if (meaning == null) {
       return words.withMode(
-          SearchMode.KEYWORD, "This archive has no vectors for search by meaning: searched by words.");
+          SearchMode.KEYWORD,
+          "This archive has no vectors for search by meaning: searched by words.");
     }
     return request.mode() == SearchMode.SEMANTIC
         ? words.withMode(SearchMode.SEMANTIC, "Ranked by meaning.")
@@ -275,11 +276,11 @@ public final class LuceneNewsArchive implements NewsArchive {
       int depth = request.collapse() ? StoryCollapse.FIRST_DEPTH : 1;
       float[] meaning = meaningOf(searcher, request);
       QueryRuns.Runs runs = queryRuns.runs(scope, request, afterDoc, meaning);
-      TextQueries.Match how = TextQueries.firstReading(q);
+      TextQueries.Match how = TextQueries.firstReading(q, request.mode());
       QueryRuns.Attempt attempt = runs.attempt(q, how, reading, depth);
       String didYouMean = null;
       String searched = q;
-      String match = how == TextQueries.Match.SOME ? "some" : "all";
+      String match = how == TextQueries.Match.SOME ? "most" : "all";
       if (!q.isBlank() && attempt.total() < FEW_HITS) {
         didYouMean = spelling.correct(searcher.getIndexReader(), q).orElse(null);
       }
@@ -348,7 +349,9 @@ public final class LuceneNewsArchive implements NewsArchive {
           hits,
           FacetLists.of(attempt.found().facets(), facetState, request),
           didYouMean,
-          q.isBlank() ? null : madeHow(request, meaning, QueryReading.interpretation(searched, match, reading)),
+          q.isBlank()
+              ? null
+              : madeHow(request, meaning, QueryReading.interpretation(searched, match, reading)),
           attempt.partial(),
           next);
     } catch (IndexSearcher.TooManyClauses e) {

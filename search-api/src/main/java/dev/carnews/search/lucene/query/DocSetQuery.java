@@ -1,6 +1,5 @@
 package dev.carnews.search.lucene.query;
 
-import java.io.IOException;
 import java.util.Arrays;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.ConstantScoreScorer;

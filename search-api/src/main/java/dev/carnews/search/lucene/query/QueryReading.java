@@ -61,6 +61,7 @@ public final class QueryReading {
               .append("”.");
       case "fuzzy" -> description.append("No exact matches; showing close spellings.");
       case "some" -> description.append("No article has every word; showing articles with most.");
+      case "most" -> description.append("Articles with most of the words; those with more first.");
       default -> {
         // every word matched as typed: only the names need saying
       }
@@ -74,6 +75,8 @@ public final class QueryReading {
       }
       description.append("Read as: ").append(String.join(", ", names)).append('.');
     }
-    return new QueryInterpretation(searched, match, brands, persons, description.toString());
+    // A long query read as most words from the start is still a "some" reading for clients.
+    String said = match.equals("most") ? "some" : match;
+    return new QueryInterpretation(searched, said, brands, persons, description.toString());
   }
 }

@@ -2,31 +2,31 @@ package dev.carnews.search.lucene.query;
 
 import static dev.carnews.index.ArticleSchema.VECTOR;
 
-import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BooleanClause;
-import java.util.List;
-import java.util.Arrays;
-import dev.carnews.search.SearchMode;
 import dev.carnews.index.ArticleSchema;
+import dev.carnews.search.SearchMode;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SortOrder;
 import dev.carnews.search.lucene.facets.FacetCounts;
 import dev.carnews.search.lucene.facets.FacetStates;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 
 /**
  * Runs a request's query in one reading of its words (all of them, fuzzy, or most): text query,
@@ -219,7 +219,8 @@ public final class QueryRuns {
     int window = (after == null ? request.page() * request.size() : request.size()) * depth;
     int deepest = after == null ? window : MAX_FUSED;
     int k = Math.max(deepest, NEIGHBOURS);
-    TopDocs nearest = searcher.search(new KnnFloatVectorQuery(VECTOR, meaning, k, filterOf(request)), k);
+    TopDocs nearest =
+        searcher.search(new KnnFloatVectorQuery(VECTOR, meaning, k, filterOf(request)), k);
     boolean hybrid = request.mode() == SearchMode.HYBRID && !q.isBlank();
     Query neighbours =
         new DocSetQuery(

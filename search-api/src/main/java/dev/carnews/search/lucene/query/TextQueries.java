@@ -1,6 +1,7 @@
 package dev.carnews.search.lucene.query;
 
 import dev.carnews.index.ArticleSchema;
+import dev.carnews.search.SearchMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,14 +59,30 @@ public final class TextQueries {
   static final int FUZZY_MIN_LENGTH = 5;
 
   /** The share of words a {@link Match#SOME} search requires. */
-  static final double SOME_SHARE = Double.parseDouble(System.getProperty("carnews.someShare", "0.6"));
+  static final double SOME_SHARE = 0.6;
 
-  /** Plain queries of this many words and more are read as most words from the start. */
-  public static final int MOST_WORDS_FROM = Integer.getInteger("carnews.mostWordsFrom", Integer.MAX_VALUE);
+  /**
+   * Plain queries of this many words and more are read as most of their words from the start, the
+   * articles with more of them ranked first: on Reuters topics typed as a reader would (3-5 words)
+   * and as sentences, nDCG@10 0.666 → 0.707 and 0.413 → 0.536 against every word first; one- and
+   * two-word queries (names, "battery plant") keep every word.
+   */
+  public static final int MOST_WORDS_FROM = 3;
 
-  /** How a plain query is read first: most of its words when it is long enough, else all. */
-  public static Match firstReading(String q) {
-    return isPlain(q) && words(q) >= MOST_WORDS_FROM ? Match.SOME : Match.ALL;
+  /**
+   * In a hybrid search, queries of this many words and more (sentences) need every word on the
+   * words' side: most words of a sentence are not in the articles that answer it, so "most words"
+   * would only add noise to what the meaning finds (hybrid nDCG@10 on sentences 0.664 → 0.744).
+   */
+  static final int HYBRID_ALL_WORDS_FROM = 5;
+
+  /** How a query is read first: most of its words when it is plain and long enough, else all. */
+  public static Match firstReading(String q, SearchMode mode) {
+    int words = words(q);
+    if (mode == SearchMode.HYBRID && words >= HYBRID_ALL_WORDS_FROM) {
+      return Match.ALL;
+    }
+    return isPlain(q) && words >= MOST_WORDS_FROM ? Match.SOME : Match.ALL;
   }
 
   /** Word distance inside which the whole query counts as a phrase in a title / a body. */
