@@ -15,6 +15,7 @@ import dev.carnews.search.NotOnThisBackendException;
 import dev.carnews.search.QueryInterpretation;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.RelatedResponse;
+import dev.carnews.search.SearchMode;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SearchResponse;
 import dev.carnews.search.SignificantEntity;
@@ -296,7 +297,7 @@ public final class SolrNewsArchive implements NewsArchive {
         hits,
         SolrAnswers.facets(response),
         didYouMean,
-        request.q().isBlank() ? null : interpretation(text, match),
+        request.q().isBlank() ? null : interpretation(request, text, match),
         false,
         next);
   }
@@ -317,12 +318,20 @@ public final class SolrNewsArchive implements NewsArchive {
     return query(skip).getNextCursorMark();
   }
 
-  private static QueryInterpretation interpretation(String text, String match) {
+  private static QueryInterpretation interpretation(
+      SearchRequest request, String text, String match) {
     String description =
         match.equals("corrected")
             ? "No results for your spelling; showing results for “" + text + "”."
             : "";
-    return new QueryInterpretation(text, match, List.of(), List.of(), description);
+    QueryInterpretation words =
+        new QueryInterpretation(text, match, List.of(), List.of(), description);
+    // Search by meaning is not served from SolrCloud yet: say so rather than answer silently.
+    return request.mode() == SearchMode.KEYWORD
+        ? words
+        : words.withMode(
+            SearchMode.KEYWORD,
+            "Search by meaning is not available on this cluster: searched by words.");
   }
 
   private static String collation(QueryResponse response) {
