@@ -11,13 +11,13 @@ import dev.carnews.search.lucene.facets.FacetStates;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -242,28 +242,66 @@ public final class QueryRuns {
               searcher, scope.pool(), scope.facets(), counted, union, sort, window, after);
       return new Attempt(text, union, window, byDate, false);
     }
-    FacetCounts.Found all =
-        FacetCounts.collect(searcher, scope.pool(), scope.facets(), counted, union, null, 1, null);
-    ScoreDoc[] ranking = nearest.scoreDocs;
-    boolean partial = false;
-    if (hybrid) {
-      int perPage = request.page() * request.size();
-      int keywordDepth = (Math.max(deepest, NEIGHBOURS) + perPage - 1) / perPage;
-      Attempt words =
-          attempt(
-              scope,
-              request.withFacets(List.of(), request.facetSize()),
-              null,
-              q,
-              match,
-              reading,
-              keywordDepth);
-      ranking = Fusion.reciprocalRank(words.found().top().scoreDocs, nearest.scoreDocs);
-      partial = words.partial();
+    if (!hybrid) {
+      FacetCounts.Found all =
+          FacetCounts.collect(
+              searcher, scope.pool(), scope.facets(), counted, union, null, 1, null);
+      return fusedAttempt(text, union, window, all, nearest.scoreDocs, after, false);
     }
+    // One pass counts the union and ranks its keyword matches: the words carry the ranking (with
+    // salience and recency), the nearest articles join the matches with a score of 0.
+    Query ranked = rankedQueries.ranked(searcher, text, Optional.empty(), request, reading);
+    Query scored =
+        new BooleanQuery.Builder()
+            .add(ranked, BooleanClause.Occur.SHOULD)
+            .add(new BoostQuery(neighbours, 0f), BooleanClause.Occur.SHOULD)
+            .build();
+    DrillDownQuery scoredUnion = Filters.apply(config, scored, request);
+    IndexSearcher timed =
+        Filters.facetFiltered(request)
+            ? spread(searcher, scope.pool())
+            : budgeted(searcher, scope.pool());
+    FacetCounts.Found all =
+        FacetCounts.collect(
+            timed,
+            scope.pool(),
+            scope.facets(),
+            counted,
+            scoredUnion,
+            null,
+            Math.max(k, PROXIMITY_WINDOW),
+            null);
+    TopDocs words =
+        new TopDocs(
+            all.top().totalHits,
+            Arrays.stream(all.top().scoreDocs)
+                .filter(hit -> hit.score > 0)
+                .toArray(ScoreDoc[]::new));
+    Optional<Query> proximity = textQueries.proximity(q);
+    if (proximity.isPresent() && words.scoreDocs.length > 0) {
+      words =
+          QueryRescorer.rescore(
+              searcher,
+              words,
+              rankedQueries.withRecency(searcher, proximity.get()),
+              1,
+              words.scoreDocs.length);
+    }
+    ScoreDoc[] ranking = Fusion.reciprocalRank(words.scoreDocs, nearest.scoreDocs);
+    return fusedAttempt(text, union, window, all, ranking, after, timed.timedOut());
+  }
+
+  private static Attempt fusedAttempt(
+      Query text,
+      Query union,
+      int window,
+      FacetCounts.Found counted,
+      ScoreDoc[] ranking,
+      ScoreDoc after,
+      boolean partial) {
     ScoreDoc[] page = Fusion.window(ranking, after, window);
-    TopDocs top = new TopDocs(new TotalHits(all.total(), TotalHits.Relation.EQUAL_TO), page);
-    return new Attempt(text, union, window, new FacetCounts.Found(top, all.facets()), partial);
+    TopDocs top = new TopDocs(new TotalHits(counted.total(), TotalHits.Relation.EQUAL_TO), page);
+    return new Attempt(text, union, window, new FacetCounts.Found(top, counted.facets()), partial);
   }
 
   /** Every filter of the request as one query, or {@code null} when it has none. */
