@@ -50,7 +50,8 @@ import picocli.CommandLine.Option;
       EvaluateRelevance.class,
       Replay.class,
       EmbeddingChoice.class,
-      TopicsEval.class
+      TopicsEval.class,
+      RelatedEval.class
     })
 public final class BenchCli {
 

@@ -112,6 +112,7 @@ public final class LuceneNewsArchive implements NewsArchive {
       new ReaderCache<>(
           reader -> FieldInfos.getMergedFieldInfos(reader).fieldInfo(ArticleSchema.VECTOR) != null);
   private volatile Supplier<? extends TextEmbedder> embedder = () -> null;
+  private volatile boolean byMeaning;
 
   /** A searcher over the index's near-real-time readers, with the default ranking. */
   public LuceneNewsArchive(ArticleIndex index) {
@@ -177,10 +178,12 @@ public final class LuceneNewsArchive implements NewsArchive {
   /**
    * Lets {@code mode=semantic} and {@code mode=hybrid} search by meaning, with this model's query
    * vectors (the model the index's vectors were made with); without it, or on an index without
-   * vectors, they search by words and say so. Call before serving; returns this archive.
+   * vectors, they search by words and say so. Related articles then blend the article's nearest
+   * neighbours with its words and shared entities. Call before serving; returns this archive.
    */
   public LuceneNewsArchive searchingByMeaning(Supplier<? extends TextEmbedder> queries) {
     this.embedder = Objects.requireNonNull(queries, "queries");
+    this.byMeaning = true;
     return this;
   }
 
@@ -390,7 +393,8 @@ public final class LuceneNewsArchive implements NewsArchive {
    */
   @Override
   public Optional<RelatedResponse> related(String id, int size) throws IOException {
-    return onSearcher(searcher -> relatedArticles.related(searcher, id, size));
+    // Related by meaning too when this archive searches by meaning (the vectors are the article's).
+    return onSearcher(searcher -> relatedArticles.related(searcher, id, size, byMeaning));
   }
 
   /**

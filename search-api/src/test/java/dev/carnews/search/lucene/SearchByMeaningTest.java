@@ -158,6 +158,14 @@ class SearchByMeaningTest {
   }
 
   @Test
+  void relatedArticlesBlendTheNearestByMeaning() throws IOException {
+    List<String> related =
+        archive.related("jobs", 2).orElseThrow().hits().stream().map(h -> h.id()).toList();
+    assertEquals("kia-jobs", related.get(0), "the other job cuts, though no word is shared");
+    assertFalse(related.contains("jobs"), "never the article itself");
+  }
+
+  @Test
   void keywordStaysTheDefaultAndSaysNothingOfMeaning() throws IOException {
     SearchResponse response = search(SearchRequest.of("battery"));
     assertEquals(List.of("battery"), ids(response));

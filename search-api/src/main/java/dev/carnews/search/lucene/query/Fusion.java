@@ -13,7 +13,7 @@ import org.apache.lucene.search.ScoreDoc;
  * 1 / (k + rank)}, and the sums order the fused list. It needs no calibration between the scores of
  * the words (BM25 with boosts) and of meaning (a cosine), which live on different scales.
  */
-final class Fusion {
+public final class Fusion {
 
   /** The constant of the original paper, used by Elasticsearch and OpenSearch by default. */
   static final int K = 60;
@@ -24,7 +24,7 @@ final class Fusion {
   private Fusion() {}
 
   /** The words' and the meaning's rankings fused, best first; ties by document number. */
-  static ScoreDoc[] reciprocalRank(ScoreDoc[] words, ScoreDoc[] meaning) {
+  public static ScoreDoc[] reciprocalRank(ScoreDoc[] words, ScoreDoc[] meaning) {
     Map<Integer, Double> sums = new HashMap<>();
     // Equal weights: a weight of 0.5 or 0.7 on the words did not do better on the judged topics.
     add(sums, words, 1.0);

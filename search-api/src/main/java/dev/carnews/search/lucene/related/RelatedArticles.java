@@ -10,6 +10,7 @@ import static dev.carnews.index.ArticleSchema.PERSON_KEY;
 import static dev.carnews.index.ArticleSchema.STORY;
 import static dev.carnews.index.ArticleSchema.TITLE;
 import static dev.carnews.index.ArticleSchema.URL;
+import static dev.carnews.index.ArticleSchema.VECTOR;
 
 import dev.carnews.analysis.NameKeys;
 import dev.carnews.search.NewsArchive;
@@ -18,6 +19,7 @@ import dev.carnews.search.RelatedResponse;
 import dev.carnews.search.SharedEntities;
 import dev.carnews.search.lucene.hits.HitReader;
 import dev.carnews.search.lucene.query.Filters;
+import dev.carnews.search.lucene.query.Fusion;
 import dev.carnews.search.lucene.stories.ArticleDetails;
 import dev.carnews.search.lucene.stories.Stories;
 import java.io.IOException;
@@ -28,6 +30,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -36,10 +41,11 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * Articles related to one: text similarity of title and body ({@link MoreLikeThis}) plus a boost
@@ -58,9 +64,25 @@ public final class RelatedArticles {
     this.textAnalyzer = textAnalyzer;
   }
 
-  /** See {@link NewsArchive#related(String, int)}. */
+  /**
+   * How many candidates each ranking (words and shared entities; meaning) offers the fusion: a
+   * related list is short, the candidates a few times longer.
+   */
+  private static final int CANDIDATES = 50;
+
+  /** See {@link NewsArchive#related(String, int)}: by words and shared entities only. */
   public Optional<RelatedResponse> related(IndexSearcher searcher, String id, int size)
       throws IOException {
+    return related(searcher, id, size, false);
+  }
+
+  /**
+   * See {@link NewsArchive#related(String, int)}. With {@code byMeaning}, and when the article has
+   * a vector, the ranking by words and shared entities is fused (reciprocal rank) with the
+   * article's nearest neighbours, its own versions left out of both.
+   */
+  public Optional<RelatedResponse> related(
+      IndexSearcher searcher, String id, int size, boolean byMeaning) throws IOException {
     if (size < 1 || size > RelatedResponse.MAX_SIZE) {
       throw new IllegalArgumentException("size must be 1.." + RelatedResponse.MAX_SIZE);
     }
@@ -74,11 +96,25 @@ public final class RelatedArticles {
     List<String> brands = List.of(source.getValues(BRAND));
     String story = source.get(STORY);
     Query query = query(searcher, doc, id, story, persons, brands);
-    TopDocs top = searcher.search(query, size);
+    float[] meaning = byMeaning ? vectorOf(searcher, doc) : null;
+    ScoreDoc[] ranked;
+    if (meaning == null) {
+      ranked = searcher.search(query, size).scoreDocs;
+    } else {
+      int candidates = Math.max(CANDIDATES, size);
+      ScoreDoc[] words = searcher.search(query, candidates).scoreDocs;
+      ScoreDoc[] nearest =
+          searcher.search(
+                  new KnnFloatVectorQuery(VECTOR, meaning, candidates, others(id, story)),
+                  candidates)
+              .scoreDocs;
+      ScoreDoc[] fused = Fusion.reciprocalRank(words, nearest);
+      ranked = Arrays.copyOf(fused, Math.min(size, fused.length));
+    }
     Set<String> personKeys = Filters.keys(persons);
     Set<String> brandKeys = Filters.keys(brands);
     List<RelatedHit> hits = new ArrayList<>();
-    for (ScoreDoc scoreDoc : top.scoreDocs) {
+    for (ScoreDoc scoreDoc : ranked) {
       Document hit = stored.document(scoreDoc.doc, HitReader.HIT_FIELDS);
       SharedEntities shared =
           new SharedEntities(
@@ -124,6 +160,28 @@ public final class RelatedArticles {
       query.add(new TermQuery(new Term(STORY, story)), BooleanClause.Occur.MUST_NOT);
     }
     return query.build();
+  }
+
+  /** Every article but this one and its own versions. */
+  private static Query others(String id, String story) {
+    BooleanQuery.Builder others = new BooleanQuery.Builder();
+    others.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+    others.add(new TermQuery(new Term(ID, id)), BooleanClause.Occur.MUST_NOT);
+    if (story != null) {
+      others.add(new TermQuery(new Term(STORY, story)), BooleanClause.Occur.MUST_NOT);
+    }
+    return others.build();
+  }
+
+  /** The article's vector, or {@code null} when it has none. */
+  private static float[] vectorOf(IndexSearcher searcher, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    FloatVectorValues vectors = leaf.reader().getFloatVectorValues(VECTOR);
+    int local = doc - leaf.docBase;
+    return vectors != null && vectors.advance(local) == local
+        ? vectors.vectorValue().clone()
+        : null;
   }
 
   private static Query entityBoost(String field, String key, float boost) {
