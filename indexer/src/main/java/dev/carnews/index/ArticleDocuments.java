@@ -42,6 +42,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -154,15 +155,22 @@ public final class ArticleDocuments {
    */
   public static Document storedWithVector(IndexSearcher searcher, int doc) throws IOException {
     Document stored = searcher.storedFields().document(doc);
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    FloatVectorValues vectors = leaf.reader().getFloatVectorValues(VECTOR);
-    if (vectors != null && vectors.advance(doc - leaf.docBase) == doc - leaf.docBase) {
-      stored.add(
-          new KnnFloatVectorField(
-              VECTOR, vectors.vectorValue().clone(), VectorSimilarityFunction.DOT_PRODUCT));
+    float[] vector = vectorOf(searcher.getIndexReader(), doc);
+    if (vector != null) {
+      stored.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
     }
     return stored;
+  }
+
+  /** The vector of a document (its top-level number in {@code reader}), or {@code null}. */
+  public static float[] vectorOf(IndexReader reader, int doc) throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    FloatVectorValues vectors = leaf.reader().getFloatVectorValues(VECTOR);
+    int local = doc - leaf.docBase;
+    return vectors != null && vectors.advance(local) == local
+        ? vectors.vectorValue().clone()
+        : null;
   }
 
   public static TaggedArticle fromStored(Document stored) {

@@ -167,12 +167,7 @@ public final class QueryRuns {
     DrillDownQuery query = Filters.apply(config, ranked, request);
     int window = (after == null ? request.page() * request.size() : request.size()) * depth;
     int collected = rescore ? Math.max(window, PROXIMITY_WINDOW) : window;
-    // Drill-sideways scoring of facet filters cannot be cut into time slices: the budget applies
-    // to searches without facet filters, which are the broad (expensive) ones.
-    IndexSearcher timed =
-        Filters.facetFiltered(request)
-            ? spread(searcher, scope.pool())
-            : budgeted(searcher, scope.pool());
+    IndexSearcher timed = timed(scope, request);
     FacetCounts.Found found =
         FacetCounts.collect(
             timed,
@@ -257,10 +252,7 @@ public final class QueryRuns {
             .add(new BoostQuery(neighbours, 0f), BooleanClause.Occur.SHOULD)
             .build();
     DrillDownQuery scoredUnion = Filters.apply(config, scored, request);
-    IndexSearcher timed =
-        Filters.facetFiltered(request)
-            ? spread(searcher, scope.pool())
-            : budgeted(searcher, scope.pool());
+    IndexSearcher timed = timed(scope, request);
     FacetCounts.Found all =
         FacetCounts.collect(
             timed,
@@ -302,6 +294,16 @@ public final class QueryRuns {
     ScoreDoc[] page = Fusion.window(ranking, after, window);
     TopDocs top = new TopDocs(new TotalHits(counted.total(), TotalHits.Relation.EQUAL_TO), page);
     return new Attempt(text, union, window, new FacetCounts.Found(top, counted.facets()), partial);
+  }
+
+  /**
+   * The searcher a search collects with. Drill-sideways scoring of facet filters cannot be cut into
+   * time slices: the budget applies to searches without facet filters, the broad (expensive) ones.
+   */
+  private IndexSearcher timed(Scope scope, SearchRequest request) {
+    return Filters.facetFiltered(request)
+        ? spread(scope.searcher(), scope.pool())
+        : budgeted(scope.searcher(), scope.pool());
   }
 
   /** Every filter of the request as one query, or {@code null} when it has none. */

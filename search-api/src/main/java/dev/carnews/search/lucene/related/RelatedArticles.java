@@ -13,6 +13,7 @@ import static dev.carnews.index.ArticleSchema.URL;
 import static dev.carnews.index.ArticleSchema.VECTOR;
 
 import dev.carnews.analysis.NameKeys;
+import dev.carnews.index.ArticleDocuments;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.RelatedHit;
 import dev.carnews.search.RelatedResponse;
@@ -30,9 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -96,7 +94,7 @@ public final class RelatedArticles {
     List<String> brands = List.of(source.getValues(BRAND));
     String story = source.get(STORY);
     Query query = query(searcher, doc, id, story, persons, brands);
-    float[] meaning = byMeaning ? vectorOf(searcher, doc) : null;
+    float[] meaning = byMeaning ? ArticleDocuments.vectorOf(searcher.getIndexReader(), doc) : null;
     ScoreDoc[] ranked;
     if (meaning == null) {
       ranked = searcher.search(query, size).scoreDocs;
@@ -171,17 +169,6 @@ public final class RelatedArticles {
       others.add(new TermQuery(new Term(STORY, story)), BooleanClause.Occur.MUST_NOT);
     }
     return others.build();
-  }
-
-  /** The article's vector, or {@code null} when it has none. */
-  private static float[] vectorOf(IndexSearcher searcher, int doc) throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    FloatVectorValues vectors = leaf.reader().getFloatVectorValues(VECTOR);
-    int local = doc - leaf.docBase;
-    return vectors != null && vectors.advance(local) == local
-        ? vectors.vectorValue().clone()
-        : null;
   }
 
   private static Query entityBoost(String field, String key, float boost) {
