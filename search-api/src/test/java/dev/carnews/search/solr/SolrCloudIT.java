@@ -62,7 +62,8 @@ import picocli.CommandLine;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrCloudIT {
 
-  private static final int SOLR_PORT = 8940;
+  // Another base port (-Dcarnews.solr.it.port=…) lets two checkouts run this suite side by side.
+  private static final int SOLR_PORT = Integer.getInteger("carnews.solr.it.port", 8940);
   private static final String COLLECTION = "news";
   private static final String KEY = "solrcloud-it-key-0123456789";
   private static final ObjectMapper JSON = new ObjectMapper();
