@@ -35,6 +35,9 @@ final class SolrCloudBackend implements Backend {
     this.collection = collection;
     this.connection = new CloudConnection(solrUrls);
     this.archive = new SolrNewsArchive(connection, collection, ranking);
+    if (meaning != null) {
+      archive.searchingByMeaning(meaning);
+    }
     // A write acknowledged here is searchable: the archive rereads the collection's version.
     this.writer =
         new ArticleWriter(

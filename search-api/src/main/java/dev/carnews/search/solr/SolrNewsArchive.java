@@ -1,5 +1,6 @@
 package dev.carnews.search.solr;
 
+import dev.carnews.embed.TextEmbedder;
 import dev.carnews.entity.EntityType;
 import dev.carnews.index.ArticleSchema;
 import dev.carnews.search.ArchiveStatus;
@@ -36,7 +37,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.response.SpellCheckResponse;
@@ -56,6 +59,7 @@ import org.apache.solr.common.params.ModifiableSolrParams;
 public final class SolrNewsArchive implements NewsArchive {
 
   private static final String CURSOR_PREFIX = "s1.";
+  private static final String OFFSET_PREFIX = "m1.";
   private static final String VERSION_FIELD = "_version_";
 
   private final CloudConnection connection;
@@ -65,6 +69,10 @@ public final class SolrNewsArchive implements NewsArchive {
   private final SolrSuggestions suggestions;
   private final SolrRelated related;
   private final SolrEntities entities;
+  private final SolrMeaning meanings;
+  private volatile Supplier<? extends TextEmbedder> embedder = () -> null;
+  private volatile IndexVersion vectorsCheckedAt;
+  private volatile boolean vectors;
   private volatile long newest;
   private volatile long newestReadAt;
   private volatile IndexVersion version = new IndexVersion(0, 0);
@@ -83,6 +91,36 @@ public final class SolrNewsArchive implements NewsArchive {
     this.suggestions = new SolrSuggestions(this::query);
     this.related = new SolrRelated(this::query);
     this.entities = new SolrEntities(this::query, this::version);
+    this.meanings = new SolrMeaning(this::posted);
+  }
+
+  /**
+   * Lets {@code mode=semantic} and {@code mode=hybrid} search by meaning with this model's query
+   * vectors (the model the collection's vectors were made with); without it, or on a collection
+   * without vectors, they search by words and say so. Call before serving; returns this archive.
+   */
+  public SolrNewsArchive searchingByMeaning(Supplier<? extends TextEmbedder> queries) {
+    this.embedder = Objects.requireNonNull(queries, "queries");
+    return this;
+  }
+
+  /** The query's vector when the request searches by meaning and this archive can; else null. */
+  private float[] meaningOf(SearchRequest request) throws IOException {
+    if (request.mode() == SearchMode.KEYWORD || request.q().isBlank()) {
+      return null;
+    }
+    TextEmbedder queries = embedder.get();
+    if (queries == null) {
+      return null;
+    }
+    float[] meaning = queries.query(request.q());
+    IndexVersion now = version();
+    if (!now.equals(vectorsCheckedAt)) {
+      // Asked again only when the collection changed: one more read per write, none per search.
+      vectors = meanings.hasVectors(meaning);
+      vectorsCheckedAt = now;
+    }
+    return vectors ? meaning : null;
   }
 
   @Override
@@ -137,13 +175,26 @@ public final class SolrNewsArchive implements NewsArchive {
 
   @Override
   public SearchResponse search(SearchRequest request) throws IOException {
-    return run(request, null);
+    return run(request, null, -1);
   }
 
   @Override
   public SearchResponse searchAfter(SearchRequest request, String token) throws IOException {
     if (request.page() != 1) {
       throw new InvalidQueryException("after cannot be combined with page", null);
+    }
+    if (token.startsWith(OFFSET_PREFIX)) {
+      // A page of a search by meaning: the offset into its fused ranking or its dated union.
+      int offset;
+      try {
+        offset = Integer.parseInt(token.substring(OFFSET_PREFIX.length()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("after is not a valid cursor", e);
+      }
+      if (offset < 0 || offset > SearchRequest.MAX_WINDOW) {
+        throw new IllegalArgumentException("after is not a valid cursor");
+      }
+      return run(request, null, offset);
     }
     if (!token.startsWith(CURSOR_PREFIX)) {
       throw new IllegalArgumentException("after is not a valid cursor");
@@ -157,7 +208,7 @@ public final class SolrNewsArchive implements NewsArchive {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("after is not a valid cursor", e);
     }
-    return run(request, mark);
+    return run(request, mark, -1);
   }
 
   @Override
@@ -247,12 +298,24 @@ public final class SolrNewsArchive implements NewsArchive {
     }
   }
 
-  private SearchResponse run(SearchRequest request, String cursorMark) throws IOException {
+  /**
+   * A page of a search: from Solr's {@code cursorMark} (a search by words), from an offset (a
+   * search by meaning's {@code next}; -1 when none), or from the request's page.
+   */
+  private SearchResponse run(SearchRequest request, String cursorMark, int offset)
+      throws IOException {
     if (request.collapse()) {
       // The collection keeps no story fingerprints: answering every version would be a silent lie.
       throw notYet("searches collapsed by story (collapse=story)");
     }
     long started = System.nanoTime();
+    float[] meaning = meaningOf(request);
+    if (request.mode() != SearchMode.KEYWORD && meaning != null) {
+      return byMeaning(request, meaning, offset, started);
+    }
+    if (offset >= 0) {
+      throw new IllegalArgumentException("after is not a cursor of this search");
+    }
     String text = request.q();
     SolrQuery query = SolrSearchParams.of(request, text, ranking, newest());
     String mark = cursorMark;
@@ -302,6 +365,34 @@ public final class SolrNewsArchive implements NewsArchive {
         next);
   }
 
+  /** A search by meaning, alone or fused with the words ({@link SolrMeaning}). */
+  private SearchResponse byMeaning(SearchRequest request, float[] meaning, int offset, long started)
+      throws IOException {
+    int from = offset >= 0 ? offset : (request.page() - 1) * request.size();
+    SolrMeaning.Page page = meanings.page(request, meaning, from, ranking, newest());
+    long total = page.total();
+    int pages = (int) ((total + request.size() - 1) / request.size());
+    String how =
+        request.mode() == SearchMode.SEMANTIC
+            ? "Ranked by meaning."
+            : "Ranked by words and meaning together (reciprocal-rank fusion).";
+    QueryInterpretation interpretation =
+        new QueryInterpretation(request.q(), "all", List.of(), List.of(), "")
+            .withMode(request.mode(), how);
+    return new SearchResponse(
+        total,
+        request.page(),
+        request.size(),
+        pages,
+        (System.nanoTime() - started) / 1_000_000,
+        page.hits(),
+        SolrAnswers.facets(page.counted()),
+        null,
+        interpretation,
+        false,
+        page.more() ? OFFSET_PREFIX + (from + request.size()) : null);
+  }
+
   /**
    * The cursor after the first {@code skipped} hits of a query: page N is then read as the cursor
    * chain reads it, and answers a {@code next} token like page 1. Only ids are read; Solr collects
@@ -326,12 +417,11 @@ public final class SolrNewsArchive implements NewsArchive {
             : "";
     QueryInterpretation words =
         new QueryInterpretation(text, match, List.of(), List.of(), description);
-    // Search by meaning is not served from SolrCloud yet: say so rather than answer silently.
     return request.mode() == SearchMode.KEYWORD
         ? words
         : words.withMode(
             SearchMode.KEYWORD,
-            "Search by meaning is not available on this cluster: searched by words.");
+            "This collection has no vectors for search by meaning: searched by words.");
   }
 
   private static String collation(QueryResponse response) {
@@ -366,6 +456,13 @@ public final class SolrNewsArchive implements NewsArchive {
       newestReadAt = now;
     }
     return newest;
+  }
+
+  /** A read whose parameters are too long for a URL (a query vector, a list of ids). */
+  private QueryResponse posted(SolrQuery query) throws IOException {
+    CloudSolrClient client = connection.client();
+    return read(
+        "search of " + collection, () -> client.query(collection, query, SolrRequest.METHOD.POST));
   }
 
   /** One read of the collection, retried while failures are transient. */

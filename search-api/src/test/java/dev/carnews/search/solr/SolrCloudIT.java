@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carnews.cli.IndexerCli;
+import dev.carnews.embed.EmbeddingTagger;
+import dev.carnews.embed.OnnxTextEmbedder;
 import dev.carnews.http.ApiKeys;
 import dev.carnews.http.AppOptions;
 import dev.carnews.http.SearchApp;
+import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.ArticleStore;
 import dev.carnews.index.WriteResult;
 import dev.carnews.search.CachingNewsArchive;
@@ -38,6 +41,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,6 +50,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -77,15 +82,21 @@ class SolrCloudIT {
   private static JsonNode healthBodyBeforeCluster;
   private static int searchBeforeCluster;
   private static JsonNode healthAfterCluster;
+  private static OnnxTextEmbedder embedder;
 
   @BeforeAll
   static void startBothBackends() throws Exception {
     // The service starts first, pointed at a cluster that is not there yet.
     connection = new CloudConnection(List.of("http://127.0.0.1:" + SOLR_PORT + "/solr"));
-    SolrNewsArchive archive = new SolrNewsArchive(connection, COLLECTION, Ranking.defaults());
+    // Both backends hold the fixture with the real model's vectors, as the service indexes it.
+    embedder = OnnxTextEmbedder.load();
+    SolrNewsArchive archive =
+        new SolrNewsArchive(connection, COLLECTION, Ranking.defaults())
+            .searchingByMeaning(() -> embedder);
     ArticleWriter writer =
         new ArticleWriter(
-            new CloudArticleStore(connection, COLLECTION, archive::changed), TagsEntityTagger::new);
+            new CloudArticleStore(connection, COLLECTION, archive::changed),
+            () -> new EmbeddingTagger(new TagsEntityTagger(), embedder));
     // As main serves it: behind the answer cache, which a write through the service empties.
     solr =
         SearchApp.create(
@@ -103,13 +114,18 @@ class SolrCloudIT {
     SolrArticleStore store =
         new SolrArticleStore(
             connection.client(), COLLECTION, 100, new SolrRetries(Duration.ofMinutes(1)));
-    TagsEntityTagger tagger = new TagsEntityTagger();
+    EmbeddingTagger tagger = new EmbeddingTagger(new TagsEntityTagger(), embedder);
+    ArticleIndex index = ArticleIndex.open(new ByteBuffersDirectory());
     for (var article : Fixtures.ARTICLES) {
       store.write(tagger.tag(article), IGNORE);
+      index.write(tagger.tag(article));
     }
     store.commit();
+    index.commit();
     local =
-        SearchApp.create(new LuceneNewsArchive(Fixtures.index()), AppOptions.defaults())
+        SearchApp.create(
+                new LuceneNewsArchive(index).searchingByMeaning(() -> embedder),
+                AppOptions.defaults())
             .start("localhost", 0);
   }
 
@@ -314,6 +330,77 @@ class SolrCloudIT {
     assertEquals("2025-08-15", trending.get("to").asText());
     assertEquals(2, trending.get("articles").asLong());
     assertEquals(404, get(app, "/api/entities/person/nobody").statusCode());
+  }
+
+  static Stream<Arguments> backendsAndModes() {
+    return backends()
+        .flatMap(b -> Stream.of(Arguments.of(b, "semantic"), Arguments.of(b, "hybrid")));
+  }
+
+  /**
+   * Search by meaning on both backends: the nearest articles are taken within the filters (never
+   * filtered afterwards), totals and facets count the union, the interpretation says how the answer
+   * was made, pages by {@code next} and by {@code page} agree and never repeat a hit.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("backendsAndModes")
+  @Order(6)
+  void searchByMeaningFiltersFirstCountsTheUnionAndPages(String backend, String mode)
+      throws Exception {
+    String sentence = enc("which carmaker is building a new factory for batteries");
+    JsonNode answer = search(backend, "mode=" + mode + "&q=" + sentence + "&size=10");
+    assertEquals(mode, answer.get("interpretation").get("mode").asText());
+    // Fewer articles than the neighbours taken: every article is in the answer, the plant first.
+    assertEquals(Fixtures.ARTICLES.size(), answer.get("total").asInt());
+    assertEquals("a1", answer.get("hits").get(0).get("id").asText(), answer.toString());
+    assertEquals(Fixtures.ARTICLES.size(), ids(answer).size());
+    assertEquals(3, count(answer, "brand", "Renault"));
+
+    // Filters apply before the neighbours are taken: only Nissan's articles, all of them.
+    JsonNode nissan = search(backend, "mode=" + mode + "&q=" + sentence + "&brand=nissan");
+    assertEquals(Set.of("a2", "a7"), ids(nissan));
+    // The brand facet counts the union without its own filter: the nearest articles were taken
+    // within it, so it holds Nissan's articles (one of them also Renault's).
+    assertEquals(1, count(nissan, "brand", "Renault"));
+    assertEquals(2, count(nissan, "brand", "Nissan"));
+    JsonNode dated =
+        search(backend, "mode=" + mode + "&q=" + sentence + "&from=2025-07-01&to=2025-07-31");
+    assertEquals(Set.of("a1", "a2"), ids(dated));
+
+    // Pages: the next chain and page=N give the same hits, and no hit twice.
+    List<String> chained = new ArrayList<>();
+    String query = "mode=" + mode + "&q=" + sentence + "&size=3";
+    JsonNode page = search(backend, query);
+    for (int n = 2; ; n++) {
+      chained.addAll(hitIds(page.get("hits")));
+      if (page.get("next") == null || page.get("next").isNull()) {
+        break;
+      }
+      JsonNode after = search(backend, query + "&after=" + page.get("next").asText());
+      assertEquals(search(backend, query + "&page=" + n).get("hits"), after.get("hits"));
+      page = after;
+    }
+    assertEquals(Fixtures.ARTICLES.size(), chained.size(), chained.toString());
+    assertEquals(Fixtures.ARTICLES.size(), new HashSet<>(chained).size(), chained.toString());
+
+    // Dated orders list the union by date.
+    JsonNode newest = search(backend, "mode=" + mode + "&q=" + sentence + "&sort=newest");
+    assertEquals(List.of("a7", "a3", "a2", "a1", "a5", "a4", "a6"), hitIds(newest.get("hits")));
+  }
+
+  /** Hybrid marks the query's words in the snippets of the hits that hold them. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  @Order(6)
+  void hybridMarksTheWordsWherePresent(String backend) throws Exception {
+    JsonNode answer = search(backend, "mode=hybrid&q=showrooms");
+    JsonNode first = answer.get("hits").get(0);
+    assertEquals("a5", first.get("id").asText(), "the article with the word ranks first");
+    assertTrue(first.get("snippet").asText().contains("<mark>showrooms</mark>"), first.toString());
+    assertEquals(Fixtures.ARTICLES.size(), answer.get("total").asInt());
+    assertEquals(
+        "keyword",
+        search(backend, "q=showrooms").get("interpretation").path("mode").asText("keyword"));
   }
 
   /** How far a score may differ between the backends. */
