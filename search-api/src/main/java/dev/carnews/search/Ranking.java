@@ -42,4 +42,17 @@ public record Ranking(double recencyHalfLifeDays) {
   public boolean recency() {
     return recencyHalfLifeDays > 0;
   }
+
+  /**
+   * The recency multiplier of an article published at {@code millis} when the archive's newest is
+   * {@code newest} (epoch milliseconds); 1 when recency is off.
+   */
+  public double multiplier(long newest, long millis) {
+    if (!recency()) {
+      return 1;
+    }
+    double age = Math.max(0, newest - millis);
+    return RECENCY_FLOOR
+        + (1 - RECENCY_FLOOR) * Math.pow(2, -age / (recencyHalfLifeDays * 86_400_000d));
+  }
 }

@@ -37,12 +37,16 @@ import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.solr.analysis.TokenizerChain;
+import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.core.CoreContainer;
 import org.apache.solr.core.SolrCore;
+import org.apache.solr.request.LocalSolrQueryRequest;
+import org.apache.solr.request.SolrQueryRequest;
 import org.apache.solr.schema.IndexSchema;
 import org.apache.solr.schema.SchemaField;
 import org.apache.solr.schema.StrField;
 import org.apache.solr.schema.TextField;
+import org.apache.solr.search.QParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -216,6 +220,33 @@ class NewsCloudConfigsetTest {
         assertEquals(tokens(index, "t", sample), tokens(type.getIndexAnalyzer(), "t", sample));
         assertEquals(tokens(query, "t", sample), tokens(type.getQueryAnalyzer(), "t", sample));
       }
+    }
+  }
+
+  /**
+   * Edismax as the service asks it reads a multi-word car synonym as a phrase, as the local index
+   * does ({@code ev} finds "electric vehicle", not "electric" and "vehicle" anywhere), and the
+   * query's own words as words, each anywhere.
+   */
+  @Test
+  void edismaxMatchesMultiWordSynonymsAsPhrasesAndWordsAsWords() throws Exception {
+    String ev = parsed("edismax", "ev");
+    assertTrue(ev.contains("body:\"electric vehicle\""), ev);
+    assertTrue(ev.contains("title:\"electric car\""), ev);
+    String words = parsed("edismax", "renault battery plant");
+    assertTrue(!words.contains("\""), words);
+    assertTrue(words.contains("body:plant"), words);
+    String mixed = parsed("edismax", "renault ev plans");
+    assertTrue(mixed.contains("body:\"electric vehicle\"") && !mixed.contains("\"renault"), mixed);
+  }
+
+  private static String parsed(String parser, String text) throws Exception {
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("qf", "title^3 body");
+    params.set("mm", "100%");
+    params.set("sow", "false");
+    try (SolrQueryRequest request = new LocalSolrQueryRequest(core, params)) {
+      return QParser.getParser(text, parser, request).getQuery().toString();
     }
   }
 

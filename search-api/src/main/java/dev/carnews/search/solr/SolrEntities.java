@@ -15,6 +15,7 @@ import dev.carnews.search.SignificantEntity;
 import dev.carnews.search.TrendingRequest;
 import dev.carnews.search.TrendingResponse;
 import dev.carnews.search.views.EntityLists;
+import dev.carnews.search.views.NameLexicon;
 import dev.carnews.search.views.Significance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,11 +33,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.response.json.BucketBasedJsonFacet;
 import org.apache.solr.client.solrj.response.json.BucketJsonFacet;
 import org.apache.solr.client.solrj.response.json.NestableJsonFacet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entity pages, the directory, trending and significant entities on a collection, counted by Solr
@@ -56,6 +61,7 @@ import org.apache.solr.client.solrj.response.json.NestableJsonFacet;
 final class SolrEntities {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(SolrEntities.class);
 
   /** The state of the collection that answers are cached for. */
   @FunctionalInterface
@@ -73,7 +79,8 @@ final class SolrEntities {
       long articles,
       long lastSeen,
       Map<EntityType, Map<String, Known>> byKey,
-      Map<EntityType, Map<EntityListRequest.Sort, List<EntityLists.Listed>>> orders) {
+      Map<EntityType, Map<EntityListRequest.Sort, List<EntityLists.Listed>>> orders,
+      NameLexicon lexicon) {
 
     Known known(EntityType type, String key) {
       return byKey.get(type).get(key);
@@ -88,10 +95,37 @@ final class SolrEntities {
   private final SolrNewsArchive.Reads reads;
   private final Versions versions;
   private volatile Directory directory;
+  private final AtomicBoolean refreshing = new AtomicBoolean();
 
   SolrEntities(SolrNewsArchive.Reads reads, Versions versions) {
     this.reads = reads;
     this.versions = versions;
+  }
+
+  /**
+   * The archive's names as a lexicon (which names a query mentions, which complete a prefix), read
+   * with the directory.
+   */
+  NameLexicon lexicon() throws IOException {
+    Directory known = directory;
+    if (known == null) {
+      return directory().lexicon();
+    }
+    // A search does not wait for the directory after a write: it reads the names with the last
+    // directory while a fresh one is asked in the background (a new name is named seconds later).
+    if (!known.version().equals(versions.version()) && refreshing.compareAndSet(false, true)) {
+      CompletableFuture.runAsync(
+          () -> {
+            try {
+              directory();
+            } catch (IOException | RuntimeException e) {
+              LOG.warn("Reading the entity directory failed: {}", e.toString());
+            } finally {
+              refreshing.set(false);
+            }
+          });
+    }
+    return known.lexicon();
   }
 
   /** The display name of a name the archive knows. */
@@ -293,14 +327,14 @@ final class SolrEntities {
     query.set("skey", key);
     SolrQuery scoped = SolrSearchParams.matching(scope);
     if (!scope.q().isBlank()) {
-      query.addFilterQuery("{!edismax v=$sq}");
+      query.addFilterQuery("{!" + SolrSearchParams.PARSER + " v=$sq}");
       query.set("sq", scope.q());
       for (String param : List.of("qf", "mm", "sow", "q.alt")) {
         query.set(param, scoped.get(param));
       }
       SolrSearchParams.highlight(query);
       query.set("hl.q", scope.q());
-      query.set("hl.qparser", "edismax");
+      query.set("hl.qparser", SolrSearchParams.PARSER);
     }
     String[] filters = scoped.getFilterQueries();
     if (filters != null) {
@@ -390,6 +424,7 @@ final class SolrEntities {
     Map<EntityType, Map<String, Known>> byKey = new EnumMap<>(EntityType.class);
     Map<EntityType, Map<EntityListRequest.Sort, List<EntityLists.Listed>>> orders =
         new EnumMap<>(EntityType.class);
+    List<NameLexicon.Known> lexicon = new ArrayList<>();
     for (EntityType type : EntityType.values()) {
       Map<String, Map<String, Long>> spellingsOfKey = new HashMap<>();
       for (BucketJsonFacet bucket : buckets(found, type.label() + "_names")) {
@@ -415,6 +450,13 @@ final class SolrEntities {
                 first == null ? Long.MAX_VALUE : first.longValue(),
                 last == null ? Long.MIN_VALUE : last.longValue());
         names.put(key, known);
+        lexicon.add(
+            new NameLexicon.Known(
+                type.label(),
+                known.name(),
+                NameLexicon.words(known.name()),
+                known.count(),
+                known.last()));
         listed.add(
             new EntityLists.Listed(key, known.name(), known.count(), known.first(), known.last()));
       }
@@ -432,7 +474,8 @@ final class SolrEntities {
         response.getResults().getNumFound(),
         last == null ? Long.MIN_VALUE : last.longValue(),
         byKey,
-        orders);
+        orders,
+        new NameLexicon(lexicon));
   }
 
   /** Every value of a field with at least {@code minCount} articles (exact across shards). */

@@ -6,6 +6,7 @@ import dev.carnews.search.SearchHit;
 import dev.carnews.search.SearchMode;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SortOrder;
+import dev.carnews.search.views.NameLexicon;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -69,7 +70,13 @@ final class SolrMeaning {
    * The page that starts after the first {@code offset} hits of the fused ranking (relevance) or of
    * the union in date order.
    */
-  Page page(SearchRequest request, float[] meaning, int offset, Ranking ranking, long newest)
+  Page page(
+      SearchRequest request,
+      float[] meaning,
+      int offset,
+      Ranking ranking,
+      long newest,
+      NameLexicon.Reading named)
       throws IOException {
     boolean hybrid = request.mode() == SearchMode.HYBRID;
     int depth = Math.min(MAX_FUSED, Math.max(NEIGHBOURS, offset + request.size()));
@@ -91,7 +98,14 @@ final class SolrMeaning {
     }
     List<String> fused = nearest;
     if (hybrid) {
-      SolrQuery ranked = SolrSearchParams.of(request, words, ranking, newest);
+      SolrQuery ranked =
+          SolrSearchParams.of(
+              request,
+              words,
+              ranking,
+              newest,
+              SolrNewsArchive.keys(named.brands()),
+              SolrNewsArchive.keys(named.persons()));
       ranked.setFacet(false);
       ranked.setHighlight(false);
       ranked.remove("spellcheck");
@@ -139,7 +153,7 @@ final class SolrMeaning {
       query.remove("bq");
       query.set("qq", words);
       query.setQuery("{!bool should=$matching should=$close}");
-      query.set("matching", "{!edismax v=$qq}");
+      query.set("matching", "{!" + SolrSearchParams.PARSER + " v=$qq}");
       query.set("close", ids);
       query.remove("defType");
       query.clearSorts();
@@ -177,7 +191,7 @@ final class SolrMeaning {
   private static void marked(SolrQuery query, String words) {
     SolrSearchParams.highlight(query);
     query.set("hl.q", words);
-    query.set("hl.qparser", "edismax");
+    query.set("hl.qparser", SolrSearchParams.PARSER);
     query.set("qf", "title^3 body");
   }
 

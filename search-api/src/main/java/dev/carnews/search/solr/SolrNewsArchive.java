@@ -1,5 +1,6 @@
 package dev.carnews.search.solr;
 
+import dev.carnews.analysis.NameKeys;
 import dev.carnews.embed.TextEmbedder;
 import dev.carnews.entity.EntityType;
 import dev.carnews.index.ArticleSchema;
@@ -25,10 +26,12 @@ import dev.carnews.search.SuggestResponse;
 import dev.carnews.search.TrendingRequest;
 import dev.carnews.search.TrendingResponse;
 import dev.carnews.search.views.ArticleViews;
+import dev.carnews.search.views.NameLexicon;
 import dev.carnews.solrcloud.SolrArticles;
 import dev.carnews.solrcloud.SolrCollections;
 import dev.carnews.solrcloud.SolrRetries;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -88,9 +91,9 @@ public final class SolrNewsArchive implements NewsArchive {
     this.connection = Objects.requireNonNull(connection, "connection");
     this.collection = Objects.requireNonNull(collection, "collection");
     this.ranking = Objects.requireNonNull(ranking, "ranking");
-    this.suggestions = new SolrSuggestions(this::query);
     this.related = new SolrRelated(this::query);
     this.entities = new SolrEntities(this::query, this::version);
+    this.suggestions = new SolrSuggestions(this::query, entities::lexicon, this::newest, ranking);
     this.meanings = new SolrMeaning(this::posted);
   }
 
@@ -311,13 +314,14 @@ public final class SolrNewsArchive implements NewsArchive {
     long started = System.nanoTime();
     float[] meaning = meaningOf(request);
     if (request.mode() != SearchMode.KEYWORD && meaning != null) {
-      return byMeaning(request, meaning, offset, started);
+      return byMeaning(request, meaning, offset, started, named(request.q()));
     }
     if (offset >= 0) {
       throw new IllegalArgumentException("after is not a cursor of this search");
     }
     String text = request.q();
-    SolrQuery query = SolrSearchParams.of(request, text, ranking, newest());
+    NameLexicon.Reading named = named(text);
+    SolrQuery query = searchOf(request, text, named);
     String mark = cursorMark;
     if (mark == null && request.page() > 1) {
       mark = markBefore(query, (request.page() - 1) * request.size());
@@ -329,12 +333,14 @@ public final class SolrNewsArchive implements NewsArchive {
     String collation = collation(response);
     if (collation != null && response.getResults().getNumFound() == 0 && cursorMark == null) {
       // No article has the words as typed: search the spellchecker's collation instead.
-      SolrQuery corrected = SolrSearchParams.of(request, collation, ranking, newest());
+      NameLexicon.Reading namedCorrection = named(collation);
+      SolrQuery corrected = searchOf(request, collation, namedCorrection);
       corrected.set(CursorMarkParams.CURSOR_MARK_PARAM, "*");
       QueryResponse second = query(corrected);
       if (second.getResults().getNumFound() > 0) {
         response = second;
         text = collation;
+        named = namedCorrection;
         match = "corrected";
         didYouMean = collation;
       }
@@ -360,16 +366,17 @@ public final class SolrNewsArchive implements NewsArchive {
         hits,
         SolrAnswers.facets(response),
         didYouMean,
-        request.q().isBlank() ? null : interpretation(request, text, match),
+        request.q().isBlank() ? null : interpretation(request, text, match, named),
         false,
         next);
   }
 
   /** A search by meaning, alone or fused with the words ({@link SolrMeaning}). */
-  private SearchResponse byMeaning(SearchRequest request, float[] meaning, int offset, long started)
+  private SearchResponse byMeaning(
+      SearchRequest request, float[] meaning, int offset, long started, NameLexicon.Reading named)
       throws IOException {
     int from = offset >= 0 ? offset : (request.page() - 1) * request.size();
-    SolrMeaning.Page page = meanings.page(request, meaning, from, ranking, newest());
+    SolrMeaning.Page page = meanings.page(request, meaning, from, ranking, newest(), named);
     long total = page.total();
     int pages = (int) ((total + request.size() - 1) / request.size());
     String how =
@@ -377,7 +384,8 @@ public final class SolrNewsArchive implements NewsArchive {
             ? "Ranked by meaning."
             : "Ranked by words and meaning together (reciprocal-rank fusion).";
     QueryInterpretation interpretation =
-        new QueryInterpretation(request.q(), "all", List.of(), List.of(), "")
+        new QueryInterpretation(
+                request.q(), "all", named.brandLabels(), named.personLabels(), named.readAs())
             .withMode(request.mode(), how);
     return new SearchResponse(
         total,
@@ -409,14 +417,53 @@ public final class SolrNewsArchive implements NewsArchive {
     return query(skip).getNextCursorMark();
   }
 
+  /** The words' search, the articles where the names it reads are salient ranked higher. */
+  private SolrQuery searchOf(SearchRequest request, String text, NameLexicon.Reading named)
+      throws IOException {
+    return SolrSearchParams.of(
+        request, text, ranking, newest(), keys(named.brands()), keys(named.persons()));
+  }
+
+  static List<String> keys(List<NameLexicon.Known> names) {
+    return names.stream().map(known -> NameKeys.key(known.label())).toList();
+  }
+
+  /**
+   * The brands and people a query names, as the archive's names read it (a surname alone when it is
+   * mostly that person's in the articles with the word), as the local index reads them.
+   */
+  private NameLexicon.Reading named(String text) throws IOException {
+    if (text.isBlank()) {
+      return NameLexicon.Reading.NONE;
+    }
+    NameLexicon lexicon = entities.lexicon();
+    try {
+      return lexicon.read(text, this::articlesWithWord);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private long articlesWithWord(String word) {
+    SolrQuery query = new SolrQuery(ArticleSchema.BODY + ":" + SolrSearchParams.quoted(word));
+    query.setRows(0);
+    try {
+      return query(query).getResults().getNumFound();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static QueryInterpretation interpretation(
-      SearchRequest request, String text, String match) {
-    String description =
+      SearchRequest request, String text, String match, NameLexicon.Reading named) {
+    String corrected =
         match.equals("corrected")
             ? "No results for your spelling; showing results for “" + text + "”."
             : "";
+    String description = String.join(" ", corrected, named.readAs()).strip();
     QueryInterpretation words =
-        new QueryInterpretation(text, match, List.of(), List.of(), description);
+        new QueryInterpretation(
+            text, match, named.brandLabels(), named.personLabels(), description);
     return request.mode() == SearchMode.KEYWORD
         ? words
         : words.withMode(

@@ -29,6 +29,12 @@ import org.apache.solr.client.solrj.SolrQuery;
  */
 final class SolrSearchParams {
 
+  /**
+   * Solr's edismax; with {@code sow=false} and the configset's {@code autoGeneratePhraseQueries} a
+   * multi-word car synonym matches as a phrase, as locally.
+   */
+  static final String PARSER = "edismax";
+
   /** Facet values asked of Solr per facet: twice the shown ones, so name variants can merge. */
   static final int FACET_FETCH = 40;
 
@@ -39,6 +45,21 @@ final class SolrSearchParams {
 
   /** The query for one page; {@code text} is what is searched (the query or its correction). */
   static SolrQuery of(SearchRequest request, String text, Ranking ranking, long newest) {
+    String key = NameKeys.key(text);
+    return of(request, text, ranking, newest, List.of(key), List.of(key));
+  }
+
+  /**
+   * The query for one page, the articles where the brands and people the query names (their folded
+   * keys) are salient ranked higher, as locally.
+   */
+  static SolrQuery of(
+      SearchRequest request,
+      String text,
+      Ranking ranking,
+      long newest,
+      List<String> brandKeys,
+      List<String> personKeys) {
     SolrQuery query = new SolrQuery();
     boolean words = !text.isBlank();
     if (words) {
@@ -46,10 +67,8 @@ final class SolrSearchParams {
       if (request.sort() == SortOrder.RELEVANCE && ranking.recency()) {
         query.set("boost", recency(ranking, newest));
       }
-      String key = NameKeys.key(text);
-      query.add("bq", "{!payload_score f=brand_salience_rank func=max v=$qkey}");
-      query.add("bq", "{!payload_score f=person_salience_rank func=max v=$qkey}");
-      query.set("qkey", key);
+      salience(query, "brand", brandKeys);
+      salience(query, "person", personKeys);
       highlight(query);
       query.set("spellcheck", true);
       query.set("spellcheck.q", text);
@@ -64,6 +83,15 @@ final class SolrSearchParams {
     query.setFields(HIT_FIELDS);
     query.setRows(request.size());
     return query;
+  }
+
+  /** A boost per named entity: its salience in the article (a payload of its key). */
+  private static void salience(SolrQuery query, String type, List<String> keys) {
+    for (int i = 0; i < keys.size(); i++) {
+      String param = type + "key" + i;
+      query.add("bq", "{!payload_score f=" + type + "_salience_rank func=max v=$" + param + "}");
+      query.set(param, keys.get(i));
+    }
   }
 
   /**
@@ -83,7 +111,7 @@ final class SolrSearchParams {
 
   /** The words of a query as edismax reads them: title and body, every word required. */
   private static void words(SolrQuery query, String text) {
-    query.set("defType", "edismax");
+    query.set("defType", PARSER);
     query.setQuery(text);
     query.set("qf", "title^3 body");
     query.set("mm", "100%");

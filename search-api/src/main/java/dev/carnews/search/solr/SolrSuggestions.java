@@ -2,32 +2,52 @@ package dev.carnews.search.solr;
 
 import dev.carnews.analysis.NameKeys;
 import dev.carnews.index.ArticleSchema;
+import dev.carnews.search.Ranking;
 import dev.carnews.search.SuggestResponse;
 import dev.carnews.search.Suggestion;
+import dev.carnews.search.views.NameLexicon;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.client.solrj.response.FacetField;
-import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 
 /**
  * Completions on SolrCloud: brand, person and author names whose folded form or one of whose words
- * starts with the folded prefix (from facet counts, case- and accent-free), most articles first,
- * then the newest headlines with a word starting with the last typed word.
+ * starts with the folded prefix (the archive's names from the entity directory's facet counts),
+ * ranked by articles × recency as locally, then the newest headlines with a word starting with the
+ * last typed word.
  */
 final class SolrSuggestions {
 
   private static final int MAX_NAME_SUGGESTIONS = 7;
   private final SolrNewsArchive.Reads reads;
+  private final Lexicons lexicon;
+  private final Newest newest;
+  private final Ranking ranking;
 
-  SolrSuggestions(SolrNewsArchive.Reads reads) {
+  /** The archive's names as last read. */
+  @FunctionalInterface
+  interface Lexicons {
+    NameLexicon get() throws IOException;
+  }
+
+  /** The archive's newest publication time, recency's origin. */
+  @FunctionalInterface
+  interface Newest {
+    long getAsLong() throws IOException;
+  }
+
+  SolrSuggestions(SolrNewsArchive.Reads reads, Lexicons lexicon, Newest newest, Ranking ranking) {
     this.reads = reads;
+    this.lexicon = lexicon;
+    this.newest = newest;
+    // Suggestions weigh recency with the configured half-life, or a year when recency is off.
+    this.ranking = ranking.recency() ? ranking : Ranking.defaults();
   }
 
   SuggestResponse suggest(String prefix) throws IOException {
@@ -40,7 +60,7 @@ final class SolrSuggestions {
           "q must be at most " + SuggestResponse.MAX_PREFIX_LENGTH + " characters");
     }
     String key = NameKeys.key(typed);
-    List<Suggestion> suggestions = new ArrayList<>(names(typed, key));
+    List<Suggestion> suggestions = new ArrayList<>(names(typed));
     Set<String> seen = new LinkedHashSet<>();
     suggestions.forEach(s -> seen.add(NameKeys.key(s.text())));
     for (Suggestion title : titles(key, SuggestResponse.MAX_SIZE - suggestions.size())) {
@@ -51,28 +71,29 @@ final class SolrSuggestions {
     return new SuggestResponse(typed, suggestions);
   }
 
-  private List<Suggestion> names(String typed, String key) throws IOException {
-    SolrQuery query = new SolrQuery("*:*");
-    query.setRows(0);
-    query.setFacet(true);
-    query.setFacetMinCount(1);
-    query.setFacetLimit(50);
-    query.set("facet.contains", typed.split("\\s+")[0]);
-    query.set("facet.contains.ignoreCase", true);
-    query.addFacetField("brand", "person", "author");
-    QueryResponse response = reads.query(query);
+  /**
+   * The archive's names completing the prefix, ranked by articles × recency of the newest, as
+   * locally (the same lexicon rules, over Solr's counts).
+   */
+  private List<Suggestion> names(String typed) throws IOException {
+    long newest = this.newest.getAsLong();
     List<Suggestion> found = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (FacetField field : response.getFacetFields()) {
-      for (FacetField.Count count : field.getValues()) {
-        String name = NameKeys.key(count.getName());
-        if (startsWithWord(name, key) && seen.add(name)) {
-          found.add(new Suggestion(count.getName(), field.getName(), count.getCount(), null, null));
-        }
+    for (NameLexicon.Known known :
+        lexicon
+            .get()
+            .complete(typed, SuggestResponse.MAX_SIZE, at -> ranking.multiplier(newest, at))) {
+      if (found.size() < MAX_NAME_SUGGESTIONS && seen.add(NameKeys.key(known.label()))) {
+        found.add(
+            new Suggestion(
+                known.label(),
+                known.type(),
+                known.count(),
+                known.latest() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(known.latest()),
+                null));
       }
     }
-    found.sort(Comparator.comparingLong(Suggestion::count).reversed());
-    return found.subList(0, Math.min(found.size(), MAX_NAME_SUGGESTIONS));
+    return found;
   }
 
   private List<Suggestion> titles(String key, int max) throws IOException {

@@ -285,6 +285,10 @@ class SolrCloudIT {
         "/api/trending?from=2025-07-01&to=2025-08-31&min=1",
         "/api/trending?type=brand&from=2025-08-01&to=2025-08-31&min=1",
         "/api/trending?from=2025-09-01&to=2025-08-31",
+        "/api/suggest?q=k",
+        "/api/suggest?q=REN",
+        "/api/suggest?q=elo",
+        "/api/suggest?q=ma",
       })
   @Order(6)
   void entityViewsAnswerAlikeOnBothBackends(String path) throws Exception {
@@ -292,6 +296,30 @@ class SolrCloudIT {
     HttpResponse<String> onSolr = get(solr, path);
     assertEquals(onLocal.statusCode(), onSolr.statusCode(), onSolr.body());
     assertAlike(JSON.readTree(onLocal.body()), JSON.readTree(onSolr.body()), path);
+  }
+
+  /** The brands and people a query names are read alike: full names, surnames, spellings. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "q=renault+battery",
+        "q=sato",
+        "q=elodie+marchand+platform",
+        "q=nissan+renault&mode=hybrid",
+        "q=RENAULT&mode=semantic",
+        "q=batery+plant",
+      })
+  @Order(6)
+  void interpretationNamesTheSameBrandsAndPeople(String query) throws Exception {
+    JsonNode onLocal = search("local", query).get("interpretation");
+    JsonNode onSolr = search("solrcloud", query).get("interpretation");
+    assertEquals(onLocal.get("brands"), onSolr.get("brands"), query);
+    assertEquals(onLocal.get("persons"), onSolr.get("persons"), query);
+    assertEquals(onLocal.get("mode"), onSolr.get("mode"), query);
+    if (!query.contains("batery")) {
+      assertTrue(onSolr.get("brands").size() + onSolr.get("persons").size() > 0, onSolr::toString);
+      assertTrue(onSolr.get("description").asText().contains("Read as: "), onSolr::toString);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

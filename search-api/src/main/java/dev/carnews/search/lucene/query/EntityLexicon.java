@@ -1,19 +1,14 @@
 package dev.carnews.search.lucene.query;
 
-import dev.carnews.analysis.NameKeys;
 import dev.carnews.index.ArticleSchema;
-import dev.carnews.search.Ranking;
+import dev.carnews.search.views.NameLexicon;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToLongFunction;
-import java.util.regex.Pattern;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -24,53 +19,16 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
 
 /**
- * The brands, people and authors of one index reader with how many articles name each and when the
- * newest of them appeared, read once from the facet doc values. Answers two questions: which known
- * names a query mentions, and which names complete a prefix.
+ * The {@link NameLexicon} of one index reader, read once from the facet doc values: every brand,
+ * person and author label with how many articles name it and when the newest of them appeared.
  */
-public final class EntityLexicon {
-
-  /** The most words of a name looked up in a query. */
-  private static final int MAX_NAME_WORDS = 6;
-
-  /** One known name. */
-  public record Known(String type, String label, String key, long count, long latest) {}
-
-  /** The names a query mentions. */
-  public record Reading(List<Known> brands, List<Known> persons) {}
-
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-  private static final int MIN_SURNAME_LENGTH = 4;
-
-  /**
-   * A surname alone reads as its person only when the articles naming that person are at least this
-   * share of the articles with the word: "Provost" is mostly François Provost, but "sales" is not a
-   * Mr Sales and "rose" is not a Ms Rose.
-   */
-  static final double MIN_SURNAME_SHARE = 0.25;
+public final class EntityLexicon extends NameLexicon {
 
   private static final Set<String> TYPES =
       Set.of(ArticleSchema.BRAND_FACET, ArticleSchema.PERSON_FACET, ArticleSchema.AUTHOR_FACET);
 
-  private final List<Known> all;
-  private final Map<String, Known> brands = new HashMap<>();
-  private final Map<String, Known> persons = new HashMap<>();
-  private final Map<String, Known> personsBySurname = new HashMap<>();
-
   private EntityLexicon(List<Known> all) {
-    this.all = List.copyOf(all);
-    for (Known known : all) {
-      if (known.type().equals(ArticleSchema.BRAND_FACET)) {
-        brands.merge(known.key(), known, EntityLexicon::moreFrequent);
-      } else if (known.type().equals(ArticleSchema.PERSON_FACET)) {
-        persons.merge(known.key(), known, EntityLexicon::moreFrequent);
-        String[] words = known.key().split(" ");
-        String surname = words[words.length - 1];
-        if (words.length > 1 && surname.length() >= MIN_SURNAME_LENGTH) {
-          personsBySurname.merge(surname, known, EntityLexicon::moreFrequent);
-        }
-      }
-    }
+    super(all);
   }
 
   /** Reads every brand, person and author label of a reader with its count and newest date. */
@@ -122,109 +80,8 @@ public final class EntityLexicon {
     return new EntityLexicon(new ArrayList<>(merged.values()));
   }
 
-  /**
-   * The known brands and people a query names, as whole words: full names, or for people also the
-   * surname alone (the most frequent person of that surname) when the word is mostly that person's
-   * name in the index ({@link #MIN_SURNAME_SHARE} of {@code articlesWithWord}). Excluded words
-   * ({@code -word}) do not count, and a word read as a brand is not also read as a surname.
-   */
-  Reading read(String q, ToLongFunction<String> articlesWithWord) {
-    StringBuilder kept = new StringBuilder();
-    for (String token : q.split("\\s+")) {
-      if (!token.startsWith("-")) {
-        kept.append(token).append(' ');
-      }
-    }
-    String text = words(kept.toString()).strip();
-    if (text.isEmpty()) {
-      return new Reading(List.of(), List.of());
-    }
-    // Look up the query's word runs (longest first) instead of scanning every known name: the
-    // lexicon of a large archive holds tens of thousands of people.
-    String[] words = text.split(" +");
-    boolean[] used = new boolean[words.length];
-    Set<Known> foundBrands = new LinkedHashSet<>();
-    Set<Known> foundPersons = new LinkedHashSet<>();
-    match(words, used, brands, foundBrands);
-    match(words, used, persons, foundPersons);
-    for (int i = 0; i < words.length; i++) {
-      Known person = used[i] ? null : personsBySurname.get(words[i]);
-      if (person != null
-          && person.count() >= MIN_SURNAME_SHARE * articlesWithWord.applyAsLong(words[i])) {
-        foundPersons.add(person);
-      }
-    }
-    return new Reading(sorted(foundBrands), sorted(foundPersons));
-  }
-
-  /** The longest runs of unused words that are a known name, marking their words used. */
-  private static void match(
-      String[] words, boolean[] used, Map<String, Known> names, Set<Known> found) {
-    for (int length = Math.min(MAX_NAME_WORDS, words.length); length >= 1; length--) {
-      for (int start = 0; start + length <= words.length; start++) {
-        if (anyUsed(used, start, length)) {
-          continue;
-        }
-        Known known = names.get(String.join(" ", Arrays.copyOfRange(words, start, start + length)));
-        if (known != null) {
-          found.add(known);
-          Arrays.fill(used, start, start + length, true);
-        }
-      }
-    }
-  }
-
-  private static boolean anyUsed(boolean[] used, int start, int length) {
-    for (int i = start; i < start + length; i++) {
-      if (used[i]) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Names that complete a prefix: the whole name or one of its words starts with it (case and
-   * accents ignored), ranked by {@code count × recency}, whole-name matches counted double.
-   */
+  /** Names that complete a prefix, recency counted from the reader's newest article. */
   public List<Known> complete(String prefix, int max, RecencyBoost recency) {
-    String typed = words(prefix);
-    if (typed.isEmpty()) {
-      return List.of();
-    }
-    Map<Known, Double> scores = new HashMap<>();
-    for (Known known : all) {
-      boolean whole = known.key().startsWith(typed);
-      if (whole || known.key().contains(" " + typed)) {
-        double score =
-            known.count()
-                * (known.latest() == Long.MIN_VALUE
-                    ? Ranking.RECENCY_FLOOR
-                    : recency.multiplier(known.latest()))
-                * (whole ? 2 : 1);
-        scores.put(known, score);
-      }
-    }
-    return scores.entrySet().stream()
-        .sorted(
-            Map.Entry.<Known, Double>comparingByValue()
-                .reversed()
-                .thenComparing(entry -> entry.getKey().label()))
-        .map(Map.Entry::getKey)
-        .limit(max)
-        .toList();
-  }
-
-  /** A name or query as folded words separated by single spaces ({@code Mercedes-Benz} → two). */
-  public static String words(String text) {
-    return NON_WORD.matcher(NameKeys.key(text)).replaceAll(" ").strip();
-  }
-
-  private static Known moreFrequent(Known a, Known b) {
-    return b.count() > a.count() ? b : a;
-  }
-
-  private static List<Known> sorted(Set<Known> found) {
-    return found.stream().sorted(Comparator.comparing(Known::count).reversed()).toList();
+    return complete(prefix, max, recency::multiplier);
   }
 }
