@@ -51,7 +51,8 @@ import picocli.CommandLine.Option;
       Replay.class,
       EmbeddingChoice.class,
       TopicsEval.class,
-      RelatedEval.class
+      RelatedEval.class,
+      ScaleIndex.class
     })
 public final class BenchCli {
 

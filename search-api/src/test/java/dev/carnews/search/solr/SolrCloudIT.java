@@ -14,6 +14,7 @@ import dev.carnews.http.AppOptions;
 import dev.carnews.http.SearchApp;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.ArticleStore;
+import dev.carnews.index.GroupCommitter;
 import dev.carnews.index.WriteResult;
 import dev.carnews.search.CachingNewsArchive;
 import dev.carnews.search.Fixtures;
@@ -34,12 +35,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
@@ -83,6 +88,11 @@ class SolrCloudIT {
   private static int searchBeforeCluster;
   private static JsonNode healthAfterCluster;
   private static OnnxTextEmbedder embedder;
+  private static GroupCommitter localCommits;
+
+  /** Every operation of openapi.json each backend answered in this suite ("GET /api/search"). */
+  private static final Map<String, Set<String>> RAN =
+      Map.of("local", ConcurrentHashMap.newKeySet(), "solrcloud", ConcurrentHashMap.newKeySet());
 
   @BeforeAll
   static void startBothBackends() throws Exception {
@@ -122,10 +132,17 @@ class SolrCloudIT {
     }
     store.commit();
     index.commit();
+    localCommits = new GroupCommitter(index, Duration.ZERO);
     local =
         SearchApp.create(
                 new LuceneNewsArchive(index).searchingByMeaning(() -> embedder),
-                AppOptions.defaults())
+                AppOptions.defaults()
+                    .withWrites(
+                        new ArticleWriter(
+                            index,
+                            localCommits,
+                            () -> new EmbeddingTagger(new TagsEntityTagger(), embedder)),
+                        ApiKeys.fromCommaSeparated(KEY)))
             .start("localhost", 0);
   }
 
@@ -136,6 +153,9 @@ class SolrCloudIT {
     }
     if (solr != null) {
       solr.stop();
+    }
+    if (localCommits != null) {
+      localCommits.close();
     }
     if (connection != null) {
       connection.close();
@@ -608,6 +628,129 @@ class SolrCloudIT {
     throw new AssertionError("not healthy: " + health.body());
   }
 
+  /** Notes the operation of openapi.json that a request asks for, on its backend. */
+  private static void ran(SearchApp app, String method, String path) {
+    String backend = app == local ? "local" : app == solr ? "solrcloud" : null;
+    if (backend == null) {
+      return;
+    }
+    String bare = path.split("\\?", 2)[0];
+    // The most specific template that matches: /x/{name}.atom before /x/{name}.
+    OPERATIONS.stream()
+        .filter(op -> op.method().equals(method) && op.pattern().matcher(bare).matches())
+        .max(Comparator.comparingInt(op -> op.template().replaceAll("\\{[^}]+}", "").length()))
+        .ifPresent(op -> RAN.get(backend).add(op.name()));
+  }
+
+  /** One operation of the API's description. */
+  private record Operation(String method, String template, Pattern pattern) {
+    String name() {
+      return method + " " + template;
+    }
+  }
+
+  private static final List<Operation> OPERATIONS = operations();
+
+  private static List<Operation> operations() {
+    try (var in = SolrCloudIT.class.getResourceAsStream("/openapi.json")) {
+      JsonNode paths = JSON.readTree(in).get("paths");
+      List<Operation> operations = new ArrayList<>();
+      paths
+          .fields()
+          .forEachRemaining(
+              path -> {
+                String regex =
+                    Pattern.quote(path.getKey()).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
+                path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                        method -> {
+                          if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                            operations.add(
+                                new Operation(
+                                    method.toUpperCase(java.util.Locale.ROOT),
+                                    path.getKey(),
+                                    Pattern.compile(regex)));
+                          }
+                        });
+              });
+      return List.copyOf(operations);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The operations no other test of the suite asks, on both backends: the analyzer preview, the
+   * service's own documents, the feeds, the readers' entity page and the keyed writes (a batch, a
+   * replace, a delete) — each answering as on the other backend.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  @Order(7)
+  void everyOtherOperationAnswersOnBothBackends(String backend) throws Exception {
+    SearchApp app = app(backend);
+    HttpResponse<String> analyzed =
+        send(
+            app,
+            "POST",
+            "/api/analyze",
+            "{\"title\":\"Renault names a new head of design\",\"text\":\"Renault said the"
+                + " change starts in May.\"}");
+    assertEquals(200, analyzed.statusCode(), analyzed.body());
+    assertTrue(analyzed.body().contains("Renault"), analyzed.body());
+    assertEquals(200, get(app, "/health").statusCode());
+    assertEquals(200, get(app, "/openapi.json").statusCode());
+    HttpResponse<String> metrics = get(app, "/metrics");
+    assertEquals(200, metrics.statusCode());
+    assertTrue(metrics.body().contains("http_server_requests"), metrics.body());
+    HttpResponse<String> atom = get(app, "/api/search.atom?q=electric&brand=renault");
+    assertEquals(200, atom.statusCode());
+    assertTrue(atom.body().contains("Renault opens battery plant in Douai"), atom.body());
+    HttpResponse<String> feed = get(app, "/api/search.json-feed?brand=nissan");
+    assertEquals(200, feed.statusCode());
+    assertEquals(2, JSON.readTree(feed.body()).get("items").size());
+    HttpResponse<String> page = get(app, "/entity/brand/renault");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("Renault"), page.body());
+
+    String batch =
+        "[{\"id\":\"op-1\",\"title\":\"Kia opens a design studio\",\"body\":\"The studio"
+            + " is by the sea.\",\"tags\":[\"brand:Kia\"]}]";
+    HttpResponse<String> posted = send(app, "POST", "/api/articles", batch);
+    assertEquals(2, posted.statusCode() / 100, posted.body());
+    assertEquals(Set.of("op-1"), ids(search(backend, "q=studio")));
+    HttpResponse<String> replaced =
+        send(
+            app,
+            "PUT",
+            "/api/articles/op-1",
+            "{\"title\":\"Kia closes a design studio\",\"body\":\"The studio by the sea"
+                + " shuts.\",\"tags\":[\"brand:Kia\"]}");
+    assertEquals(200, replaced.statusCode(), replaced.body());
+    assertEquals(
+        "Kia closes a design studio",
+        search(backend, "q=studio").get("hits").get(0).get("title").asText());
+    assertEquals(200, send(app, "DELETE", "/api/articles/op-1", "").statusCode());
+    assertEquals(Set.of(), ids(search(backend, "q=studio")));
+  }
+
+  /**
+   * One contract, every operation: each operation of openapi.json was asked of both backends by
+   * this suite. A new endpoint without a test on both backends fails here.
+   */
+  @Test
+  @Order(100)
+  void everyOperationOfTheDescriptionRanOnBothBackends() {
+    Set<String> all = new java.util.TreeSet<>();
+    OPERATIONS.forEach(op -> all.add(op.name()));
+    for (String backend : List.of("local", "solrcloud")) {
+      Set<String> missing = new java.util.TreeSet<>(all);
+      missing.removeAll(RAN.get(backend));
+      assertEquals(Set.of(), missing, "operations never asked of " + backend);
+    }
+  }
+
   private static JsonNode search(String backend, String query) throws Exception {
     HttpResponse<String> answer = get(app(backend), "/api/search?" + query);
     assertEquals(200, answer.statusCode(), answer.body());
@@ -645,6 +788,7 @@ class SolrCloudIT {
   }
 
   private static HttpResponse<String> get(SearchApp app, String path) throws Exception {
+    ran(app, "GET", path);
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -652,6 +796,7 @@ class SolrCloudIT {
 
   private static HttpResponse<String> send(SearchApp app, String method, String path, String body)
       throws Exception {
+    ran(app, method, path);
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
             .header("Authorization", "Bearer " + KEY)
