@@ -51,21 +51,17 @@ import org.apache.lucene.search.TermQuery;
 final class StoryKeeper implements ReferenceManager.RefreshListener {
 
   /** Candidates confirmed per write, those sharing the most band terms first. */
-  static final int MAX_CANDIDATES = 10;
+  static final int MAX_CANDIDATES = MinHashBands.MAX_CANDIDATES;
 
-  /**
-   * The lowest signature estimate of a candidate worth reading: 6 of 64 equal min-hashes. The rule
-   * accepts no version under a Jaccard of 0.2, whose estimate falls this low in about 0.5% of
-   * pairs.
-   */
-  static final double MIN_ESTIMATE = 6 / 64.0;
+  /** The lowest signature estimate of a candidate worth reading. */
+  static final double MIN_ESTIMATE = MinHashBands.MIN_ESTIMATE;
 
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final FieldType textType;
   private final VersionRule rule;
   private final ReentrantLock lock = new ReentrantLock();
-  private final StoryOverlay overlay = new StoryOverlay();
+  private final StoryOverlay<Document> overlay = new StoryOverlay<>();
   private long seq;
   private volatile long lastPut;
   private volatile long snapshot;
@@ -193,7 +189,7 @@ final class StoryKeeper implements ReferenceManager.RefreshListener {
   }
 
   private void put(String id, Document doc, StoryText text, String story, List<String> bands) {
-    overlay.put(new StoryOverlay.Entry(id, ++seq, doc, text, story, bands));
+    overlay.put(new StoryOverlay.Entry<>(id, ++seq, doc, text, story, bands));
     lastPut = seq;
   }
 
@@ -206,7 +202,7 @@ final class StoryKeeper implements ReferenceManager.RefreshListener {
   }
 
   private StoryMember member(IndexSearcher searcher, String id) throws IOException {
-    StoryOverlay.Entry entry = overlay.get(id);
+    StoryOverlay.Entry<Document> entry = overlay.get(id);
     if (entry != null) {
       return entry.deleted() ? null : StoryMember.fromOverlay(entry);
     }
@@ -221,7 +217,7 @@ final class StoryKeeper implements ReferenceManager.RefreshListener {
 
   /** A story's first article (its id is the story's), with its date; {@code null} if gone. */
   private StoryMember first(IndexSearcher searcher, String story) throws IOException {
-    StoryOverlay.Entry entry = overlay.get(story);
+    StoryOverlay.Entry<Document> entry = overlay.get(story);
     if (entry != null) {
       return entry.deleted() || !story.equals(entry.story())
           ? null
@@ -252,7 +248,7 @@ final class StoryKeeper implements ReferenceManager.RefreshListener {
         members.add(m);
       }
     }
-    for (StoryOverlay.Entry entry : overlay.members(story)) {
+    for (StoryOverlay.Entry<Document> entry : overlay.members(story)) {
       members.add(StoryMember.fromOverlay(entry));
     }
     return members;

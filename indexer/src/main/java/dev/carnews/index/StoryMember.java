@@ -62,7 +62,7 @@ record StoryMember(
   }
 
   /** A member from the overlay. */
-  static StoryMember fromOverlay(StoryOverlay.Entry entry) {
+  static StoryMember fromOverlay(StoryOverlay.Entry<Document> entry) {
     return new StoryMember(
         entry.id(), entry.text().published(), entry.story(), entry.doc(), entry.text(), false);
   }
