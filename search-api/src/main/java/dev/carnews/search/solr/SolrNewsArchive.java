@@ -11,10 +11,10 @@ import dev.carnews.search.EntityPage;
 import dev.carnews.search.IndexVersion;
 import dev.carnews.search.InvalidQueryException;
 import dev.carnews.search.NewsArchive;
-import dev.carnews.search.NotOnThisBackendException;
 import dev.carnews.search.QueryInterpretation;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.RelatedResponse;
+import dev.carnews.search.SearchHit;
 import dev.carnews.search.SearchMode;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SearchResponse;
@@ -51,7 +51,9 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * while the cluster recovers. Deep paging uses Solr's {@code cursorMark}, wrapped in the service's
  * opaque {@code next} token. Suggestions, related articles and spelling follow the local backend's
  * contract through Solr's own features (facets, MoreLikeThis, the spellchecker), so their ranking
- * may differ by design; filters, counts and escaping do not.
+ * may differ by design; filters, counts and escaping do not. Stories are read from the {@code
+ * story} field the writes keep, and {@code collapse=story} is collapsed in the service ({@link
+ * SolrStoryCollapse}).
  */
 public final class SolrNewsArchive implements NewsArchive {
 
@@ -65,6 +67,8 @@ public final class SolrNewsArchive implements NewsArchive {
   private final SolrSuggestions suggestions;
   private final SolrRelated related;
   private final SolrEntities entities;
+  private final SolrStoryViews stories;
+  private final SolrStoryCollapse collapse;
   private volatile long newest;
   private volatile long newestReadAt;
   private volatile IndexVersion version = new IndexVersion(0, 0);
@@ -81,8 +85,10 @@ public final class SolrNewsArchive implements NewsArchive {
     this.collection = Objects.requireNonNull(collection, "collection");
     this.ranking = Objects.requireNonNull(ranking, "ranking");
     this.suggestions = new SolrSuggestions(this::query);
-    this.related = new SolrRelated(this::query);
+    this.stories = new SolrStoryViews(this::query);
+    this.related = new SolrRelated(this::query, stories);
     this.entities = new SolrEntities(this::query, this::version);
+    this.collapse = new SolrStoryCollapse(this::query, stories);
   }
 
   @Override
@@ -167,7 +173,13 @@ public final class SolrNewsArchive implements NewsArchive {
 
   @Override
   public Optional<ArticleDetail> article(String id) throws IOException {
-    return stored(id).map(doc -> ArticleViews.detail(SolrArticles.fromDocument(doc)));
+    Optional<SolrDocument> doc = stored(id);
+    if (doc.isEmpty()) {
+      return Optional.empty();
+    }
+    String story = (String) doc.get().getFirstValue(ArticleSchema.STORY);
+    return Optional.of(
+        ArticleViews.detail(SolrArticles.fromDocument(doc.get()), stories.of(id, story)));
   }
 
   @Override
@@ -179,7 +191,11 @@ public final class SolrNewsArchive implements NewsArchive {
     if (source.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(related.of(SolrArticles.fromDocument(source.get()), size));
+    return Optional.of(
+        related.of(
+            SolrArticles.fromDocument(source.get()),
+            (String) source.get().getFirstValue(ArticleSchema.STORY),
+            size));
   }
 
   @Override
@@ -210,13 +226,8 @@ public final class SolrNewsArchive implements NewsArchive {
   }
 
   @Override
-  public Optional<StoryDetail> story(String id) {
-    throw notYet("stories");
-  }
-
-  private static NotOnThisBackendException notYet(String what) {
-    return new NotOnThisBackendException(
-        what + " are served by the local index backend only; this service runs on SolrCloud");
+  public Optional<StoryDetail> story(String id) throws IOException {
+    return stories.find(id, stored(id));
   }
 
   @Override
@@ -248,18 +259,20 @@ public final class SolrNewsArchive implements NewsArchive {
   }
 
   private SearchResponse run(SearchRequest request, String cursorMark) throws IOException {
-    if (request.collapse()) {
-      // The collection keeps no story fingerprints: answering every version would be a silent lie.
-      throw notYet("searches collapsed by story (collapse=story)");
-    }
     long started = System.nanoTime();
     String text = request.q();
     SolrQuery query = SolrSearchParams.of(request, text, ranking, newest());
-    String mark = cursorMark;
-    if (mark == null && request.page() > 1) {
-      mark = markBefore(query, (request.page() - 1) * request.size());
+    if (request.collapse()) {
+      // Counts, facets and spelling here; the collapsed page from the ranked ids afterwards.
+      query.setRows(0);
+      query.setHighlight(false);
+    } else {
+      String mark = cursorMark;
+      if (mark == null && request.page() > 1) {
+        mark = markBefore(query, (request.page() - 1) * request.size());
+      }
+      query.set(CursorMarkParams.CURSOR_MARK_PARAM, mark == null ? "*" : mark);
     }
-    query.set(CursorMarkParams.CURSOR_MARK_PARAM, mark == null ? "*" : mark);
     QueryResponse response = query(query);
     String match = "all";
     String didYouMean = null;
@@ -267,7 +280,12 @@ public final class SolrNewsArchive implements NewsArchive {
     if (collation != null && response.getResults().getNumFound() == 0 && cursorMark == null) {
       // No article has the words as typed: search the spellchecker's collation instead.
       SolrQuery corrected = SolrSearchParams.of(request, collation, ranking, newest());
-      corrected.set(CursorMarkParams.CURSOR_MARK_PARAM, "*");
+      if (request.collapse()) {
+        corrected.setRows(0);
+        corrected.setHighlight(false);
+      } else {
+        corrected.set(CursorMarkParams.CURSOR_MARK_PARAM, "*");
+      }
       QueryResponse second = query(corrected);
       if (second.getResults().getNumFound() > 0) {
         response = second;
@@ -280,13 +298,27 @@ public final class SolrNewsArchive implements NewsArchive {
     }
     long total = response.getResults().getNumFound();
     int pages = (int) ((total + request.size() - 1) / request.size());
-    var hits = SolrAnswers.hits(response);
+    List<SearchHit> hits;
+    String nextMark;
+    if (request.collapse()) {
+      SolrStoryCollapse.Page page =
+          collapse.page(
+              SolrSearchParams.of(request, text, ranking, newest()),
+              cursorMark == null ? CursorMarkParams.CURSOR_MARK_START : cursorMark,
+              cursorMark == null ? (request.page() - 1) * request.size() : 0,
+              request.size());
+      hits = page.hits();
+      nextMark = page.nextMark();
+    } else {
+      hits = SolrAnswers.hits(response);
+      nextMark = hits.size() == request.size() ? response.getNextCursorMark() : null;
+    }
     String next =
-        hits.size() == request.size() && response.getNextCursorMark() != null
+        nextMark != null
             ? CURSOR_PREFIX
                 + Base64.getUrlEncoder()
                     .withoutPadding()
-                    .encodeToString(response.getNextCursorMark().getBytes(StandardCharsets.UTF_8))
+                    .encodeToString(nextMark.getBytes(StandardCharsets.UTF_8))
             : null;
     return new SearchResponse(
         total,
@@ -343,9 +375,10 @@ public final class SolrNewsArchive implements NewsArchive {
     return collated.isEmpty() ? null : collated;
   }
 
+  /** An article's stored fields and its story. */
   private Optional<SolrDocument> stored(String id) throws IOException {
     ModifiableSolrParams params = new ModifiableSolrParams();
-    params.set("fl", String.join(",", SolrArticles.STORED));
+    params.set("fl", String.join(",", SolrArticles.STORED) + "," + ArticleSchema.STORY);
     CloudSolrClient client = connection.client();
     SolrDocument doc = read("get " + collection, () -> client.getById(collection, id, params));
     return Optional.ofNullable(doc);
