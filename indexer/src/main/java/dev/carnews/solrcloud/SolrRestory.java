@@ -35,6 +35,9 @@ public final class SolrRestory {
   /** Documents read per request while walking the collection. */
   private static final int PAGE = 500;
 
+  /** Ids per real-time get: they go in the URL, which Jetty limits to 8 KB. */
+  private static final int IDS_PER_GET = 100;
+
   private SolrRestory() {}
 
   /** Recomputes the stories of a collection; commits. */
@@ -71,9 +74,11 @@ public final class SolrRestory {
             client, collection, batchSize, retries, new SolrStories(VersionRule.defaults()));
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("fl", fields);
-    for (int from = 0; from < keys.size(); from += PAGE) {
+    for (int from = 0; from < keys.size(); from += IDS_PER_GET) {
       List<String> ids =
-          keys.subList(from, Math.min(keys.size(), from + PAGE)).stream().map(Key::id).toList();
+          keys.subList(from, Math.min(keys.size(), from + IDS_PER_GET)).stream()
+              .map(Key::id)
+              .toList();
       Map<String, SolrDocument> byId = new HashMap<>();
       for (SolrDocument doc :
           retries.run(
