@@ -13,11 +13,11 @@ import java.util.Set;
  * The story state of writes the current reader does not show yet: the document written (so a
  * version can be re-pointed before a refresh), its fingerprint and band terms, or a tombstone for a
  * delete. Entries are dropped once a refreshed reader covers them. Not thread-safe: {@link
- * StoryKeeper} (and the SolrCloud store's story keeper) use it under their lock.
+ * StoryJoin} uses it under its keeper's lock.
  *
  * @param <D> the document type of the store: a Lucene document, a Solr input document
  */
-public final class StoryOverlay<D> {
+final class StoryOverlay<D> {
 
   /**
    * One unrefreshed write.

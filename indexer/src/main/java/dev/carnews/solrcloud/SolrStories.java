@@ -8,7 +8,7 @@ import static dev.carnews.index.ArticleSchema.STORY_BAND;
 import static dev.carnews.index.ArticleSchema.TITLE;
 
 import dev.carnews.entity.TaggedArticle;
-import dev.carnews.index.StoryOverlay;
+import dev.carnews.index.StoryJoin;
 import dev.carnews.story.MinHashBands;
 import dev.carnews.story.StoryText;
 import dev.carnews.story.VersionRule;
@@ -16,38 +16,29 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrInputDocument;
 
 /**
- * Keeps every article of a SolrCloud collection in its story, as {@code StoryKeeper} does for the
- * local index and by the same steps: a write fingerprints the text, finds candidate versions with
- * one query over the band terms (the {@link MinHashBands#MAX_CANDIDATES} sharing the most, those
- * whose signature estimate is under {@link MinHashBands#MIN_ESTIMATE} skipped), confirms them with
- * the {@link VersionRule}, and joins their stories under the earliest member, re-writing the
- * members that pointed elsewhere; a write or delete that takes away a story's first article
- * re-points the rest to the earliest of them. So {@code index --solr} and the local path give the
- * same stories to the same articles (candidates tied on shared bands at the cut of ten are taken by
- * id here, by index order there).
+ * Keeps every article of a SolrCloud collection in its story, by the {@link StoryJoin} steps the
+ * local index takes too, so {@code index --solr} and the local path give the same stories to the
+ * same articles: the collection is the join's store as its searchers show it. Candidates are one
+ * search over the band terms, each a constant-score clause so a hit scores the bands it shares
+ * (ties by id, where the local index ties by index order); their text comes back in the same search
+ * and their signatures are computed from it. Members are re-written from their stored fields.
  *
- * <p>A search sees only what a searcher opened after the write shows: the writes since the last
- * {@link #commit} are kept in a {@link StoryOverlay} and looked up there first. Story changes are
- * serialized by one lock (tagging happens before), which also orders the sends; so use one instance
- * per collection and one writing service per collection: two processes writing versions of one
- * story at the same moment could each miss the other's write.
+ * <p>Writes a searcher does not show yet (a batch in flight, the writes since the last soft commit)
+ * stay in the join's overlay until {@link #commit} (or, in a long batch, every {@link #MAX_OVERLAY}
+ * writes) opens searchers that show them. Story changes and the sends are serialized by one lock
+ * (tagging happens before), so use one instance per collection and one writing process per
+ * collection: two processes writing versions of one story at the same moment could each miss the
+ * other's write.
  */
 public final class SolrStories {
 
@@ -60,20 +51,12 @@ public final class SolrStories {
   private static final String CANDIDATE_FIELDS =
       String.join(",", ID, TITLE, BODY, PUBLISHED, STORY);
 
-  /** Orders a story's members: earliest published first (unknown dates last), then by id. */
-  private static final Comparator<Member> FIRST =
-      Comparator.comparing(
-              Member::published, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
-          .thenComparing(Member::id);
-
-  private final VersionRule rule;
+  private final StoryJoin<SolrInputDocument> join;
   private final ReentrantLock lock = new ReentrantLock();
-  private final StoryOverlay<SolrInputDocument> overlay = new StoryOverlay<>();
-  private long seq;
 
   /** Stories by {@code rule}. */
   public SolrStories(VersionRule rule) {
-    this.rule = Objects.requireNonNull(rule, "rule");
+    this.join = new StoryJoin<>(Objects.requireNonNull(rule, "rule"));
   }
 
   /** What the keeper needs of the collection: reads, and the writes it makes, in order. */
@@ -95,88 +78,20 @@ public final class SolrStories {
   }
 
   /**
-   * One version as the keeper sees it.
-   *
-   * @param id the article id
-   * @param published the publication time, or {@code null} when unknown or not read
-   * @param story its story, or {@code null}
-   * @param doc the document to re-write it from, or {@code null} when only its story was read
-   * @param text its comparable text, or {@code null} when only its story was read
-   */
-  private record Member(
-      String id, Instant published, String story, SolrInputDocument doc, StoryText text) {
-
-    static Member fromOverlay(StoryOverlay.Entry<SolrInputDocument> entry) {
-      return new Member(
-          entry.id(), entry.text().published(), entry.story(), entry.doc(), entry.text());
-    }
-
-    /** A member read with its stored fields: rendered again from them to be re-written. */
-    static Member stored(SolrDocument stored) {
-      TaggedArticle article = SolrArticles.fromDocument(stored);
-      Instant when = article.article().published();
-      StoryText text =
-          StoryText.of(
-              article.article().id(), article.article().title(), article.article().body(), when);
-      return new Member(
-          article.article().id(),
-          when,
-          (String) stored.getFirstValue(STORY),
-          SolrArticles.toDocument(article),
-          text);
-    }
-  }
-
-  /**
    * Writes an article's document into its story through {@code target}: the article first, then the
    * versions re-pointed.
    */
   void write(Target target, TaggedArticle article, SolrInputDocument doc) throws IOException {
-    String id = article.article().id();
-    Instant published = article.article().published();
     StoryText text =
-        StoryText.of(id, article.article().title(), article.article().body(), published);
-    MinHashBands.Fingerprint print = MinHashBands.fingerprint(text);
+        StoryText.of(
+            article.article().id(),
+            article.article().title(),
+            article.article().body(),
+            article.article().published());
     lock.lock();
     try {
-      Member old = member(target, id);
-      Set<String> joined = new LinkedHashSet<>();
-      for (Member candidate : candidates(target, id, print)) {
-        if (rule.judge(text, candidate.text()).version()) {
-          joined.add(candidate.story());
-        }
-      }
-      Member self = new Member(id, published, null, doc, text);
-      Map<String, Member> members = new LinkedHashMap<>();
-      Member first = joined.size() == 1 ? first(target, joined.iterator().next()) : null;
-      if (first == null || FIRST.compare(self, first) < 0) {
-        // Stories merge, or this article comes first: every member may need re-pointing.
-        for (String story : joined) {
-          for (Member m : members(target, story)) {
-            members.put(m.id(), m);
-          }
-        }
-      }
-      String root =
-          Stream.concat(
-                  Stream.concat(members.values().stream(), Stream.ofNullable(first)),
-                  Stream.of(self))
-              .min(FIRST)
-              .orElseThrow()
-              .id();
-      SolrInputDocument written = SolrArticles.withStory(doc, root, print.bands());
-      target.send(List.of(written));
-      put(id, written, text, root, print.bands());
-      for (Member m : members.values()) {
-        repoint(target, m, root);
-      }
-      if (old != null && id.equals(old.story()) && !(root.equals(id) && joined.contains(id))) {
-        // The article was its story's first: versions it no longer matches stay one story.
-        Set<String> moved = new HashSet<>(members.keySet());
-        moved.add(id);
-        reroot(target, id, moved);
-      }
-      if (overlay.size() >= MAX_OVERLAY) {
+      join.write(new CollectionView(target), text, doc, written -> target.send(List.of(written)));
+      if (join.pending() >= MAX_OVERLAY) {
         flush(target);
       }
     } finally {
@@ -190,13 +105,7 @@ public final class SolrStories {
   boolean delete(Target target, String id) throws IOException {
     lock.lock();
     try {
-      Member old = member(target, id);
-      boolean existed = target.delete(id);
-      put(id, null, null, null, List.of());
-      if (old != null && id.equals(old.story())) {
-        reroot(target, id, Set.of(id));
-      }
-      return existed;
+      return join.delete(new CollectionView(target), id, () -> target.delete(id));
     } finally {
       lock.unlock();
     }
@@ -216,146 +125,119 @@ public final class SolrStories {
   }
 
   private void flush(Target target) throws IOException {
-    long upTo = seq;
+    long upTo = join.lastSeq();
     target.flush();
-    overlay.dropCovered(upTo);
+    join.covered(upTo);
   }
 
-  /** Re-points the members of {@code story} not in {@code gone} to the earliest of them. */
-  private void reroot(Target target, String story, Set<String> gone) throws IOException {
-    List<Member> rest = new ArrayList<>(members(target, story));
-    rest.removeIf(m -> gone.contains(m.id()));
-    if (rest.isEmpty()) {
-      return;
-    }
-    String root = rest.stream().min(FIRST).orElseThrow().id();
-    for (Member m : rest) {
-      repoint(target, m, root);
-    }
-  }
+  /** The collection as its searchers show it (and real-time get), and its writes. */
+  private static final class CollectionView implements StoryJoin.Store<SolrInputDocument> {
+    private final Target target;
 
-  private void repoint(Target target, Member member, String root) throws IOException {
-    if (root.equals(member.story())) {
-      return;
+    CollectionView(Target target) {
+      this.target = target;
     }
-    List<String> bands = MinHashBands.fingerprint(member.text()).bands();
-    SolrInputDocument written = SolrArticles.withStory(member.doc(), root, bands);
-    target.send(List.of(written));
-    put(member.id(), written, member.text(), root, bands);
-  }
 
-  private void put(
-      String id, SolrInputDocument doc, StoryText text, String story, List<String> bands) {
-    overlay.put(new StoryOverlay.Entry<>(id, ++seq, doc, text, story, bands));
-  }
+    @Override
+    public StoryJoin.Member<SolrInputDocument> member(String id) throws IOException {
+      SolrDocumentList found = target.get(List.of(id), ID + "," + STORY);
+      if (found.isEmpty()) {
+        return null;
+      }
+      String story = (String) found.get(0).getFirstValue(STORY);
+      return new StoryJoin.Member<>(id, null, story, null, null, true);
+    }
 
-  /** An article's story (nothing else read), or {@code null} when it is not in the collection. */
-  private Member member(Target target, String id) throws IOException {
-    StoryOverlay.Entry<SolrInputDocument> entry = overlay.get(id);
-    if (entry != null) {
-      return entry.deleted() ? null : Member.fromOverlay(entry);
+    @Override
+    public StoryJoin.Member<SolrInputDocument> first(String story) throws IOException {
+      SolrDocumentList found = target.get(List.of(story), ID + "," + PUBLISHED + "," + STORY);
+      if (found.isEmpty() || !story.equals(found.get(0).getFirstValue(STORY))) {
+        return null;
+      }
+      return new StoryJoin.Member<>(story, published(found.get(0)), story, null, null, true);
     }
-    SolrDocumentList found = target.get(List.of(id), ID + "," + STORY);
-    if (found.isEmpty()) {
-      return null;
-    }
-    return new Member(id, null, (String) found.get(0).getFirstValue(STORY), null, null);
-  }
 
-  /** A story's first article (its id is the story's), with its date; {@code null} if gone. */
-  private Member first(Target target, String story) throws IOException {
-    StoryOverlay.Entry<SolrInputDocument> entry = overlay.get(story);
-    if (entry != null) {
-      return entry.deleted() || !story.equals(entry.story()) ? null : Member.fromOverlay(entry);
-    }
-    SolrDocumentList found = target.get(List.of(story), ID + "," + PUBLISHED + "," + STORY);
-    if (found.isEmpty() || !story.equals(found.get(0).getFirstValue(STORY))) {
-      return null;
-    }
-    Object published = found.get(0).getFirstValue(PUBLISHED);
-    Instant when =
-        published == null ? null : Instant.ofEpochMilli(((Number) published).longValue());
-    return new Member(story, when, story, null, null);
-  }
-
-  /** The live members of a story: the searchers', minus and plus the overlay's. */
-  private List<Member> members(Target target, String story) throws IOException {
-    List<Member> members = new ArrayList<>();
-    if (story == null) {
+    @Override
+    public List<StoryJoin.Member<SolrInputDocument>> members(String story) throws IOException {
+      SolrQuery query = new SolrQuery(STORY + ":" + quoted(story));
+      query.setRows(MAX_MEMBERS);
+      query.setFields(String.join(",", SolrArticles.STORED) + "," + STORY);
+      List<StoryJoin.Member<SolrInputDocument>> members = new ArrayList<>();
+      for (SolrDocument doc : target.search(query)) {
+        TaggedArticle article = SolrArticles.fromDocument(doc);
+        Instant when = article.article().published();
+        StoryText text =
+            StoryText.of(
+                article.article().id(), article.article().title(), article.article().body(), when);
+        members.add(
+            new StoryJoin.Member<>(
+                article.article().id(),
+                when,
+                (String) doc.getFirstValue(STORY),
+                SolrArticles.toDocument(article),
+                text,
+                true));
+      }
       return members;
     }
-    SolrQuery query = new SolrQuery(STORY + ":" + quoted(story));
-    query.setRows(MAX_MEMBERS);
-    query.setFields(String.join(",", SolrArticles.STORED) + "," + STORY);
-    for (SolrDocument doc : target.search(query)) {
-      if (!overlay.contains((String) doc.getFirstValue(ID))) {
-        members.add(Member.stored(doc));
+
+    @Override
+    public List<StoryJoin.Candidate<SolrInputDocument>> candidates(MinHashBands.Fingerprint print)
+        throws IOException {
+      SolrQuery query =
+          new SolrQuery(
+              print.bands().stream()
+                  .map(band -> STORY_BAND + ":" + quoted(band) + "^=1")
+                  .collect(Collectors.joining(" OR ")));
+      query.set("defType", "lucene");
+      query.setRows(2 * MinHashBands.MAX_CANDIDATES);
+      query.setFields(CANDIDATE_FIELDS + ",score");
+      query.addSort("score", SolrQuery.ORDER.desc);
+      query.addSort(ID, SolrQuery.ORDER.asc);
+      List<StoryJoin.Candidate<SolrInputDocument>> candidates = new ArrayList<>();
+      for (SolrDocument hit : target.search(query)) {
+        String id = (String) hit.getFirstValue(ID);
+        StoryText text =
+            StoryText.of(
+                id,
+                (String) hit.getFirstValue(TITLE),
+                (String) hit.getFirstValue(BODY),
+                published(hit));
+        byte[] signature = MinHashBands.fingerprint(text).signature();
+        if (MinHashBands.estimate(signature, 0, signature.length, print.signature())
+            < MinHashBands.MIN_ESTIMATE) {
+          continue;
+        }
+        StoryJoin.Member<SolrInputDocument> member =
+            new StoryJoin.Member<>(
+                id, text.published(), (String) hit.getFirstValue(STORY), null, text, true);
+        int bands = Math.round(((Number) hit.getFirstValue("score")).floatValue());
+        candidates.add(new StoryJoin.Candidate<>(id, bands, () -> member));
       }
+      return candidates;
     }
-    for (StoryOverlay.Entry<SolrInputDocument> entry : overlay.members(story)) {
-      members.add(Member.fromOverlay(entry));
+
+    @Override
+    public SolrInputDocument rewritable(StoryJoin.Member<SolrInputDocument> member) {
+      // Members are read with their stored fields and rendered again at once.
+      return member.doc();
     }
-    return members;
+
+    @Override
+    public SolrInputDocument withStory(
+        SolrInputDocument doc, String story, MinHashBands.Fingerprint print) {
+      return SolrArticles.withStory(doc, story, print.bands());
+    }
+
+    @Override
+    public void rewrite(String id, SolrInputDocument doc) throws IOException {
+      target.send(List.of(doc));
+    }
   }
 
-  /**
-   * The articles sharing the most band terms with a text, best first, without itself: one search
-   * that scores each hit by the bands it shares (constant-score clauses), ties by id; hits whose
-   * signature (computed from the text read) estimates a similarity under {@link
-   * MinHashBands#MIN_ESTIMATE} are skipped, as the local keeper skips them.
-   */
-  private List<Member> candidates(Target target, String id, MinHashBands.Fingerprint print)
-      throws IOException {
-    if (print.bands().isEmpty()) {
-      return List.of();
-    }
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    Map<String, Member> found = new LinkedHashMap<>();
-    SolrQuery query =
-        new SolrQuery(
-            print.bands().stream()
-                .map(band -> STORY_BAND + ":" + quoted(band) + "^=1")
-                .collect(Collectors.joining(" OR ")));
-    query.set("defType", "lucene");
-    query.setRows(2 * MinHashBands.MAX_CANDIDATES);
-    query.setFields(CANDIDATE_FIELDS + ",score");
-    query.addSort("score", SolrQuery.ORDER.desc);
-    query.addSort(ID, SolrQuery.ORDER.asc);
-    for (SolrDocument hit : target.search(query)) {
-      if (counts.size() == MinHashBands.MAX_CANDIDATES) {
-        break;
-      }
-      String other = (String) hit.getFirstValue(ID);
-      Object published = hit.getFirstValue(PUBLISHED);
-      Instant when =
-          published == null ? null : Instant.ofEpochMilli(((Number) published).longValue());
-      StoryText text =
-          StoryText.of(
-              other, (String) hit.getFirstValue(TITLE), (String) hit.getFirstValue(BODY), when);
-      byte[] signature = MinHashBands.fingerprint(text).signature();
-      if (MinHashBands.estimate(signature, 0, signature.length, print.signature())
-          < MinHashBands.MIN_ESTIMATE) {
-        continue;
-      }
-      if (!other.equals(id) && !overlay.contains(other)) {
-        counts.put(other, Math.round(((Number) hit.getFirstValue("score")).floatValue()));
-        found.put(other, new Member(other, when, (String) hit.getFirstValue(STORY), null, text));
-      }
-    }
-    overlay
-        .bandMatches(print.bands())
-        .forEach(
-            (other, count) -> {
-              if (!other.equals(id)) {
-                counts.put(other, count);
-                found.put(other, Member.fromOverlay(overlay.get(other)));
-              }
-            });
-    return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-        .limit(MinHashBands.MAX_CANDIDATES)
-        .map(e -> found.get(e.getKey()))
-        .toList();
+  private static Instant published(SolrDocument doc) {
+    Object published = doc.getFirstValue(PUBLISHED);
+    return published == null ? null : Instant.ofEpochMilli(((Number) published).longValue());
   }
 
   /** A term for the standard query parser. */
