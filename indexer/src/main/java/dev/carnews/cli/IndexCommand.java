@@ -16,6 +16,7 @@ import dev.carnews.nlp.NlpModels;
 import dev.carnews.solrcloud.JdkCloudSolrClient;
 import dev.carnews.solrcloud.SolrArticleStore;
 import dev.carnews.solrcloud.SolrRetries;
+import dev.carnews.solrcloud.SolrStories;
 import dev.carnews.story.VersionRule;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -142,7 +143,12 @@ public final class IndexCommand implements Callable<Integer> {
     if (toSolr) {
       try (JdkCloudSolrClient client = JdkCloudSolrClient.connect(solr)) {
         SolrArticleStore store =
-            new SolrArticleStore(client, collection, batch, new SolrRetries(Duration.ofMinutes(2)));
+            new SolrArticleStore(
+                client,
+                collection,
+                batch,
+                new SolrRetries(Duration.ofMinutes(2)),
+                noStories ? null : new SolrStories(VersionRule.defaults()));
         summary =
             new BatchIndexer(store, taggers, threads)
                 .index(ArticleSources.standard(), paths, options, progress(out));

@@ -2,7 +2,11 @@ package dev.carnews.cli;
 
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.Restory;
+import dev.carnews.solrcloud.JdkCloudSolrClient;
+import dev.carnews.solrcloud.SolrRestory;
+import dev.carnews.solrcloud.SolrRetries;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,24 +19,37 @@ import picocli.CommandLine.Spec;
     name = "restory",
     mixinStandardHelpOptions = true,
     description =
-        "Recomputes the stories (versions of one article) of an existing index, for example one"
-            + " built before stories; articles are written again oldest first.")
+        "Recomputes the stories (versions of one article) of an existing index or SolrCloud"
+            + " collection, for example one built before stories; articles are written again oldest"
+            + " first.")
 public final class RestoryCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin IndexFolder index;
+  @Mixin IndexOrCollection target;
+
+  /** Articles per Solr update request. */
+  private static final int SOLR_BATCH = 200;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (!index.exists(spec.commandLine())) {
+    boolean onSolr = target.onSolr(spec.commandLine());
+    if (!onSolr && !target.indexExists(spec.commandLine())) {
       return 2;
     }
     long start = System.nanoTime();
     Restory.Result result;
-    try (ArticleIndex articles = ArticleIndex.open(index.path)) {
-      result = Restory.run(articles);
+    if (onSolr) {
+      try (JdkCloudSolrClient client = JdkCloudSolrClient.connect(target.solr)) {
+        result =
+            SolrRestory.run(
+                client, target.collection, SOLR_BATCH, new SolrRetries(Duration.ofMinutes(2)));
+      }
+    } else {
+      try (ArticleIndex articles = ArticleIndex.open(target.path)) {
+        result = Restory.run(articles);
+      }
     }
     out.printf(
         Locale.ROOT,

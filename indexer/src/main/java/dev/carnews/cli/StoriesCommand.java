@@ -3,8 +3,12 @@ package dev.carnews.cli;
 import dev.carnews.evaluation.PairEvaluation;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.StoryCounts;
+import dev.carnews.solrcloud.JdkCloudSolrClient;
+import dev.carnews.solrcloud.SolrRestory;
+import dev.carnews.solrcloud.SolrRetries;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,13 +23,14 @@ import picocli.CommandLine.Spec;
     name = "stories",
     mixinStandardHelpOptions = true,
     description =
-        "Reports the number of stories and how many versions they have; with --pairs, the"
+        "Reports the number of stories of an index or SolrCloud collection and how many versions"
+            + " they have; with --pairs, the"
             + " precision and recall of 'same story' on labelled pairs (id1 id2 same|different).")
 public final class StoriesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin IndexFolder index;
+  @Mixin IndexOrCollection target;
 
   @Option(
       names = "--pairs",
@@ -41,12 +46,20 @@ public final class StoriesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (!index.exists(spec.commandLine())) {
+    boolean onSolr = target.onSolr(spec.commandLine());
+    if (!onSolr && !target.indexExists(spec.commandLine())) {
       return 2;
     }
     StoryCounts counts;
-    try (ArticleIndex articles = ArticleIndex.open(index.path)) {
-      counts = StoryCounts.read(articles);
+    if (onSolr) {
+      try (JdkCloudSolrClient client = JdkCloudSolrClient.connect(target.solr)) {
+        counts =
+            SolrRestory.read(client, target.collection, new SolrRetries(Duration.ofMinutes(1)));
+      }
+    } else {
+      try (ArticleIndex articles = ArticleIndex.open(target.path)) {
+        counts = StoryCounts.read(articles);
+      }
     }
     out.printf(
         Locale.ROOT, "%,d articles in %,d stories%n", counts.articles(), counts.storyCount());

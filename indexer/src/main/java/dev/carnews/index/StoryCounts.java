@@ -46,6 +46,15 @@ public record StoryCounts(Map<String, String> stories, Map<Integer, Integer> ver
     return new TreeMap<>(versions);
   }
 
+  /** The counts of a map from each article id to its story. */
+  public static StoryCounts of(Map<String, String> stories) {
+    Map<String, Integer> sizes = new HashMap<>();
+    stories.values().forEach(story -> sizes.merge(story, 1, Integer::sum));
+    Map<Integer, Integer> versions = new HashMap<>();
+    sizes.values().forEach(size -> versions.merge(size, 1, Integer::sum));
+    return new StoryCounts(stories, versions);
+  }
+
   /** Reads the story of every live article of the index's current reader. */
   public static StoryCounts read(ArticleIndex index) throws IOException {
     IndexSearcher searcher = index.searchers().acquire();
@@ -71,10 +80,6 @@ public record StoryCounts(Map<String, String> stories, Map<Integer, Integer> ver
         }
       }
     }
-    Map<String, Integer> sizes = new HashMap<>();
-    stories.values().forEach(story -> sizes.merge(story, 1, Integer::sum));
-    Map<Integer, Integer> versions = new HashMap<>();
-    sizes.values().forEach(size -> versions.merge(size, 1, Integer::sum));
-    return new StoryCounts(stories, versions);
+    return of(stories);
   }
 }

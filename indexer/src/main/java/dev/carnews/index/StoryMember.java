@@ -11,7 +11,6 @@ import dev.carnews.story.MinHashBands;
 import dev.carnews.story.StoryText;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -23,31 +22,16 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BytesRef;
 
-/**
- * One article version as {@link StoryKeeper} sees it: read from the index or from the overlay of
- * writes not refreshed yet.
- *
- * @param id the article id
- * @param published the publication time, or {@code null} when unknown (or not read)
- * @param story its story, or {@code null} when it has none
- * @param doc the stored document when {@code inIndex}, else the document written
- * @param text its fingerprinted text, or {@code null} when only its story was read
- * @param inIndex whether it was read from the index
- */
-record StoryMember(
-    String id, Instant published, String story, Document doc, StoryText text, boolean inIndex) {
+/** How {@link StoryKeeper} reads a story's version from the local index. */
+final class StoryMember {
 
   /** The stored fields a candidate version is compared by. */
   static final Set<String> TEXT_FIELDS = Set.of(ID, TITLE, BODY, PUBLISHED, STORY);
 
-  /** Orders a story's members: earliest published first (unknown dates last), then by id. */
-  static final Comparator<StoryMember> FIRST =
-      Comparator.comparing(
-              StoryMember::published, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
-          .thenComparing(StoryMember::id);
+  private StoryMember() {}
 
-  /** A member read from the index: {@code fields} of it, or all when {@code null}. */
-  static StoryMember stored(IndexSearcher searcher, int doc, Set<String> fields)
+  /** A member read from the index: {@code fields} of it, or all (and its vector) when null. */
+  static StoryJoin.Member<Document> stored(IndexSearcher searcher, int doc, Set<String> fields)
       throws IOException {
     Document stored =
         fields == null
@@ -58,13 +42,7 @@ record StoryMember(
     Instant when =
         published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue());
     StoryText text = StoryText.of(id, stored.get(TITLE), stored.get(BODY), when);
-    return new StoryMember(id, when, stored.get(STORY), stored, text, true);
-  }
-
-  /** A member from the overlay. */
-  static StoryMember fromOverlay(StoryOverlay.Entry entry) {
-    return new StoryMember(
-        entry.id(), entry.text().published(), entry.story(), entry.doc(), entry.text(), false);
+    return new StoryJoin.Member<>(id, when, stored.get(STORY), stored, text, true);
   }
 
   /** The estimated similarity of a document to a signature; 1 when it has no signature. */

@@ -8,15 +8,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 
 /**
  * The story state of writes the current reader does not show yet: the document written (so a
  * version can be re-pointed before a refresh), its fingerprint and band terms, or a tombstone for a
  * delete. Entries are dropped once a refreshed reader covers them. Not thread-safe: {@link
- * StoryKeeper} uses it under its lock.
+ * StoryJoin} uses it under its keeper's lock.
+ *
+ * @param <D> the document type of the store: a Lucene document, a Solr input document
  */
-final class StoryOverlay {
+final class StoryOverlay<D> {
 
   /**
    * One unrefreshed write.
@@ -28,33 +29,37 @@ final class StoryOverlay {
    * @param story the story written, or {@code null} for a delete
    * @param bands the band terms written
    */
-  record Entry(
-      String id, long seq, Document doc, StoryText text, String story, List<String> bands) {
-    boolean deleted() {
+  public record Entry<D>(
+      String id, long seq, D doc, StoryText text, String story, List<String> bands) {
+    /** Whether this entry is a delete. */
+    public boolean deleted() {
       return doc == null;
     }
   }
 
   /** The most writes one band term contributes as candidates. */
-  static final int MAX_PER_BAND = 50;
+  public static final int MAX_PER_BAND = 50;
 
-  private final Map<String, Entry> entries = new HashMap<>();
+  private final Map<String, Entry<D>> entries = new HashMap<>();
 
   /** Every entry put, in the order of their sequence numbers (replaced ones too, until dropped). */
-  private final ArrayDeque<Entry> bySeq = new ArrayDeque<>();
+  private final ArrayDeque<Entry<D>> bySeq = new ArrayDeque<>();
 
   private final Map<String, Set<String>> byBand = new HashMap<>();
   private final Map<String, Set<String>> byStory = new HashMap<>();
 
-  Entry get(String id) {
+  /** The entry of an article, or {@code null}. */
+  public Entry<D> get(String id) {
     return entries.get(id);
   }
 
-  boolean contains(String id) {
+  /** Whether the overlay has an entry (a write or a delete) of an article. */
+  public boolean contains(String id) {
     return entries.containsKey(id);
   }
 
-  void put(Entry entry) {
+  /** Adds an entry, replacing the article's earlier one. */
+  public void put(Entry<D> entry) {
     remove(entries.get(entry.id()));
     entries.put(entry.id(), entry);
     bySeq.addLast(entry);
@@ -67,7 +72,7 @@ final class StoryOverlay {
   }
 
   /** Drops every entry a reader covering writes up to {@code seq} shows. */
-  void dropCovered(long seq) {
+  public void dropCovered(long seq) {
     while (!bySeq.isEmpty() && bySeq.peekFirst().seq() <= seq) {
       // A replaced entry is no longer in the map: removing it again changes nothing.
       remove(bySeq.pollFirst());
@@ -75,8 +80,8 @@ final class StoryOverlay {
   }
 
   /** Live entries of a story. */
-  List<Entry> members(String story) {
-    List<Entry> members = new ArrayList<>();
+  public List<Entry<D>> members(String story) {
+    List<Entry<D>> members = new ArrayList<>();
     for (String id : byStory.getOrDefault(story, Set.of())) {
       members.add(entries.get(id));
     }
@@ -84,7 +89,7 @@ final class StoryOverlay {
   }
 
   /** How many band terms each live entry shares with {@code bands}. */
-  Map<String, Integer> bandMatches(List<String> bands) {
+  public Map<String, Integer> bandMatches(List<String> bands) {
     Map<String, Integer> counts = new HashMap<>();
     for (String band : bands) {
       int taken = 0;
@@ -99,11 +104,12 @@ final class StoryOverlay {
     return counts;
   }
 
-  int size() {
+  /** Live entries and tombstones. */
+  public int size() {
     return entries.size();
   }
 
-  private void remove(Entry entry) {
+  private void remove(Entry<D> entry) {
     if (entry == null || !entries.remove(entry.id(), entry)) {
       // Gone already, or replaced by a newer write of the id whose band and story entries stay.
       return;

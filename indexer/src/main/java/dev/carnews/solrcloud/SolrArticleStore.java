@@ -4,15 +4,19 @@ import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleSchema;
 import dev.carnews.index.ArticleStore;
 import dev.carnews.index.WriteResult;
+import dev.carnews.story.VersionRule;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
@@ -26,6 +30,10 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * <p>Single writes and deletes are sent at once and return when Solr acknowledges them (the shard
  * leader and its replicas have them in their update logs); {@link #awaitDurable()} then opens a new
  * searcher (soft commit), so they are also searchable.
+ *
+ * <p>With {@link SolrStories} every write is put in its story as on a local index (the versions it
+ * re-points are sent right after it, in the same batch); the store then sends its batches in the
+ * order the stories were assigned.
  */
 public final class SolrArticleStore implements ArticleStore {
 
@@ -33,9 +41,11 @@ public final class SolrArticleStore implements ArticleStore {
   private final String collection;
   private final int batchSize;
   private final SolrRetries retries;
+  private final SolrStories stories;
   private final Object lock = new Object();
   private List<Pending> pending = new ArrayList<>();
 
+  /** A document to send; {@code outcome} is {@code null} for a version re-pointed to its story. */
   private record Pending(String id, SolrInputDocument doc, Outcome outcome) {}
 
   /**
@@ -46,6 +56,23 @@ public final class SolrArticleStore implements ArticleStore {
    */
   public SolrArticleStore(
       SolrClient client, String collection, int batchSize, SolrRetries retries) {
+    this(client, collection, batchSize, retries, new SolrStories(VersionRule.defaults()));
+  }
+
+  /**
+   * @param client a client of the cluster, e.g. {@link JdkCloudSolrClient}; not closed here
+   * @param collection the collection written to
+   * @param batchSize articles per update request, at least 1
+   * @param retries how long transient failures are retried
+   * @param stories the story keeper of the collection (one per collection, shared by the stores
+   *     writing to it), or {@code null} to write every article as a story of its own
+   */
+  public SolrArticleStore(
+      SolrClient client,
+      String collection,
+      int batchSize,
+      SolrRetries retries,
+      SolrStories stories) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
     }
@@ -53,11 +80,21 @@ public final class SolrArticleStore implements ArticleStore {
     this.collection = Objects.requireNonNull(collection, "collection");
     this.batchSize = batchSize;
     this.retries = Objects.requireNonNull(retries, "retries");
+    this.stories = stories;
   }
 
   @Override
   public void write(TaggedArticle article, Outcome outcome) throws IOException {
-    Pending one = new Pending(article.article().id(), SolrArticles.toDocument(article), outcome);
+    if (stories != null) {
+      // The article's own document carries its outcome; versions re-pointed after it none.
+      stories.write(new Batch(outcome), article, SolrArticles.toDocument(article));
+      return;
+    }
+    queue(new Pending(article.article().id(), SolrArticles.toDocument(article), outcome));
+  }
+
+  /** Queues one document, and sends the batch when it is full. */
+  private void queue(Pending one) throws IOException {
     List<Pending> full = null;
     synchronized (lock) {
       pending.add(one);
@@ -73,6 +110,14 @@ public final class SolrArticleStore implements ArticleStore {
 
   @Override
   public void commit() throws IOException {
+    if (stories != null) {
+      stories.commit(new Batch(null));
+      return;
+    }
+    sendAndCommit();
+  }
+
+  private void sendAndCommit() throws IOException {
     List<Pending> rest;
     synchronized (lock) {
       rest = pending;
@@ -89,20 +134,98 @@ public final class SolrArticleStore implements ArticleStore {
     String id = article.article().id();
     boolean existed = exists(id);
     SolrInputDocument doc = SolrArticles.toDocument(article);
-    retries.run("write of article " + id, () -> update(List.of(doc)));
+    if (stories != null) {
+      stories.write(new Single(), article, doc);
+    } else {
+      sendNow(List.of(doc));
+    }
     return new WriteResult(id, !existed);
   }
 
   @Override
   public boolean delete(String id) throws IOException {
+    return stories != null ? stories.delete(new Single(), id) : deleteNow(id);
+  }
+
+  @Override
+  public void awaitDurable() throws IOException {
+    if (stories != null) {
+      stories.commit(new Single());
+    } else {
+      softCommit();
+    }
+  }
+
+  private void sendNow(List<SolrInputDocument> docs) throws IOException {
+    retries.run("write of " + docs.size() + " articles", () -> update(docs));
+  }
+
+  private boolean deleteNow(String id) throws IOException {
     boolean existed = exists(id);
     retries.run("delete of article " + id, () -> client.deleteById(collection, id));
     return existed;
   }
 
-  @Override
-  public void awaitDurable() throws IOException {
+  private void softCommit() throws IOException {
     retries.run("soft commit to " + collection, () -> client.commit(collection, true, true, true));
+  }
+
+  /** The collection as the story keeper reads it; writes are left to the two kinds below. */
+  private abstract class Reads implements SolrStories.Target {
+    @Override
+    public SolrDocumentList search(SolrQuery query) throws IOException {
+      return retries
+          .run("story search of " + collection, () -> client.query(collection, query))
+          .getResults();
+    }
+
+    @Override
+    public SolrDocumentList get(Collection<String> ids, String fields) throws IOException {
+      ModifiableSolrParams params = new ModifiableSolrParams();
+      params.set("fl", fields);
+      return retries.run(
+          "lookup of " + ids.size() + " ids", () -> client.getById(collection, ids, params));
+    }
+
+    @Override
+    public boolean delete(String id) throws IOException {
+      return deleteNow(id);
+    }
+  }
+
+  /** A batch write: documents are queued, the first one sent is the article with its outcome. */
+  private final class Batch extends Reads {
+    private Outcome outcome;
+
+    Batch(Outcome outcome) {
+      this.outcome = outcome;
+    }
+
+    @Override
+    public void send(List<SolrInputDocument> docs) throws IOException {
+      for (SolrInputDocument doc : docs) {
+        queue(new Pending((String) doc.getFieldValue(ArticleSchema.ID), doc, outcome));
+        outcome = null;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      sendAndCommit();
+    }
+  }
+
+  /** A single write: documents are sent at once, made searchable by a soft commit. */
+  private final class Single extends Reads {
+    @Override
+    public void send(List<SolrInputDocument> docs) throws IOException {
+      sendNow(docs);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      softCommit();
+    }
   }
 
   private void send(List<Pending> batch) throws IOException {
@@ -112,7 +235,9 @@ public final class SolrArticleStore implements ArticleStore {
           "update of " + batch.size() + " articles",
           () -> update(batch.stream().map(Pending::doc).toList()));
       for (Pending one : batch) {
-        one.outcome().written(new WriteResult(one.id(), !existing.contains(one.id())));
+        if (one.outcome() != null) {
+          one.outcome().written(new WriteResult(one.id(), !existing.contains(one.id())));
+        }
       }
     } catch (SolrRetries.PermanentFailure e) {
       if (e.code() != 400) {
@@ -121,9 +246,12 @@ public final class SolrArticleStore implements ArticleStore {
       for (Pending one : batch) {
         try {
           retries.run("update of article " + one.id(), () -> update(List.of(one.doc())));
-          one.outcome().written(new WriteResult(one.id(), !existing.contains(one.id())));
+          if (one.outcome() != null) {
+            one.outcome().written(new WriteResult(one.id(), !existing.contains(one.id())));
+          }
         } catch (SolrRetries.PermanentFailure refused) {
-          if (refused.code() != 400) {
+          if (refused.code() != 400 || one.outcome() == null) {
+            // A version Solr took before and refuses when re-pointed: nobody to tell, so fail.
             throw refused;
           }
           one.outcome().rejected(one.id(), "rejected by Solr: " + refused.getCause().getMessage());
@@ -149,7 +277,7 @@ public final class SolrArticleStore implements ArticleStore {
 
   /** The ids of the batch already in the collection (real-time get, so uncommitted ones too). */
   private Set<String> existing(List<Pending> batch) throws IOException {
-    List<String> ids = batch.stream().map(Pending::id).toList();
+    List<String> ids = batch.stream().map(Pending::id).distinct().toList();
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("fl", ArticleSchema.ID);
     Set<String> found = new HashSet<>();

@@ -11,6 +11,8 @@ import static dev.carnews.index.ArticleSchema.PERSON_MENTIONS;
 import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE;
 import static dev.carnews.index.ArticleSchema.PUBLISHED;
 import static dev.carnews.index.ArticleSchema.SECTION;
+import static dev.carnews.index.ArticleSchema.STORY;
+import static dev.carnews.index.ArticleSchema.STORY_BAND;
 import static dev.carnews.index.ArticleSchema.TAGS;
 import static dev.carnews.index.ArticleSchema.TITLE;
 import static dev.carnews.index.ArticleSchema.URL;
@@ -53,6 +55,22 @@ public final class SolrArticles {
       doc.addField(planned.name(), value);
     }
     return doc;
+  }
+
+  /**
+   * A copy of an article's document in a story, like {@code ArticleDocuments.withStory}: the story
+   * id and the band terms that find its versions. The signature is not written: a write reads its
+   * candidates' text anyway (one request), so it computes their signatures from that text.
+   */
+  public static SolrInputDocument withStory(
+      SolrInputDocument doc, String story, List<String> bands) {
+    SolrInputDocument result = doc.deepCopy();
+    result.setField(STORY, story);
+    result.removeField(STORY_BAND);
+    if (!bands.isEmpty()) {
+      result.setField(STORY_BAND, new ArrayList<>(bands));
+    }
+    return result;
   }
 
   /** A vector as Solr's {@code DenseVectorField} takes it: a list of floats. */

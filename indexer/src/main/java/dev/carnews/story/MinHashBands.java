@@ -25,6 +25,19 @@ public final class MinHashBands {
   /** Bands per text: one indexed term each. */
   public static final int BANDS = HASHES / ROWS;
 
+  /**
+   * Candidates a write confirms with the version rule, those sharing the most band terms first; the
+   * same on every backend, so a collection and a local index find the same versions.
+   */
+  public static final int MAX_CANDIDATES = 10;
+
+  /**
+   * The lowest signature estimate of a candidate worth reading: 6 of 64 equal min-hashes. The rule
+   * accepts no version under a Jaccard of 0.2, whose estimate falls this low in about 0.5% of
+   * pairs.
+   */
+  public static final double MIN_ESTIMATE = 6 / 64.0;
+
   private static final long[] SEEDS = seeds();
 
   private MinHashBands() {}

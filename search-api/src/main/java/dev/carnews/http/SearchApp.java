@@ -8,7 +8,6 @@ import dev.carnews.preview.EntityPreviews;
 import dev.carnews.search.ArchiveUnavailableException;
 import dev.carnews.search.InvalidQueryException;
 import dev.carnews.search.NewsArchive;
-import dev.carnews.search.NotOnThisBackendException;
 import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
@@ -233,9 +232,6 @@ public final class SearchApp {
     }
     if (e instanceof ArchiveUnavailableException unavailable) {
       return new ApiError(503, "unavailable", unavailable.getMessage());
-    }
-    if (e instanceof NotOnThisBackendException missing) {
-      return new ApiError(501, "not_implemented", missing.getMessage());
     }
     if (e instanceof HttpResponseException http) {
       return fromStatus(http.getStatus());

@@ -6,6 +6,8 @@ import dev.carnews.index.WriteResult;
 import dev.carnews.search.ArchiveUnavailableException;
 import dev.carnews.solrcloud.SolrArticleStore;
 import dev.carnews.solrcloud.SolrRetries;
+import dev.carnews.solrcloud.SolrStories;
+import dev.carnews.story.VersionRule;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +19,10 @@ import java.util.Objects;
  * survives a node's loss); {@link #awaitDurable()} then opens a new searcher (soft commit) so a 2xx
  * also means searchable, and tells {@code visible}. Transient failures (a leader being elected) are
  * retried for up to half a minute; a write that still fails is "unavailable" (503), never a 2xx.
+ *
+ * <p>Every write and delete keeps the articles in their stories ({@link SolrStories}, one keeper
+ * for the collection, so concurrent requests assign stories one after the other as on a local
+ * index).
  */
 public final class CloudArticleStore implements ArticleStore {
 
@@ -24,6 +30,7 @@ public final class CloudArticleStore implements ArticleStore {
   private final String collection;
   private final Runnable visible;
   private final SolrRetries retries = new SolrRetries(Duration.ofSeconds(30));
+  private final SolrStories stories = new SolrStories(VersionRule.defaults());
 
   /**
    * Writes to {@code collection} of the connected cluster.
@@ -91,7 +98,7 @@ public final class CloudArticleStore implements ArticleStore {
   private <T> T call(String what, Step<T> step) throws IOException {
     try {
       // Each call sends at once (a batch of one): no write waits in this store between requests.
-      return step.on(new SolrArticleStore(connection.client(), collection, 1, retries));
+      return step.on(new SolrArticleStore(connection.client(), collection, 1, retries, stories));
     } catch (SolrRetries.PermanentFailure e) {
       throw e;
     } catch (IOException e) {

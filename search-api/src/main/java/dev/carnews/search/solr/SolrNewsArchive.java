@@ -13,10 +13,10 @@ import dev.carnews.search.EntityPage;
 import dev.carnews.search.IndexVersion;
 import dev.carnews.search.InvalidQueryException;
 import dev.carnews.search.NewsArchive;
-import dev.carnews.search.NotOnThisBackendException;
 import dev.carnews.search.QueryInterpretation;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.RelatedResponse;
+import dev.carnews.search.SearchHit;
 import dev.carnews.search.SearchMode;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SearchResponse;
@@ -57,7 +57,9 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * while the cluster recovers. Deep paging uses Solr's {@code cursorMark}, wrapped in the service's
  * opaque {@code next} token. Suggestions, related articles and spelling follow the local backend's
  * contract through Solr's own features (facets, MoreLikeThis, the spellchecker), so their ranking
- * may differ by design; filters, counts and escaping do not.
+ * may differ by design; filters, counts and escaping do not. Stories are read from the {@code
+ * story} field the writes keep, and {@code collapse=story} is collapsed in the service ({@link
+ * SolrStoryCollapse}).
  */
 public final class SolrNewsArchive implements NewsArchive {
 
@@ -76,6 +78,8 @@ public final class SolrNewsArchive implements NewsArchive {
   private volatile Supplier<? extends TextEmbedder> embedder = () -> null;
   private volatile IndexVersion vectorsCheckedAt;
   private volatile boolean vectors;
+  private final SolrStoryViews stories;
+  private final SolrStoryCollapse collapse;
   private volatile long newest;
   private volatile long newestReadAt;
   private volatile IndexVersion version = new IndexVersion(0, 0);
@@ -91,8 +95,10 @@ public final class SolrNewsArchive implements NewsArchive {
     this.connection = Objects.requireNonNull(connection, "connection");
     this.collection = Objects.requireNonNull(collection, "collection");
     this.ranking = Objects.requireNonNull(ranking, "ranking");
-    this.related = new SolrRelated(this::query);
+    this.stories = new SolrStoryViews(this::query);
+    this.related = new SolrRelated(this::query, stories);
     this.entities = new SolrEntities(this::query, this::version);
+    this.collapse = new SolrStoryCollapse(this::query, stories);
     this.suggestions = new SolrSuggestions(this::query, entities::lexicon, this::newest, ranking);
     this.meanings = new SolrMeaning(this::posted);
   }
@@ -221,7 +227,13 @@ public final class SolrNewsArchive implements NewsArchive {
 
   @Override
   public Optional<ArticleDetail> article(String id) throws IOException {
-    return stored(id).map(doc -> ArticleViews.detail(SolrArticles.fromDocument(doc)));
+    Optional<SolrDocument> doc = stored(id);
+    if (doc.isEmpty()) {
+      return Optional.empty();
+    }
+    String story = (String) doc.get().getFirstValue(ArticleSchema.STORY);
+    return Optional.of(
+        ArticleViews.detail(SolrArticles.fromDocument(doc.get()), stories.of(id, story)));
   }
 
   @Override
@@ -233,7 +245,11 @@ public final class SolrNewsArchive implements NewsArchive {
     if (source.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(related.of(SolrArticles.fromDocument(source.get()), size));
+    return Optional.of(
+        related.of(
+            SolrArticles.fromDocument(source.get()),
+            (String) source.get().getFirstValue(ArticleSchema.STORY),
+            size));
   }
 
   @Override
@@ -264,13 +280,8 @@ public final class SolrNewsArchive implements NewsArchive {
   }
 
   @Override
-  public Optional<StoryDetail> story(String id) {
-    throw notYet("stories");
-  }
-
-  private static NotOnThisBackendException notYet(String what) {
-    return new NotOnThisBackendException(
-        what + " are served by the local index backend only; this service runs on SolrCloud");
+  public Optional<StoryDetail> story(String id) throws IOException {
+    return stories.find(id, stored(id));
   }
 
   @Override
@@ -307,13 +318,10 @@ public final class SolrNewsArchive implements NewsArchive {
    */
   private SearchResponse run(SearchRequest request, String cursorMark, int offset)
       throws IOException {
-    if (request.collapse()) {
-      // The collection keeps no story fingerprints: answering every version would be a silent lie.
-      throw notYet("searches collapsed by story (collapse=story)");
-    }
     long started = System.nanoTime();
     float[] meaning = meaningOf(request);
-    if (request.mode() != SearchMode.KEYWORD && meaning != null) {
+    // A search collapsed by story is ranked by words: the collapse walks Solr's ranked cursor.
+    if (request.mode() != SearchMode.KEYWORD && meaning != null && !request.collapse()) {
       return byMeaning(request, meaning, offset, started, named(request.q()));
     }
     if (offset >= 0) {
@@ -322,11 +330,17 @@ public final class SolrNewsArchive implements NewsArchive {
     String text = request.q();
     NameLexicon.Reading named = named(text);
     SolrQuery query = searchOf(request, text, named);
-    String mark = cursorMark;
-    if (mark == null && request.page() > 1) {
-      mark = markBefore(query, (request.page() - 1) * request.size());
+    if (request.collapse()) {
+      // Counts, facets and spelling here; the collapsed page from the ranked ids afterwards.
+      query.setRows(0);
+      query.setHighlight(false);
+    } else {
+      String mark = cursorMark;
+      if (mark == null && request.page() > 1) {
+        mark = markBefore(query, (request.page() - 1) * request.size());
+      }
+      query.set(CursorMarkParams.CURSOR_MARK_PARAM, mark == null ? "*" : mark);
     }
-    query.set(CursorMarkParams.CURSOR_MARK_PARAM, mark == null ? "*" : mark);
     QueryResponse response = query(query);
     String match = "all";
     String didYouMean = null;
@@ -335,7 +349,12 @@ public final class SolrNewsArchive implements NewsArchive {
       // No article has the words as typed: search the spellchecker's collation instead.
       NameLexicon.Reading namedCorrection = named(collation);
       SolrQuery corrected = searchOf(request, collation, namedCorrection);
-      corrected.set(CursorMarkParams.CURSOR_MARK_PARAM, "*");
+      if (request.collapse()) {
+        corrected.setRows(0);
+        corrected.setHighlight(false);
+      } else {
+        corrected.set(CursorMarkParams.CURSOR_MARK_PARAM, "*");
+      }
       QueryResponse second = query(corrected);
       if (second.getResults().getNumFound() > 0) {
         response = second;
@@ -349,13 +368,27 @@ public final class SolrNewsArchive implements NewsArchive {
     }
     long total = response.getResults().getNumFound();
     int pages = (int) ((total + request.size() - 1) / request.size());
-    var hits = SolrAnswers.hits(response);
+    List<SearchHit> hits;
+    String nextMark;
+    if (request.collapse()) {
+      SolrStoryCollapse.Page page =
+          collapse.page(
+              searchOf(request, text, named),
+              cursorMark == null ? CursorMarkParams.CURSOR_MARK_START : cursorMark,
+              cursorMark == null ? (request.page() - 1) * request.size() : 0,
+              request.size());
+      hits = page.hits();
+      nextMark = page.nextMark();
+    } else {
+      hits = SolrAnswers.hits(response);
+      nextMark = hits.size() == request.size() ? response.getNextCursorMark() : null;
+    }
     String next =
-        hits.size() == request.size() && response.getNextCursorMark() != null
+        nextMark != null
             ? CURSOR_PREFIX
                 + Base64.getUrlEncoder()
                     .withoutPadding()
-                    .encodeToString(response.getNextCursorMark().getBytes(StandardCharsets.UTF_8))
+                    .encodeToString(nextMark.getBytes(StandardCharsets.UTF_8))
             : null;
     return new SearchResponse(
         total,
@@ -464,11 +497,14 @@ public final class SolrNewsArchive implements NewsArchive {
     QueryInterpretation words =
         new QueryInterpretation(
             text, match, named.brandLabels(), named.personLabels(), description);
-    return request.mode() == SearchMode.KEYWORD
-        ? words
-        : words.withMode(
-            SearchMode.KEYWORD,
-            "This collection has no vectors for search by meaning: searched by words.");
+    if (request.mode() == SearchMode.KEYWORD) {
+      return words;
+    }
+    return words.withMode(
+        SearchMode.KEYWORD,
+        request.collapse()
+            ? "On SolrCloud a search collapsed by story is ranked by words."
+            : "This collection has no vectors for search by meaning: searched by words.");
   }
 
   private static String collation(QueryResponse response) {
@@ -480,9 +516,10 @@ public final class SolrNewsArchive implements NewsArchive {
     return collated.isEmpty() ? null : collated;
   }
 
+  /** An article's stored fields and its story. */
   private Optional<SolrDocument> stored(String id) throws IOException {
     ModifiableSolrParams params = new ModifiableSolrParams();
-    params.set("fl", String.join(",", SolrArticles.STORED));
+    params.set("fl", String.join(",", SolrArticles.STORED) + "," + ArticleSchema.STORY);
     CloudSolrClient client = connection.client();
     SolrDocument doc = read("get " + collection, () -> client.getById(collection, id, params));
     return Optional.ofNullable(doc);

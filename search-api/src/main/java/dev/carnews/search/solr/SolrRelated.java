@@ -18,24 +18,30 @@ import org.apache.solr.common.SolrDocument;
 /**
  * Related articles on SolrCloud: Solr's MoreLikeThis over title and body (the {@code mlt} query
  * parser, which works across shards) OR-ed with the article's people and brands, so articles
- * sharing entities rank higher, the article itself excluded; each hit says which entities it
- * shares.
+ * sharing entities rank higher, the article itself and the other versions of its story excluded
+ * (those are listed apart, as {@code versions}); each hit says which entities it shares.
  */
 final class SolrRelated {
 
   private final SolrNewsArchive.Reads reads;
+  private final SolrStoryViews stories;
 
-  SolrRelated(SolrNewsArchive.Reads reads) {
+  SolrRelated(SolrNewsArchive.Reads reads, SolrStoryViews stories) {
     this.reads = reads;
+    this.stories = stories;
   }
 
-  RelatedResponse of(TaggedArticle source, int size) throws IOException {
+  /** The related articles of an article in {@code story} ({@code null}: a story of its own). */
+  RelatedResponse of(TaggedArticle source, String story, int size) throws IOException {
     String id = source.article().id();
     SolrQuery query = new SolrQuery("{!bool should=$text should=$entities}");
     query.set("text", "{!mlt qf=title,body mintf=1 mindf=1 maxqt=25}" + id);
     String entities = entities(source);
     query.set("entities", entities.isEmpty() ? "-*:*" : entities);
     query.addFilterQuery("-" + ArticleSchema.ID + ":" + SolrSearchParams.quoted(id));
+    if (story != null) {
+      query.addFilterQuery("-" + ArticleSchema.STORY + ":" + SolrSearchParams.quoted(story));
+    }
     query.setRows(size);
     query.setFields("id,url,title,author,published,brand,person,score");
     List<String> persons = source.personNames();
@@ -55,7 +61,7 @@ final class SolrRelated {
                   shared(persons, SolrArticles.strings(doc, ArticleSchema.PERSON)),
                   shared(brands, SolrArticles.strings(doc, ArticleSchema.BRAND)))));
     }
-    return new RelatedResponse(id, hits);
+    return new RelatedResponse(id, hits, stories.otherVersions(story, id));
   }
 
   private static String entities(TaggedArticle source) {
