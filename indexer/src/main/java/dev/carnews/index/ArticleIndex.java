@@ -16,8 +16,11 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
@@ -25,6 +28,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
 
 /**
  * The news index: one {@link Directory}, the single {@link IndexWriter} and a {@link
@@ -39,6 +43,10 @@ public final class ArticleIndex implements Closeable {
 
   private final Directory directory;
   private final IndexWriter writer;
+
+  /** Keeps the commit points that backups are copying from deletion. */
+  private final SnapshotDeletionPolicy snapshots;
+
   private final SearcherManager searchers;
 
   /** How title and body are indexed: as the schema says, or as this older index has them. */
@@ -64,6 +72,8 @@ public final class ArticleIndex implements Closeable {
     config.setIndexSort(ArticleSchema.newestFirst());
     config.setRAMBufferSizeMB(64);
     config.setCodec(ArticleSchema.codec());
+    this.snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
+    config.setIndexDeletionPolicy(snapshots);
     this.writer = new IndexWriter(directory, config);
     if (!DirectoryReader.indexExists(directory)) {
       // A new index is committed empty at once, so the folder always holds a readable index.
@@ -213,6 +223,28 @@ public final class ArticleIndex implements Closeable {
   public void commit() throws IOException {
     writer.commit();
     refresh();
+  }
+
+  /**
+   * Backs up the index as it is now into a repository, while writes go on: commits, then copies
+   * that commit point under a snapshot, so merges and later commits cannot delete its files
+   * meanwhile. Only files no earlier backup holds are copied.
+   *
+   * @param keep how many backups the repository keeps, the newest
+   * @throws UnsupportedOperationException when the index is not in a folder
+   */
+  public BackupInfo backup(IndexBackups repository, int keep) throws IOException {
+    if (!(FilterDirectory.unwrap(directory) instanceof FSDirectory folder)) {
+      throw new UnsupportedOperationException("only an index in a folder can be backed up");
+    }
+    writer.commit();
+    IndexCommit commit = snapshots.snapshot();
+    try {
+      return repository.backup(folder.getDirectory(), commit, keep);
+    } finally {
+      snapshots.release(commit);
+      writer.deleteUnusedFiles();
+    }
   }
 
   /**
