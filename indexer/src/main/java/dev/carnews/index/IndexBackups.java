@@ -368,9 +368,18 @@ public final class IndexBackups {
       lock = null;
     }
     if (lock == null) {
-      throw new IOException("another backup is writing to " + repository + "; try again later");
+      throw new RepositoryBusyException(repository);
     }
     return lock;
+  }
+
+  /** Another backup is writing to the repository: one at a time. */
+  public static final class RepositoryBusyException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    RepositoryBusyException(Path repository) {
+      super("another backup is writing to " + repository + "; try again when it is done");
+    }
   }
 
   /** A file a backup holds: where, how long, and the checksum of its Lucene footer. */

@@ -1,8 +1,10 @@
 package dev.carnews.server;
 
+import dev.carnews.admin.IndexBackupService;
 import dev.carnews.embed.TextEmbedder;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.GroupCommitter;
+import dev.carnews.index.IndexBackups;
 import dev.carnews.index.IndexCheck;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.Ranking;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,7 @@ final class LocalBackend implements Backend {
   private final GroupCommitter committer;
   private final LuceneNewsArchive archive;
   private final ArticleWriter writer;
+  private final LocalBackups backups;
 
   /**
    * Opens (or creates) the index in {@code folder}.
@@ -42,6 +46,8 @@ final class LocalBackend implements Backend {
    * @param sample fill an empty index from the sample corpus
    * @param searchThreads threads one search may spread over
    * @param meaning the embedding model (loaded on first use), or {@code null} for keyword only
+   * @param backupRepository where the admin routes put backups, or {@code null} for none
+   * @param backupKeep how many backups the repository keeps
    */
   LocalBackend(
       Path folder,
@@ -49,7 +55,9 @@ final class LocalBackend implements Backend {
       boolean sample,
       Ranking ranking,
       int searchThreads,
-      Supplier<TextEmbedder> meaning)
+      Supplier<TextEmbedder> meaning,
+      Path backupRepository,
+      int backupKeep)
       throws IOException {
     this.folder = folder;
     // A damaged index is refused here, before anything is served from it.
@@ -73,6 +81,15 @@ final class LocalBackend implements Backend {
     }
     this.committer = new GroupCommitter(articles, COMMIT_GATHER);
     this.writer = new ArticleWriter(articles, committer, Main.taggers(meaning));
+    this.backups =
+        backupRepository == null
+            ? null
+            : new LocalBackups(articles, IndexBackups.at(backupRepository), backupKeep);
+  }
+
+  @Override
+  public Optional<IndexBackupService> backups() {
+    return Optional.ofNullable(backups);
   }
 
   @Override

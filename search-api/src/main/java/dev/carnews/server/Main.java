@@ -159,6 +159,20 @@ public final class Main implements Callable<Integer> {
               + " indexes)")
   boolean fullCheck;
 
+  @Option(
+      names = "--backup-dir",
+      paramLabel = "DIR",
+      description =
+          "backup repository of the admin route POST /api/admin/backups (local index only);"
+              + " without it, backups through the API are disabled")
+  Path backupDir;
+
+  @Option(
+      names = "--backup-keep",
+      paramLabel = "N",
+      description = "backups kept in --backup-dir, the newest (default: ${DEFAULT-VALUE})")
+  int backupKeep = 7;
+
   /** Runs the service; the exit code is non-zero when it cannot start. */
   public static void main(String[] args) {
     int code =
@@ -183,7 +197,15 @@ public final class Main implements Callable<Integer> {
     Backend backend =
         collection != null
             ? new SolrCloudBackend(solr, collection, ranking, meaning)
-            : new LocalBackend(index, fullCheck, !noSample, ranking, searchThreads, meaning);
+            : new LocalBackend(
+                index,
+                fullCheck,
+                !noSample,
+                ranking,
+                searchThreads,
+                meaning,
+                backupDir,
+                backupKeep);
     SearchApp app;
     try {
       NewsArchive archive = CachingNewsArchive.of(backend.archive(), searchCacheSize);
@@ -227,13 +249,23 @@ public final class Main implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           commandLine, "--search-threads must be >= 1, was " + searchThreads);
     }
+    if (backupKeep < 1) {
+      throw new CommandLine.ParameterException(
+          commandLine, "--backup-keep must be >= 1, was " + backupKeep);
+    }
     if ((solr != null && !solr.isEmpty()) != (collection != null)) {
       throw new CommandLine.ParameterException(commandLine, "--solr and --collection go together");
     }
     if (collection != null) {
       // These shape a local index; on SolrCloud the cluster owns the data and spreads searches.
       for (String localOnly :
-          List.of("--index", "--no-sample", "--full-check", "--search-threads")) {
+          List.of(
+              "--index",
+              "--no-sample",
+              "--full-check",
+              "--search-threads",
+              "--backup-dir",
+              "--backup-keep")) {
         if (spec.commandLine().getParseResult().hasMatchedOption(localOnly)) {
           throw new CommandLine.ParameterException(
               commandLine,
@@ -260,7 +292,11 @@ public final class Main implements Callable<Integer> {
         "Writes {}; CORS origins {}",
         keys.size() == 0 ? "disabled (no API keys)" : "enabled for " + keys.size() + " key(s)",
         origins.isEmpty() ? "none" : origins);
-    return AppOptions.defaults()
+    AppOptions options = AppOptions.defaults();
+    if (backend.backups().isPresent()) {
+      options = options.withBackups(backend.backups().get());
+    }
+    return options
         .withWrites(backend.writer(), keys)
         .withCorsOrigins(origins)
         .withSearchBound(maxConcurrentSearches, AppOptions.DEFAULT_SEARCH_WAIT)
