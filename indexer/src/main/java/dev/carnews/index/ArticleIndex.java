@@ -7,6 +7,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -29,6 +31,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The news index: one {@link Directory}, the single {@link IndexWriter} and a {@link
@@ -40,6 +44,8 @@ import org.apache.lucene.store.FilterDirectory;
  * after {@link #refresh()} and durable after {@link #commit()}; {@code commit} also refreshes.
  */
 public final class ArticleIndex implements Closeable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -67,6 +73,11 @@ public final class ArticleIndex implements Closeable {
 
   private ArticleIndex(Directory directory, VersionRule rule) throws IOException {
     this.directory = directory;
+    boolean exists = DirectoryReader.indexExists(directory);
+    Map<String, String> recorded =
+        exists ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
+    // Refused before a writer touches it: an index of another schema is left as it was.
+    IndexVersion.check(where(directory), recorded);
     IndexWriterConfig config = new IndexWriterConfig(ArticleSchema.analyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setIndexSort(ArticleSchema.newestFirst());
@@ -75,7 +86,12 @@ public final class ArticleIndex implements Closeable {
     this.snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
     config.setIndexDeletionPolicy(snapshots);
     this.writer = new IndexWriter(directory, config);
-    if (!DirectoryReader.indexExists(directory)) {
+    Map<String, String> stamped = new HashMap<>(recorded);
+    stamped.putIfAbsent(
+        IndexVersion.SCHEMA,
+        Integer.toString(exists ? IndexVersion.UNRECORDED : IndexVersion.CURRENT));
+    writer.setLiveCommitData(stamped.entrySet(), !stamped.equals(recorded));
+    if (!exists) {
       // A new index is committed empty at once, so the folder always holds a readable index.
       writer.commit();
     }
@@ -86,6 +102,55 @@ public final class ArticleIndex implements Closeable {
     if (stories != null) {
       this.searchers.addListener(stories);
     }
+  }
+
+  /** The folder of an index on disk, else what the directory says it is, for messages. */
+  private static String where(Directory directory) {
+    return FilterDirectory.unwrap(directory) instanceof FSDirectory folder
+        ? folder.getDirectory().toAbsolutePath().toString()
+        : directory.toString();
+  }
+
+  /**
+   * Records the versions of the models that tag the articles written from now on ({@code entities},
+   * {@code embedding}), in the user data of the next commit. A model other than the one recorded is
+   * logged: the index then holds articles tagged by both until it is rebuilt.
+   */
+  public synchronized void recordModels(Map<String, String> models) {
+    Map<String, String> live = versionData();
+    boolean changed = false;
+    for (Map.Entry<String, String> model : models.entrySet()) {
+      String before = live.put(IndexVersion.MODEL + model.getKey(), model.getValue());
+      if (!model.getValue().equals(before)) {
+        changed = true;
+        if (before != null) {
+          LOG.warn(
+              "The index at {} was tagged by {} {}, articles written now by {}: rebuild it for"
+                  + " one model",
+              where(directory),
+              model.getKey(),
+              before,
+              model.getValue());
+        }
+      }
+    }
+    if (changed) {
+      writer.setLiveCommitData(live.entrySet(), true);
+    }
+  }
+
+  /** The schema and model versions the index records (or will with its next commit). */
+  public Map<String, String> versions() {
+    return IndexVersion.versions(versionData());
+  }
+
+  private Map<String, String> versionData() {
+    Map<String, String> live = new HashMap<>();
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) {
+      data.forEach(entry -> live.put(entry.getKey(), entry.getValue()));
+    }
+    return live;
   }
 
   /**

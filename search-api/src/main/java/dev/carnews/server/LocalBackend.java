@@ -2,10 +2,12 @@ package dev.carnews.server;
 
 import dev.carnews.admin.IndexBackupService;
 import dev.carnews.embed.TextEmbedder;
+import dev.carnews.entity.EntityTagger;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.GroupCommitter;
 import dev.carnews.index.IndexBackups;
 import dev.carnews.index.IndexCheck;
+import dev.carnews.index.IndexVersion;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.lucene.LuceneNewsArchive;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +70,7 @@ final class LocalBackend implements Backend {
     // The sample (and the entity models that tag it) load only when the index is empty.
     if (articles.count() == 0) {
       if (sample) {
+        articles.recordModels(Main.modelVersions(meaning));
         Main.sampleCorpus(meaning).fillIfEmpty(articles);
       } else {
         LOG.info("Starting with an empty index");
@@ -80,7 +84,17 @@ final class LocalBackend implements Backend {
       archive.searchingByMeaning(meaning);
     }
     this.committer = new GroupCommitter(articles, COMMIT_GATHER);
-    this.writer = new ArticleWriter(articles, committer, Main.taggers(meaning));
+    Supplier<EntityTagger> taggers = Main.taggers(meaning);
+    AtomicBoolean recorded = new AtomicBoolean();
+    // The models are recorded with the first write they tag, not by a service that only reads.
+    Supplier<EntityTagger> recording =
+        () -> {
+          if (recorded.compareAndSet(false, true)) {
+            articles.recordModels(Main.modelVersions(meaning));
+          }
+          return taggers.get();
+        };
+    this.writer = new ArticleWriter(articles, committer, recording);
     this.backups =
         backupRepository == null
             ? null
@@ -113,7 +127,12 @@ final class LocalBackend implements Backend {
 
   @Override
   public String describe() throws IOException {
-    return "index " + folder.toAbsolutePath() + ", " + archive.count() + " articles";
+    return "index "
+        + folder.toAbsolutePath()
+        + ", "
+        + archive.count()
+        + " articles, schema "
+        + articles.versions().get(IndexVersion.SCHEMA);
   }
 
   @Override

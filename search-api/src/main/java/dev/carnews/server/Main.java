@@ -3,11 +3,13 @@ package dev.carnews.server;
 import dev.carnews.embed.EmbeddingTagger;
 import dev.carnews.embed.OnnxTextEmbedder;
 import dev.carnews.embed.TextEmbedder;
+import dev.carnews.entity.EntityModelVersion;
 import dev.carnews.entity.EntityTagger;
 import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.http.ApiKeys;
 import dev.carnews.http.AppOptions;
 import dev.carnews.http.SearchApp;
+import dev.carnews.index.IndexVersion;
 import dev.carnews.ingest.JsonLinesArticleReader;
 import dev.carnews.search.CachingNewsArchive;
 import dev.carnews.search.NewsArchive;
@@ -21,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -179,7 +183,11 @@ public final class Main implements Callable<Integer> {
         new CommandLine(new Main())
             .setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
-                  LOG.error("The search service could not start", e);
+                  if (e instanceof IndexVersion.IncompatibleIndexException) {
+                    LOG.error("The search service could not start: {}", e.getMessage());
+                  } else {
+                    LOG.error("The search service could not start", e);
+                  }
                   commandLine.getErr().println("Cannot start: " + e.getMessage());
                   return 1;
                 })
@@ -326,6 +334,19 @@ public final class Main implements Callable<Integer> {
               return meaning == null ? entities : new EmbeddingTagger(entities, meaning.get());
             });
     return perThread::get;
+  }
+
+  /**
+   * The versions of the models the service tags with, as the index records them: the bundled entity
+   * models, and the embedding model when there is one.
+   */
+  static Map<String, String> modelVersions(Supplier<TextEmbedder> meaning) {
+    Map<String, String> versions = new LinkedHashMap<>();
+    versions.put("entities", EntityModelVersion.bundled());
+    if (meaning != null) {
+      versions.put("embedding", OnnxTextEmbedder.defaultName());
+    }
+    return versions;
   }
 
   /** The loader of the sample corpus for an empty index: JSON Lines, tagged like any article. */
