@@ -321,11 +321,17 @@ public final class IndexBackups {
     }
   }
 
-  /** Deletes the oldest backups beyond {@code keep}. */
+  /**
+   * Deletes the oldest backups beyond {@code keep}. Each is first renamed out of the list, so a
+   * process killed while deleting leaves a leftover for the next backup to clear, never a listed
+   * backup with files missing.
+   */
   private void prune(int keep) throws IOException {
     List<BackupInfo> backups = list();
     for (int i = 0; i < backups.size() - keep; i++) {
-      deleteTree(folderOf(backups.get(i)));
+      Path doomed = repository.resolve(INCOMPLETE + backups.get(i).name());
+      Files.move(folderOf(backups.get(i)), doomed, StandardCopyOption.ATOMIC_MOVE);
+      deleteTree(doomed);
     }
   }
 
