@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,5 +129,46 @@ class IndexBackupsTest {
     try (Stream<Path> files = Files.list(live)) {
       assertTrue(files.count() > 0);
     }
+  }
+
+  @Test
+  void copiesOfTheLastCommitWhileAWriterCommitsAndMergesAreEachOneCommit(@TempDir Path folder)
+      throws Exception {
+    Path live = folder.resolve("live");
+    IndexBackups repository = IndexBackups.at(folder.resolve("backups"));
+    AtomicBoolean writing = new AtomicBoolean(true);
+    AtomicReference<Throwable> failed = new AtomicReference<>();
+    List<BackupInfo> taken = new ArrayList<>();
+    try (ArticleIndex index = ArticleIndex.open(live)) {
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  // Ten articles per commit: a copy of one commit holds a multiple of ten.
+                  for (int from = 0; writing.get(); from += 10) {
+                    write(index, from, from + 10);
+                    index.commit();
+                  }
+                } catch (Throwable e) {
+                  failed.set(e);
+                }
+              },
+              "writer");
+      writer.start();
+      for (int i = 0; i < 8; i++) {
+        Thread.sleep(50);
+        taken.add(repository.backupLatestCommit(live, 20));
+      }
+      writing.set(false);
+      writer.join();
+    }
+    assertEquals(null, failed.get());
+    for (BackupInfo backup : taken) {
+      assertEquals(0, backup.articles() % 10, "a copy of one commit: " + backup);
+      Path target = folder.resolve("restored-" + backup.name());
+      assertEquals(
+          backup.articles(), IndexBackups.restore(repository.folderOf(backup), target).articles());
+    }
+    assertTrue(taken.get(taken.size() - 1).articles() > taken.get(0).articles());
   }
 }
