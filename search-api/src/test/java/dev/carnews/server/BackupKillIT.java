@@ -9,11 +9,17 @@ import dev.carnews.index.BackupInfo;
 import dev.carnews.index.IndexBackups;
 import dev.carnews.ingest.Article;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,10 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  * its unfinished backup folder appears), again and again, while this test holds the index's write
  * lock and keeps writing. After every kill the earlier backups are listed as before and each
  * restores clean (CheckIndex, article count, newest article); the next backup completes and clears
- * what the killed one left.
+ * what the killed one left. The service killed during a backup through its admin route likewise
+ * comes back on a clean index, and its next backup completes.
  */
 class BackupKillIT {
 
+  private static final String KEY = "backup-kill-test-key-0123456789";
   private static final Path INDEXER = Path.of("..", "indexer", "target", "indexer.jar");
 
   @Test
@@ -77,6 +85,72 @@ class BackupKillIT {
             + " every next backup completed%n",
         rounds, killedWhileCopying, restored);
     assertTrue(killedWhileCopying > 0, "no kill landed while a backup was copying");
+  }
+
+  @Test
+  void theServiceKilledDuringAnAdminBackupComesBackAndTheNextBackupCompletes(@TempDir Path folder)
+      throws Exception {
+    Path live = folder.resolve("index");
+    Path repository = folder.resolve("backups");
+    IndexBackups backups = IndexBackups.at(repository);
+    int written;
+    try (ArticleIndex index = ArticleIndex.open(live)) {
+      written = write(index, 0, 20_000, new Random(7));
+      index.backup(backups, 3);
+      written = write(index, written, 4_000, new Random(8));
+    }
+    List<BackupInfo> before = backups.list();
+    String[] options = {
+      "--port",
+      "0",
+      "--index",
+      live.toString(),
+      "--no-sample",
+      "--no-vectors",
+      "--backup-dir",
+      repository.toString()
+    };
+    JarServer server = JarServer.start(KEY, options);
+    HttpClient client = HttpClient.newHttpClient();
+    CompletableFuture<HttpResponse<String>> asked =
+        client.sendAsync(adminBackup(server.port()), HttpResponse.BodyHandlers.ofString());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    boolean copying = false;
+    while (!asked.isDone() && System.nanoTime() < deadline) {
+      if (incomplete(repository)) {
+        copying = true;
+        break;
+      }
+      Thread.onSpinWait();
+    }
+    server.kill();
+    // The kill may land just after the backup was renamed into place: then it is complete.
+    List<BackupInfo> after = backups.list();
+    assertTrue(after.containsAll(before), "a backup killed with the service changes no listed one");
+    for (BackupInfo backup : after) {
+      Path target = folder.resolve("restored-" + backup.name());
+      assertEquals(
+          backup.articles(), IndexBackups.restore(backups.folderOf(backup), target).articles());
+    }
+    try (JarServer again = JarServer.start(KEY, options)) {
+      HttpResponse<String> answer =
+          client.send(adminBackup(again.port()), HttpResponse.BodyHandlers.ofString());
+      assertEquals(201, answer.statusCode(), answer.body());
+      assertTrue(answer.body().contains("\"articles\":" + written), answer.body());
+    }
+    BackupRestoreIT.assertClean(live);
+    System.out.printf(
+        "BackupKillIT: the service was killed %s an admin backup; it restarted on a clean index"
+            + " of %d articles and its next backup completed%n",
+        copying ? "while copying" : "during", written);
+  }
+
+  private static HttpRequest adminBackup(int port) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/backups"))
+        .header("Authorization", "Bearer " + KEY)
+        .timeout(Duration.ofSeconds(60))
+        .POST(HttpRequest.BodyPublishers.noBody())
+        .build();
   }
 
   /** Starts a backup and kills it once its unfinished folder is there; whether it was. */
