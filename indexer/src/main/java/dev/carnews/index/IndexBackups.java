@@ -2,12 +2,15 @@ package dev.carnews.index;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -19,6 +22,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -44,6 +48,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * A backup repository: a folder of backups of one index, each a subfolder that is a complete,
@@ -155,7 +160,7 @@ public final class IndexBackups {
 
   private BackupInfo copy(Map<String, FileChannel> sources, Map<String, Stored> known, int keep)
       throws IOException {
-    Instant created = Instant.now();
+    Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     String name = uniqueName(created);
     Path incomplete = repository.resolve(INCOMPLETE + name);
     Files.createDirectories(incomplete);
@@ -370,7 +375,7 @@ public final class IndexBackups {
     FileLock lock;
     try {
       lock = lockFile.tryLock();
-    } catch (java.nio.channels.OverlappingFileLockException e) {
+    } catch (OverlappingFileLockException e) {
       lock = null;
     }
     if (lock == null) {
@@ -412,7 +417,7 @@ public final class IndexBackups {
                 "file." + file, stored.length() + ":" + Long.toHexString(stored.checksum())));
     Path manifest = folder.resolve(MANIFEST);
     try (OutputStream out = Files.newOutputStream(manifest);
-        Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
       properties.store(writer, "news-search index backup");
     }
     fsync(manifest);
@@ -421,7 +426,7 @@ public final class IndexBackups {
   private static Manifest readManifest(Path folder) throws IOException {
     Properties properties = new Properties();
     try (InputStream in = Files.newInputStream(folder.resolve(MANIFEST));
-        Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
       properties.load(reader);
     } catch (NoSuchFileException e) {
       throw new IOException(folder.toAbsolutePath() + " is not a backup: it has no " + MANIFEST, e);
@@ -518,7 +523,7 @@ public final class IndexBackups {
 
   /** Makes the names in a folder durable (a no-op where folders cannot be opened, on Windows). */
   private static void fsyncFolder(Path folder) throws IOException {
-    org.apache.lucene.util.IOUtils.fsync(folder, true);
+    IOUtils.fsync(folder, true);
   }
 
   private static void deleteTree(Path folder) throws IOException {
