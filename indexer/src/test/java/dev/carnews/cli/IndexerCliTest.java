@@ -112,6 +112,8 @@ class IndexerCliTest {
     assertTrue(stats.out().contains("2 articles"), stats.out());
     assertTrue(stats.out().contains("Volvo"), stats.out());
     assertTrue(stats.out().contains("Sigrún Østergaard"), stats.out());
+    assertTrue(stats.out().contains("schema 1\n"), stats.out());
+    assertTrue(stats.out().contains("model entities: sha256:"), stats.out());
   }
 
   @Test
