@@ -50,7 +50,7 @@ class BackupKillIT {
     int killedWhileCopying = 0;
     int restored = 0;
     try (ArticleIndex index = ArticleIndex.open(live)) {
-      int written = write(index, 0, 20_000, random);
+      int written = write(index, 0, 10_000, random);
       index.commit();
       BackupRestoreIT.indexer("backup", "--index", live.toString(), "--to", repository.toString());
       for (int round = 0; round < rounds; round++) {
@@ -95,7 +95,7 @@ class BackupKillIT {
     IndexBackups backups = IndexBackups.at(repository);
     int written;
     try (ArticleIndex index = ArticleIndex.open(live)) {
-      written = write(index, 0, 20_000, new Random(7));
+      written = write(index, 0, 10_000, new Random(7));
       index.backup(backups, 3);
       written = write(index, written, 4_000, new Random(8));
     }
