@@ -4,6 +4,7 @@ import dev.carnews.embed.EmbeddingTagger;
 import dev.carnews.embed.OnnxTextEmbedder;
 import dev.carnews.embed.TextEmbedder;
 import dev.carnews.entity.BrandDictionary;
+import dev.carnews.entity.EntityModelVersion;
 import dev.carnews.entity.EntityTagger;
 import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.index.ArticleIndex;
@@ -159,6 +160,14 @@ public final class IndexCommand implements Callable<Integer> {
     Files.createDirectories(index);
     try (ArticleIndex articles =
         ArticleIndex.open(index, noStories ? null : VersionRule.defaults())) {
+      Map<String, String> versions = new LinkedHashMap<>();
+      versions.put(
+          "entities",
+          personModel == null ? EntityModelVersion.bundled() : EntityModelVersion.of(personModel));
+      if (embedder != null) {
+        versions.put("embedding", embedder.name());
+      }
+      articles.recordModels(versions);
       BatchIndexer indexer = new BatchIndexer(articles, taggers, threads);
       summary = indexer.index(ArticleSources.standard(), paths, options, progress(out));
     }

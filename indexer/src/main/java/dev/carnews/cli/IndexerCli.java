@@ -1,5 +1,6 @@
 package dev.carnews.cli;
 
+import dev.carnews.index.IndexVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,9 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       StoriesCommand.class,
       RestoryCommand.class,
+      BackupCommand.class,
+      BackupsCommand.class,
+      RestoreCommand.class,
       TrainNamesCommand.class,
       EvalNamesCommand.class,
       EvalHtmlCommand.class,
@@ -34,6 +38,15 @@ public final class IndexerCli {
 
   /** The command line with every subcommand, for tests. */
   public static CommandLine commandLine() {
-    return new CommandLine(new IndexerCli());
+    return new CommandLine(new IndexerCli())
+        .setExecutionExceptionHandler(
+            (e, commandLine, parseResult) -> {
+              if (e instanceof IndexVersion.IncompatibleIndexException) {
+                // One line that says what to run, not a stack trace.
+                commandLine.getErr().println("Refusing the index: " + e.getMessage());
+                return 1;
+              }
+              throw e;
+            });
   }
 }

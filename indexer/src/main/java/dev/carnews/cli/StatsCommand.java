@@ -2,12 +2,14 @@ package dev.carnews.cli;
 
 import dev.carnews.index.ArticleSchema;
 import dev.carnews.index.CanonicalLabels;
+import dev.carnews.index.IndexVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.lucene.facet.FacetResult;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
     name = "stats",
     mixinStandardHelpOptions = true,
     description =
-        "Shows the article count, size on disk and the top brands, people, authors and months.")
+        "Shows the article count, size on disk, the schema and model versions and the top brands,"
+            + " people, authors and months.")
 public final class StatsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -61,6 +64,25 @@ public final class StatsCommand implements Callable<Integer> {
           reader.numDocs(),
           reader.leaves().size(),
           sizeOnDisk() / 1e6);
+      Map<String, String> recorded = reader.getIndexCommit().getUserData();
+      out.printf(
+          Locale.ROOT,
+          "schema %d%s%n",
+          IndexVersion.schemaOf(recorded),
+          recorded.containsKey(IndexVersion.SCHEMA)
+              ? ""
+              : " (not recorded: written before versions)");
+      IndexVersion.versions(recorded)
+          .forEach(
+              (key, value) -> {
+                if (key.startsWith(IndexVersion.MODEL)) {
+                  out.printf(
+                      Locale.ROOT,
+                      "model %s: %s%n",
+                      key.substring(IndexVersion.MODEL.length()),
+                      value);
+                }
+              });
       if (reader.numDocs() == 0) {
         return 0;
       }

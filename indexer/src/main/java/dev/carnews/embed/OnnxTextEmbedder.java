@@ -63,6 +63,15 @@ public final class OnnxTextEmbedder implements TextEmbedder {
   }
 
   /** Loads the default model (a second or two, once per process). */
+  /** The name the default model records in the index, known without loading it. */
+  public static String defaultName() {
+    return nameOf(VectorModel.DEFAULT);
+  }
+
+  private static String nameOf(VectorModel model) {
+    return model.label() + "-q";
+  }
+
   public static OnnxTextEmbedder load() {
     return load(VectorModel.DEFAULT);
   }
@@ -138,7 +147,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
 
   @Override
   public String name() {
-    return model.label() + "-q";
+    return nameOf(model);
   }
 
   /** The vector scaled to length 1, so the dot product of two is their cosine. */

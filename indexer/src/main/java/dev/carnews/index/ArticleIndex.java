@@ -7,6 +7,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +17,12 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
@@ -25,6 +30,9 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The news index: one {@link Directory}, the single {@link IndexWriter} and a {@link
@@ -37,8 +45,14 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class ArticleIndex implements Closeable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
+
   private final Directory directory;
   private final IndexWriter writer;
+
+  /** Keeps the commit points that backups are copying from deletion. */
+  private final SnapshotDeletionPolicy snapshots;
+
   private final SearcherManager searchers;
 
   /** How title and body are indexed: as the schema says, or as this older index has them. */
@@ -59,13 +73,25 @@ public final class ArticleIndex implements Closeable {
 
   private ArticleIndex(Directory directory, VersionRule rule) throws IOException {
     this.directory = directory;
+    boolean exists = DirectoryReader.indexExists(directory);
+    Map<String, String> recorded =
+        exists ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
+    // Refused before a writer touches it: an index of another schema is left as it was.
+    IndexVersion.check(where(directory), recorded);
     IndexWriterConfig config = new IndexWriterConfig(ArticleSchema.analyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setIndexSort(ArticleSchema.newestFirst());
     config.setRAMBufferSizeMB(64);
     config.setCodec(ArticleSchema.codec());
+    this.snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
+    config.setIndexDeletionPolicy(snapshots);
     this.writer = new IndexWriter(directory, config);
-    if (!DirectoryReader.indexExists(directory)) {
+    Map<String, String> stamped = new HashMap<>(recorded);
+    stamped.putIfAbsent(
+        IndexVersion.SCHEMA,
+        Integer.toString(exists ? IndexVersion.UNRECORDED : IndexVersion.CURRENT));
+    writer.setLiveCommitData(stamped.entrySet(), !stamped.equals(recorded));
+    if (!exists) {
       // A new index is committed empty at once, so the folder always holds a readable index.
       writer.commit();
     }
@@ -76,6 +102,55 @@ public final class ArticleIndex implements Closeable {
     if (stories != null) {
       this.searchers.addListener(stories);
     }
+  }
+
+  /** The folder of an index on disk, else what the directory says it is, for messages. */
+  private static String where(Directory directory) {
+    return FilterDirectory.unwrap(directory) instanceof FSDirectory folder
+        ? folder.getDirectory().toAbsolutePath().toString()
+        : directory.toString();
+  }
+
+  /**
+   * Records the versions of the models that tag the articles written from now on ({@code entities},
+   * {@code embedding}), in the user data of the next commit. A model other than the one recorded is
+   * logged: the index then holds articles tagged by both until it is rebuilt.
+   */
+  public synchronized void recordModels(Map<String, String> models) {
+    Map<String, String> live = versionData();
+    boolean changed = false;
+    for (Map.Entry<String, String> model : models.entrySet()) {
+      String before = live.put(IndexVersion.MODEL + model.getKey(), model.getValue());
+      if (!model.getValue().equals(before)) {
+        changed = true;
+        if (before != null) {
+          LOG.warn(
+              "The index at {} was tagged by {} {}, articles written now by {}: rebuild it for"
+                  + " one model",
+              where(directory),
+              model.getKey(),
+              before,
+              model.getValue());
+        }
+      }
+    }
+    if (changed) {
+      writer.setLiveCommitData(live.entrySet(), true);
+    }
+  }
+
+  /** The schema and model versions the index records (or will with its next commit). */
+  public Map<String, String> versions() {
+    return IndexVersion.versions(versionData());
+  }
+
+  private Map<String, String> versionData() {
+    Map<String, String> live = new HashMap<>();
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) {
+      data.forEach(entry -> live.put(entry.getKey(), entry.getValue()));
+    }
+    return live;
   }
 
   /**
@@ -213,6 +288,28 @@ public final class ArticleIndex implements Closeable {
   public void commit() throws IOException {
     writer.commit();
     refresh();
+  }
+
+  /**
+   * Backs up the index as it is now into a repository, while writes go on: commits, then copies
+   * that commit point under a snapshot, so merges and later commits cannot delete its files
+   * meanwhile. Only files no earlier backup holds are copied.
+   *
+   * @param keep how many backups the repository keeps, the newest
+   * @throws UnsupportedOperationException when the index is not in a folder
+   */
+  public BackupInfo backup(IndexBackups repository, int keep) throws IOException {
+    if (!(FilterDirectory.unwrap(directory) instanceof FSDirectory folder)) {
+      throw new UnsupportedOperationException("only an index in a folder can be backed up");
+    }
+    writer.commit();
+    IndexCommit commit = snapshots.snapshot();
+    try {
+      return repository.backup(folder.getDirectory(), commit, keep);
+    } finally {
+      snapshots.release(commit);
+      writer.deleteUnusedFiles();
+    }
   }
 
   /**

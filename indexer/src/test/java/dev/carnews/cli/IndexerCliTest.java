@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleDocuments;
+import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.ArticleSchema;
+import dev.carnews.ingest.Article;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -109,6 +112,8 @@ class IndexerCliTest {
     assertTrue(stats.out().contains("2 articles"), stats.out());
     assertTrue(stats.out().contains("Volvo"), stats.out());
     assertTrue(stats.out().contains("Sigrún Østergaard"), stats.out());
+    assertTrue(stats.out().contains("schema 1\n"), stats.out());
+    assertTrue(stats.out().contains("model entities: sha256:"), stats.out());
   }
 
   @Test
@@ -164,5 +169,46 @@ class IndexerCliTest {
         2,
         run("train-names", "--train", conll.toString(), "--folds", "3").code(),
         "no -DOCSTART- lines and no --documents: nothing to split by");
+  }
+
+  @Test
+  void backupListsAndRestoresIntoAnEmptyFolderOnly() throws IOException {
+    Path index = work.resolve("index");
+    try (ArticleIndex articles = ArticleIndex.open(index)) {
+      for (int i = 0; i < 5; i++) {
+        Article article =
+            new Article(
+                "b" + i,
+                null,
+                "Backup " + i,
+                "Body " + i,
+                List.of(),
+                Instant.parse("2026-01-0" + (i + 1) + "T00:00:00Z"),
+                null,
+                List.of());
+        articles.write(new TaggedArticle(article, List.of(), List.of(), List.of(), List.of()));
+      }
+    }
+    Path repository = work.resolve("backups");
+
+    Run backup = run("backup", "--index", index.toString(), "--to", repository.toString());
+    assertEquals(0, backup.code(), backup.err());
+    assertTrue(backup.out().startsWith("Backed up 5 articles"), backup.out());
+    Run list = run("backups", "--in", repository.toString());
+    assertEquals(0, list.code(), list.err());
+    assertEquals(2, list.out().lines().count(), "a header and one backup: " + list.out());
+
+    Run restore =
+        run("restore", "--from", repository.toString(), "--index", work.resolve("r").toString());
+    assertEquals(0, restore.code(), restore.err());
+    assertTrue(restore.out().contains("5 articles, newest b4, CheckIndex clean"), restore.out());
+
+    Run again = run("restore", "--from", repository.toString(), "--index", index.toString());
+    assertEquals(1, again.code());
+    assertTrue(again.err().startsWith("Restore failed: refusing to restore into"), again.err());
+    assertEquals(1, again.err().strip().lines().count(), again.err());
+
+    Run none = run("backup", "--index", work.resolve("nothing").toString(), "--to", "x");
+    assertEquals(2, none.code());
   }
 }

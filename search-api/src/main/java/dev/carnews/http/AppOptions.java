@@ -1,5 +1,6 @@
 package dev.carnews.http;
 
+import dev.carnews.admin.IndexBackupService;
 import dev.carnews.write.ArticleWriter;
 import java.time.Duration;
 import java.util.List;
@@ -9,9 +10,9 @@ import java.util.function.LongSupplier;
 
 /**
  * What the app serves beyond public searching, and its limits: the writer and the API keys for the
- * write routes, the CORS origins, the bound on concurrent searches, the index size for the metrics
- * and how long caches may keep answers. Immutable; {@link #defaults()} is read-only with no CORS
- * origin.
+ * write routes, the backups of the admin routes, the CORS origins, the bound on concurrent
+ * searches, the index size for the metrics and how long caches may keep answers. Immutable; {@link
+ * #defaults()} is read-only with no CORS origin.
  */
 public final class AppOptions {
 
@@ -31,6 +32,7 @@ public final class AppOptions {
   private final Duration searchWait;
   private final LongSupplier indexBytes;
   private final Duration cacheMaxAge;
+  private final IndexBackupService backups;
 
   private AppOptions(
       ArticleWriter writer,
@@ -39,8 +41,10 @@ public final class AppOptions {
       int concurrentSearches,
       Duration searchWait,
       LongSupplier indexBytes,
-      Duration cacheMaxAge) {
+      Duration cacheMaxAge,
+      IndexBackupService backups) {
     this.writer = writer;
+    this.backups = backups;
     this.keys = Objects.requireNonNull(keys, "keys");
     this.corsOrigins = List.copyOf(corsOrigins);
     if (concurrentSearches < 1) {
@@ -64,7 +68,8 @@ public final class AppOptions {
         DEFAULT_CONCURRENT_SEARCHES,
         DEFAULT_SEARCH_WAIT,
         () -> 0L,
-        DEFAULT_CACHE_MAX_AGE);
+        DEFAULT_CACHE_MAX_AGE,
+        null);
   }
 
   /** Serves writes through this writer for requests with one of these keys. */
@@ -76,24 +81,26 @@ public final class AppOptions {
         concurrentSearches,
         searchWait,
         indexBytes,
-        cacheMaxAge);
+        cacheMaxAge,
+        backups);
   }
 
   /** Allows cross-origin requests from exactly these origins ({@code https://cms.example}). */
   public AppOptions withCorsOrigins(List<String> origins) {
     return new AppOptions(
-        writer, keys, origins, concurrentSearches, searchWait, indexBytes, cacheMaxAge);
+        writer, keys, origins, concurrentSearches, searchWait, indexBytes, cacheMaxAge, backups);
   }
 
   /** At most {@code concurrent} searches at once; others wait up to {@code wait}, then 429. */
   public AppOptions withSearchBound(int concurrent, Duration wait) {
-    return new AppOptions(writer, keys, corsOrigins, concurrent, wait, indexBytes, cacheMaxAge);
+    return new AppOptions(
+        writer, keys, corsOrigins, concurrent, wait, indexBytes, cacheMaxAge, backups);
   }
 
   /** Where the metrics read the index size on disk from. */
   public AppOptions withIndexSize(LongSupplier bytes) {
     return new AppOptions(
-        writer, keys, corsOrigins, concurrentSearches, searchWait, bytes, cacheMaxAge);
+        writer, keys, corsOrigins, concurrentSearches, searchWait, bytes, cacheMaxAge, backups);
   }
 
   /**
@@ -102,7 +109,20 @@ public final class AppOptions {
    */
   public AppOptions withCacheMaxAge(Duration maxAge) {
     return new AppOptions(
-        writer, keys, corsOrigins, concurrentSearches, searchWait, indexBytes, maxAge);
+        writer, keys, corsOrigins, concurrentSearches, searchWait, indexBytes, maxAge, backups);
+  }
+
+  /** Serves the admin backup routes through this service, for requests with a write key. */
+  public AppOptions withBackups(IndexBackupService service) {
+    return new AppOptions(
+        writer,
+        keys,
+        corsOrigins,
+        concurrentSearches,
+        searchWait,
+        indexBytes,
+        cacheMaxAge,
+        Objects.requireNonNull(service, "service"));
   }
 
   Optional<ArticleWriter> writer() {
@@ -131,5 +151,9 @@ public final class AppOptions {
 
   Duration cacheMaxAge() {
     return cacheMaxAge;
+  }
+
+  Optional<IndexBackupService> backups() {
+    return Optional.ofNullable(backups);
   }
 }

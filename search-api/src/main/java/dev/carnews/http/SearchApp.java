@@ -32,10 +32,11 @@ import org.slf4j.LoggerFactory;
  * /api/search.json-feed}, {@code /api/entities}, {@code /api/entities/{type}/{name}} (and its
  * {@code .atom}), {@code /api/trending}, {@code /api/articles/{id}}, {@code
  * /api/articles/{id}/related}, {@code /api/stories/{id}}, {@code /entity/{type}/{name}} (the
- * readers' page), {@code /health}, {@code /openapi.json}, {@code POST /api/analyze}. Every error,
- * from a bad parameter to an unexpected failure, is answered by one mapper in the one shape of
- * {@link ApiError}, with the request's id ({@link RequestIds}). Every route is covered by {@link
- * HttpCaching} (ETag, 304, Cache-Control) and every GET route answers HEAD alike.
+ * readers' page), {@code /health}, {@code /openapi.json}, {@code POST /api/analyze}, and with a
+ * write key {@code POST} and {@code GET /api/admin/backups}. Every error, from a bad parameter to
+ * an unexpected failure, is answered by one mapper in the one shape of {@link ApiError}, with the
+ * request's id ({@link RequestIds}). Every route is covered by {@link HttpCaching} (ETag, 304,
+ * Cache-Control) and every GET route answers HEAD alike.
  */
 public final class SearchApp {
 
@@ -79,6 +80,7 @@ public final class SearchApp {
       metrics.bind(binder);
     }
     WriteHandlers writes = new WriteHandlers(options.writer(), options.keys(), metrics);
+    AdminHandlers admin = new AdminHandlers(options.backups(), options.keys());
     SearchLimiter limiter = new SearchLimiter(options.concurrentSearches(), options.searchWait());
     Cors cors = new Cors(options.corsOrigins());
     HttpCaching caching =
@@ -145,6 +147,8 @@ public final class SearchApp {
     app.put("/api/articles/{id}", writes::put);
     app.post("/api/articles", writes::batch);
     app.delete("/api/articles/{id}", writes::delete);
+    app.post("/api/admin/backups", admin::create);
+    app.get("/api/admin/backups", admin::list);
     app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
     app.exception(Exception.class, (e, ctx) -> writeError(ctx, errorOf(e)));
     app.error(HttpStatus.NOT_FOUND, SearchApp::unmatched);

@@ -1,8 +1,10 @@
 package dev.carnews.server;
 
+import dev.carnews.admin.IndexBackupService;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.write.ArticleWriter;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * What the service serves from, local index or SolrCloud collection: the archive to search, the
@@ -23,6 +25,11 @@ interface Backend extends AutoCloseable {
    * it cannot be read now.
    */
   long localBytes();
+
+  /** The backups of the admin routes, when this backend keeps them. */
+  default Optional<IndexBackupService> backups() {
+    return Optional.empty();
+  }
 
   /** What the start-up line says it serves, for example the index folder and its article count. */
   String describe() throws IOException;

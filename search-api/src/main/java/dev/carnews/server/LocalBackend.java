@@ -1,9 +1,13 @@
 package dev.carnews.server;
 
+import dev.carnews.admin.IndexBackupService;
 import dev.carnews.embed.TextEmbedder;
+import dev.carnews.entity.EntityTagger;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.GroupCommitter;
+import dev.carnews.index.IndexBackups;
 import dev.carnews.index.IndexCheck;
+import dev.carnews.index.IndexVersion;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.lucene.LuceneNewsArchive;
@@ -13,6 +17,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +40,7 @@ final class LocalBackend implements Backend {
   private final GroupCommitter committer;
   private final LuceneNewsArchive archive;
   private final ArticleWriter writer;
+  private final LocalBackups backups;
 
   /**
    * Opens (or creates) the index in {@code folder}.
@@ -42,6 +49,8 @@ final class LocalBackend implements Backend {
    * @param sample fill an empty index from the sample corpus
    * @param searchThreads threads one search may spread over
    * @param meaning the embedding model (loaded on first use), or {@code null} for keyword only
+   * @param backupRepository where the admin routes put backups, or {@code null} for none
+   * @param backupKeep how many backups the repository keeps
    */
   LocalBackend(
       Path folder,
@@ -49,7 +58,9 @@ final class LocalBackend implements Backend {
       boolean sample,
       Ranking ranking,
       int searchThreads,
-      Supplier<TextEmbedder> meaning)
+      Supplier<TextEmbedder> meaning,
+      Path backupRepository,
+      int backupKeep)
       throws IOException {
     this.folder = folder;
     // A damaged index is refused here, before anything is served from it.
@@ -59,6 +70,7 @@ final class LocalBackend implements Backend {
     // The sample (and the entity models that tag it) load only when the index is empty.
     if (articles.count() == 0) {
       if (sample) {
+        articles.recordModels(Main.modelVersions(meaning));
         Main.sampleCorpus(meaning).fillIfEmpty(articles);
       } else {
         LOG.info("Starting with an empty index");
@@ -72,7 +84,26 @@ final class LocalBackend implements Backend {
       archive.searchingByMeaning(meaning);
     }
     this.committer = new GroupCommitter(articles, COMMIT_GATHER);
-    this.writer = new ArticleWriter(articles, committer, Main.taggers(meaning));
+    Supplier<EntityTagger> taggers = Main.taggers(meaning);
+    AtomicBoolean recorded = new AtomicBoolean();
+    // The models are recorded with the first write they tag, not by a service that only reads.
+    Supplier<EntityTagger> recording =
+        () -> {
+          if (recorded.compareAndSet(false, true)) {
+            articles.recordModels(Main.modelVersions(meaning));
+          }
+          return taggers.get();
+        };
+    this.writer = new ArticleWriter(articles, committer, recording);
+    this.backups =
+        backupRepository == null
+            ? null
+            : new LocalBackups(articles, IndexBackups.at(backupRepository), backupKeep);
+  }
+
+  @Override
+  public Optional<IndexBackupService> backups() {
+    return Optional.ofNullable(backups);
   }
 
   @Override
@@ -96,7 +127,12 @@ final class LocalBackend implements Backend {
 
   @Override
   public String describe() throws IOException {
-    return "index " + folder.toAbsolutePath() + ", " + archive.count() + " articles";
+    return "index "
+        + folder.toAbsolutePath()
+        + ", "
+        + archive.count()
+        + " articles, schema "
+        + articles.versions().get(IndexVersion.SCHEMA);
   }
 
   @Override

@@ -3,11 +3,13 @@ package dev.carnews.server;
 import dev.carnews.embed.EmbeddingTagger;
 import dev.carnews.embed.OnnxTextEmbedder;
 import dev.carnews.embed.TextEmbedder;
+import dev.carnews.entity.EntityModelVersion;
 import dev.carnews.entity.EntityTagger;
 import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.http.ApiKeys;
 import dev.carnews.http.AppOptions;
 import dev.carnews.http.SearchApp;
+import dev.carnews.index.IndexVersion;
 import dev.carnews.ingest.JsonLinesArticleReader;
 import dev.carnews.search.CachingNewsArchive;
 import dev.carnews.search.NewsArchive;
@@ -21,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -159,13 +163,31 @@ public final class Main implements Callable<Integer> {
               + " indexes)")
   boolean fullCheck;
 
+  @Option(
+      names = "--backup-dir",
+      paramLabel = "DIR",
+      description =
+          "backup repository of the admin route POST /api/admin/backups (local index only);"
+              + " without it, backups through the API are disabled")
+  Path backupDir;
+
+  @Option(
+      names = "--backup-keep",
+      paramLabel = "N",
+      description = "backups kept in --backup-dir, the newest (default: ${DEFAULT-VALUE})")
+  int backupKeep = 7;
+
   /** Runs the service; the exit code is non-zero when it cannot start. */
   public static void main(String[] args) {
     int code =
         new CommandLine(new Main())
             .setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
-                  LOG.error("The search service could not start", e);
+                  if (e instanceof IndexVersion.IncompatibleIndexException) {
+                    LOG.error("The search service could not start: {}", e.getMessage());
+                  } else {
+                    LOG.error("The search service could not start", e);
+                  }
                   commandLine.getErr().println("Cannot start: " + e.getMessage());
                   return 1;
                 })
@@ -183,7 +205,15 @@ public final class Main implements Callable<Integer> {
     Backend backend =
         collection != null
             ? new SolrCloudBackend(solr, collection, ranking, meaning)
-            : new LocalBackend(index, fullCheck, !noSample, ranking, searchThreads, meaning);
+            : new LocalBackend(
+                index,
+                fullCheck,
+                !noSample,
+                ranking,
+                searchThreads,
+                meaning,
+                backupDir,
+                backupKeep);
     SearchApp app;
     try {
       NewsArchive archive = CachingNewsArchive.of(backend.archive(), searchCacheSize);
@@ -227,13 +257,23 @@ public final class Main implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           commandLine, "--search-threads must be >= 1, was " + searchThreads);
     }
+    if (backupKeep < 1) {
+      throw new CommandLine.ParameterException(
+          commandLine, "--backup-keep must be >= 1, was " + backupKeep);
+    }
     if ((solr != null && !solr.isEmpty()) != (collection != null)) {
       throw new CommandLine.ParameterException(commandLine, "--solr and --collection go together");
     }
     if (collection != null) {
       // These shape a local index; on SolrCloud the cluster owns the data and spreads searches.
       for (String localOnly :
-          List.of("--index", "--no-sample", "--full-check", "--search-threads")) {
+          List.of(
+              "--index",
+              "--no-sample",
+              "--full-check",
+              "--search-threads",
+              "--backup-dir",
+              "--backup-keep")) {
         if (spec.commandLine().getParseResult().hasMatchedOption(localOnly)) {
           throw new CommandLine.ParameterException(
               commandLine,
@@ -260,7 +300,11 @@ public final class Main implements Callable<Integer> {
         "Writes {}; CORS origins {}",
         keys.size() == 0 ? "disabled (no API keys)" : "enabled for " + keys.size() + " key(s)",
         origins.isEmpty() ? "none" : origins);
-    return AppOptions.defaults()
+    AppOptions options = AppOptions.defaults();
+    if (backend.backups().isPresent()) {
+      options = options.withBackups(backend.backups().get());
+    }
+    return options
         .withWrites(backend.writer(), keys)
         .withCorsOrigins(origins)
         .withSearchBound(maxConcurrentSearches, AppOptions.DEFAULT_SEARCH_WAIT)
@@ -290,6 +334,19 @@ public final class Main implements Callable<Integer> {
               return meaning == null ? entities : new EmbeddingTagger(entities, meaning.get());
             });
     return perThread::get;
+  }
+
+  /**
+   * The versions of the models the service tags with, as the index records them: the bundled entity
+   * models, and the embedding model when there is one.
+   */
+  static Map<String, String> modelVersions(Supplier<TextEmbedder> meaning) {
+    Map<String, String> versions = new LinkedHashMap<>();
+    versions.put("entities", EntityModelVersion.bundled());
+    if (meaning != null) {
+      versions.put("embedding", OnnxTextEmbedder.defaultName());
+    }
+    return versions;
   }
 
   /** The loader of the sample corpus for an empty index: JSON Lines, tagged like any article. */

@@ -98,6 +98,11 @@ class OpenApiTest {
         continue;
       }
       JsonNode responses = path.getValue().get("get").get("responses");
+      if (!path.getValue().get("get").path("security").isEmpty()) {
+        // An admin read answers 401 without a key, before anything else is looked at.
+        checked += check(path.getKey(), responses, "401", KNOWN, "");
+        continue;
+      }
       if (!responses.get("200").get("content").has("application/json")) {
         assertEquals(
             200, running.getText(filled(path.getKey(), KNOWN)).statusCode(), path.getKey());

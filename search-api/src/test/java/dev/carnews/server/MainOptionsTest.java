@@ -25,7 +25,14 @@ class MainOptionsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"--index=/tmp/elsewhere", "--no-sample", "--full-check", "--search-threads=2"})
+      strings = {
+        "--index=/tmp/elsewhere",
+        "--no-sample",
+        "--full-check",
+        "--search-threads=2",
+        "--backup-dir=/tmp/backups",
+        "--backup-keep=3"
+      })
   void localIndexOptionsAreRefusedOnSolrCloud(String option) {
     String[] answer =
         run("--solr", "http://127.0.0.1:1/solr", "--collection", "news", "--port", "0", option);
@@ -46,7 +53,11 @@ class MainOptionsTest {
     Path index = dir.resolve("index");
     for (String bad :
         new String[] {
-          "--port=70000", "--search-cache-size=-1", "--cache-max-age=-5", "--search-threads=0"
+          "--port=70000",
+          "--search-cache-size=-1",
+          "--cache-max-age=-5",
+          "--search-threads=0",
+          "--backup-keep=0"
         }) {
       String[] answer = run("--index", index.toString(), bad);
       assertEquals("2", answer[0], bad + ": " + answer[1]);

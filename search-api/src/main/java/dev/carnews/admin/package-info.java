@@ -1,0 +1,2 @@
+/** Operating the index from the API: backups of the index the service writes to. */
+package dev.carnews.admin;
