@@ -244,7 +244,7 @@ public final class LuceneNewsArchive implements NewsArchive {
    * {@inheritDoc}
    *
    * <p>When every word matches nothing, the search falls back, in order, to the spelling correction
-   * ({@code didYouMean}), to fuzzy matching of long words, and to most of the words; {@link
+   * ({@code didYouMean}), to fuzzy matching of long words, and to any of the words; {@link
    * SearchResponse#interpretation()} says which one gave the results.
    */
   @Override

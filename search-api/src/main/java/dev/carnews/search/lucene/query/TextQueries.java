@@ -26,7 +26,7 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Turns a reader's words into Lucene queries over title (weight 3) and body (weight 1).
+ * Turns a reader's words into Lucene queries over title (weight 2) and body (weight 1).
  *
  * <p>Lucene's {@link SimpleQueryParser} never fails on syntax, so no input can cause an error:
  * words are all required (a news reader's search narrows as they type more) unless the query is
@@ -62,8 +62,14 @@ public final class TextQueries {
     SOME
   }
 
-  /** Title matches count three times as much as body matches. */
-  static final Map<String, Float> WEIGHTS = Map.of(ArticleSchema.TITLE, 3f, ArticleSchema.BODY, 1f);
+  /**
+   * Title matches count twice as much as body matches. A headline names what a story is about, but
+   * weighed three times it let a headline word outrank stories that are about all the words: on
+   * Reuters topics, keyword nDCG@10 0.705 → 0.717 (short queries) and 0.570 → 0.587 (sentences)
+   * against three times; the sample's judged queries 0.9516 → 0.9529. At 1.5 Reuters scores higher
+   * still (0.730 / 0.590) but the judged sample queries lower (0.9458).
+   */
+  static final Map<String, Float> WEIGHTS = Map.of(ArticleSchema.TITLE, 2f, ArticleSchema.BODY, 1f);
 
   /** Shortest word matched fuzzily; shorter words are too often other real words. */
   static final int FUZZY_MIN_LENGTH = 5;
