@@ -11,8 +11,9 @@ import java.util.Set;
  * @param text the words that were searched: the query itself, or the spelling correction that was
  *     searched instead
  * @param match {@code all} (every word), {@code corrected} (every word of the spelling correction),
- *     {@code fuzzy} (every word, long words within one or two typos) or {@code some} (most words,
- *     when no article had all of them)
+ *     {@code fuzzy} (every word, long words within one or two typos) or {@code some} (any of the
+ *     words, articles with more of them first: from the start for a plain query of three words or
+ *     more or of two words that name nothing, else when no article had all of them)
  * @param brands known brands the query names; articles where they are salient rank higher
  * @param persons known people the query names (a surname is enough); ranked likewise
  * @param description one sentence for people

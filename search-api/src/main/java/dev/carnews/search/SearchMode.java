@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** How a search finds and ranks articles: by their words, by their meaning, or by both. */
 public enum SearchMode {
-  /** The words: every word (then most words, corrected or close spellings when none match). */
+  /** The words: every word (then any word, corrected or close spellings when none match). */
   KEYWORD,
   /** The meaning alone: the articles nearest to the query in the embedding model's space. */
   SEMANTIC,

@@ -262,7 +262,7 @@ class ReadersPageIT {
 
   @Test
   void versionsOfOneStoryShowAsOneHitWithMoreVersionsToExpand() {
-    browser.get(base() + "/?q=velora+plant");
+    browser.get(base() + "/?q=%2Bvelora+%2Bplant");
     waitForResults();
     assertEquals(1, titles().size(), "one hit for the story: " + titles());
     WebElement more = browser.findElement(By.cssSelector("[data-testid=more-versions]"));
@@ -271,7 +271,7 @@ class ReadersPageIT {
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".versions__list > li"), 1));
     String listed = browser.findElement(By.cssSelector(".versions__list > li")).getText();
     assertTrue(listed.contains("Velora to build battery plant"), listed);
-    browser.get(base() + "/?q=velora+plant&versions=all");
+    browser.get(base() + "/?q=%2Bvelora+%2Bplant&versions=all");
     waitForResults();
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#results > li"), 2));
     assertTrue(browser.findElements(By.cssSelector("[data-testid=more-versions]")).isEmpty());

@@ -146,14 +146,15 @@ class StoriesHttpTest {
 
   @Test
   void collapsedSearchShowsOneHitPerStoryWithItsVersions() throws Exception {
-    JsonNode all = running.get("/api/search?q=velora+plant").json();
+    JsonNode all = running.get("/api/search?q=%2Bvelora+%2Bplant").json();
     assertEquals(3, all.get("hits").size());
     assertFalse(all.get("hits").get(0).has("story"), "no story without collapse");
-    JsonNode collapsed = running.get("/api/search?q=velora+plant&collapse=story").json();
+    JsonNode collapsed = running.get("/api/search?q=%2Bvelora+%2Bplant&collapse=story").json();
     assertEquals(1, collapsed.get("hits").size());
     assertEquals("v1", collapsed.get("hits").get(0).get("story").get("id").asText());
     assertEquals(3, collapsed.get("hits").get(0).get("story").get("versions").asInt());
-    JsonNode newest = running.get("/api/search?q=velora+plant&collapse=story&sort=newest").json();
+    JsonNode newest =
+        running.get("/api/search?q=%2Bvelora+%2Bplant&collapse=story&sort=newest").json();
     assertEquals("v3", newest.get("hits").get(0).get("id").asText());
   }
 
@@ -193,7 +194,7 @@ class StoriesHttpTest {
 
   @Test
   void feedsAndEntityScopesValidateCollapseAndSignificantLikeTheSearch() throws Exception {
-    String feed = "/api/search.json-feed?q=velora+plant";
+    String feed = "/api/search.json-feed?q=%2Bvelora+%2Bplant";
     assertEquals(3, running.get(feed).json().get("items").size(), "every version by default");
     JsonNode collapsed = running.get(feed + "&collapse=story").json().get("items");
     assertEquals(1, collapsed.size(), "one item per story: " + collapsed);

@@ -244,7 +244,7 @@ public final class LuceneNewsArchive implements NewsArchive {
    * {@inheritDoc}
    *
    * <p>When every word matches nothing, the search falls back, in order, to the spelling correction
-   * ({@code didYouMean}), to fuzzy matching of long words, and to most of the words; {@link
+   * ({@code didYouMean}), to fuzzy matching of long words, and to any of the words; {@link
    * SearchResponse#interpretation()} says which one gave the results.
    */
   @Override
@@ -279,7 +279,14 @@ public final class LuceneNewsArchive implements NewsArchive {
       int depth = request.collapse() ? StoryCollapse.FIRST_DEPTH : 1;
       float[] meaning = meaningOf(searcher, request);
       QueryRuns.Runs runs = queryRuns.runs(scope, request, afterDoc, meaning);
-      TextQueries.Match how = TextQueries.firstReading(q, request.mode());
+      TextQueries.Match how = TextQueries.firstReading(q, request.mode(), reading);
+      // Two words, one of them in no article ("electrik platform"): read whole, so that the
+      // spelling correction answers rather than the one known word.
+      if (how == TextQueries.Match.SOME
+          && TextQueries.words(q) < TextQueries.ANY_WORD_FROM
+          && spelling.hasUnknownWord(searcher.getIndexReader(), q)) {
+        how = TextQueries.Match.ALL;
+      }
       QueryRuns.Attempt attempt = runs.attempt(q, how, reading, depth);
       String didYouMean = null;
       String searched = q;

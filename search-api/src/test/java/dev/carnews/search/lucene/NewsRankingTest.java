@@ -233,6 +233,68 @@ class NewsRankingTest {
   }
 
   @Test
+  void aLongerQueryFindsArticlesWithAnyOfItsWordsThoseWithMoreFirst() throws IOException {
+    try (ArticleIndex index =
+        indexOf(
+            Fixtures.article(
+                "all",
+                "Battery plant expansion",
+                "The maker plans a battery plant expansion.",
+                "A B",
+                "2025-03-01T00:00:00Z"),
+            Fixtures.article(
+                "two",
+                "Battery plant opens",
+                "The new battery plant opens in the north.",
+                "A B",
+                "2025-03-01T00:00:00Z"),
+            Fixtures.article(
+                "one",
+                "Battery prices",
+                "The price of a battery fell.",
+                "A B",
+                "2025-03-01T00:00:00Z"),
+            Fixtures.article(
+                "none",
+                "Dealer news",
+                "The dealer opened on the high street.",
+                "A B",
+                "2025-03-01T00:00:00Z"),
+            Fixtures.article(
+                "other", "Street news", "The street closed.", "A B", "2025-03-01T00:00:00Z"),
+            Fixtures.article(
+                "more", "Road news", "The road reopened.", "A B", "2025-03-01T00:00:00Z"))) {
+      SearchResponse response =
+          new LuceneNewsArchive(index).search(SearchRequest.of("battery plant expansion"));
+      assertEquals("some", response.interpretation().match());
+      assertEquals(
+          List.of("all", "two", "one"), response.hits().stream().map(SearchHit::id).toList());
+    }
+  }
+
+  @Test
+  void aWordInMostArticlesFindsNothingByItselfInALongerQuery() throws IOException {
+    try (ArticleIndex index =
+        indexOf(
+            Fixtures.article(
+                "plant",
+                "Battery plant",
+                "The battery plant opens.",
+                "A B",
+                "2025-03-01T00:00:00Z"),
+            Fixtures.article(
+                "dealer", "Dealer news", "The dealer opened.", "A B", "2025-03-01T00:00:00Z"),
+            Fixtures.article(
+                "street", "Street news", "The street closed.", "A B", "2025-03-01T00:00:00Z"))) {
+      // "the" is in every article: it ranks the articles "battery" finds, it finds none itself.
+      SearchResponse response =
+          new LuceneNewsArchive(index).search(SearchRequest.of("the battery factory"));
+      assertEquals(List.of("plant"), response.hits().stream().map(SearchHit::id).toList());
+      assertEquals(1, response.total());
+    }
+  }
+
+  @Test
   void queryNamingABrandAndASurnameIsReadAsThem() throws IOException {
     SearchResponse response = searcher.search(SearchRequest.of("renault marchand"));
     assertEquals(List.of("Renault"), response.interpretation().brands());

@@ -60,8 +60,10 @@ public final class QueryReading {
               .append(searched)
               .append("”.");
       case "fuzzy" -> description.append("No exact matches; showing close spellings.");
-      case "some" -> description.append("No article has every word; showing articles with most.");
-      case "most" -> description.append("Articles with most of the words; those with more first.");
+      case "some" ->
+          description.append("No article has every word; showing articles with some of them.");
+      case "most" ->
+          description.append("Articles with any of the words; those with more of them first.");
       default -> {
         // every word matched as typed: only the names need saying
       }
@@ -75,7 +77,7 @@ public final class QueryReading {
       }
       description.append("Read as: ").append(String.join(", ", names)).append('.');
     }
-    // A long query read as most words from the start is still a "some" reading for clients.
+    // A long query read as any of its words from the start is a "some" reading for clients.
     String said = match.equals("most") ? "some" : match;
     return new QueryInterpretation(searched, said, brands, persons, description.toString());
   }

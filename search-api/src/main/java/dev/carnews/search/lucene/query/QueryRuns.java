@@ -117,14 +117,14 @@ public final class QueryRuns {
    * unscored query: the scope of an entity page or a search's significant entities.
    */
   public Query matches(SearchRequest request) {
-    Query text = textQueries.parse(request.q(), TextQueries.Match.ALL);
+    Query text = textQueries.parse(request.q());
     QueryLimits.checkClauses(text);
     return Filters.apply(config, text, request);
   }
 
   /** The words of a request to mark in snippets, or {@code null} when it has none. */
   public Query marked(SearchRequest request) {
-    return request.q().isBlank() ? null : textQueries.parse(request.q(), TextQueries.Match.ALL);
+    return request.q().isBlank() ? null : textQueries.parse(request.q());
   }
 
   /** The request's page (or the page after {@code after}) for {@code q} read with {@code match}. */
@@ -154,7 +154,7 @@ public final class QueryRuns {
       int depth)
       throws IOException {
     IndexSearcher searcher = scope.searcher();
-    Query text = textQueries.parse(q, match);
+    Query text = textQueries.parse(q, match, searcher.getIndexReader());
     QueryLimits.checkClauses(text);
     boolean relevance = !q.isBlank() && request.sort() == SortOrder.RELEVANCE;
     Optional<Query> proximity = relevance ? textQueries.proximity(q) : Optional.empty();
@@ -209,7 +209,7 @@ public final class QueryRuns {
       float[] meaning)
       throws IOException {
     IndexSearcher searcher = scope.searcher();
-    Query text = textQueries.parse(q, match);
+    Query text = textQueries.parse(q, match, searcher.getIndexReader());
     QueryLimits.checkClauses(text);
     int window = (after == null ? request.page() * request.size() : request.size()) * depth;
     int deepest = after == null ? window : MAX_FUSED;
