@@ -33,7 +33,9 @@ public final class JdkCloudSolrClient extends CloudSolrClient {
   private final StateProvider state;
 
   private JdkCloudSolrClient(NodeClients nodes, StateProvider state) {
-    super(true, true, true);
+    // Updates to leaders, one shard after another on the caller's thread (not SolrJ's pool): an
+    // attempt SolrRetries abandons then stops with its thread instead of holding the pool.
+    super(true, false, true);
     this.nodes = nodes;
     this.state = state;
     this.balancer = new LoadBalancer(nodes);

@@ -3,6 +3,12 @@ package dev.carnews.solrcloud;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrException;
 import org.slf4j.Logger;
@@ -18,6 +24,23 @@ public final class SolrRetries {
 
   private static final Logger LOG = LoggerFactory.getLogger(SolrRetries.class);
   private static final Set<Integer> TRANSIENT_CODES = Set.of(429, 500, 502, 503, 504, 510);
+
+  /**
+   * The longest one attempt may take beyond the deadline of all attempts. The JDK's HTTP client was
+   * seen to keep an update to a node being stopped waiting past its own request timeout (and SolrJ
+   * waits on it with no limit), which held a writer for good; an attempt that outlasts both answers
+   * as a transient failure instead.
+   */
+  static final Duration ATTEMPT_LIMIT = Duration.ofSeconds(30);
+
+  /** The threads attempts run on, so a stuck one can be abandoned (daemons, made as needed). */
+  private static final ExecutorService ATTEMPTS =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "solr-call");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final Duration deadline;
 
@@ -68,7 +91,7 @@ public final class SolrRetries {
     for (int attempt = 1; ; attempt++) {
       Exception failure;
       try {
-        return call.run();
+        return bounded(call, Math.max(ATTEMPT_LIMIT.toNanos(), end - System.nanoTime()));
       } catch (SolrException e) {
         if (!isTransient(e)) {
           throw new PermanentFailure(what, e.code(), e);
@@ -90,6 +113,36 @@ public final class SolrRetries {
           failure.toString());
       sleep(pauseMillis);
       pauseMillis = Math.min(pauseMillis * 2, 5_000);
+    }
+  }
+
+  /** One attempt, abandoned (its thread interrupted) when it takes longer than {@code nanos}. */
+  private static <T> T bounded(Call<T> call, long nanos) throws SolrServerException, IOException {
+    Future<T> attempt = ATTEMPTS.submit(call::run);
+    try {
+      return attempt.get(nanos, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      attempt.cancel(true);
+      throw new IOException("no answer within " + TimeUnit.NANOSECONDS.toSeconds(nanos) + " s", e);
+    } catch (InterruptedException e) {
+      attempt.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for Solr", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof SolrServerException solr) {
+        throw solr;
+      }
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IOException(cause);
     }
   }
 
