@@ -504,6 +504,11 @@ class SolrCloudIT {
     assertEquals(404, send(solr, "DELETE", "/api/articles/w-1", "").statusCode());
   }
 
+  /**
+   * One node stopped while clients read searches, entity pages, trending and searches collapsed by
+   * story, and a writer adds versions of one story: no read fails, and after the node returns every
+   * acknowledged write is there, in that one story.
+   */
   @Test
   @Order(8)
   void aNodeLostWhileClientsSearchAndWriteLosesNoSearchAndNoAcknowledgedWrite() throws Exception {
@@ -514,12 +519,41 @@ class SolrCloudIT {
     Thread searcher =
         new Thread(
             () -> {
-              while (running.get()) {
+              for (int i = 0; running.get(); i++) {
                 try {
-                  HttpResponse<String> answer = get(solr, "/api/search?brand=renault");
-                  if (answer.statusCode() != 200
-                      || JSON.readTree(answer.body()).get("total").asInt() != 3) {
-                    failures.add(answer.statusCode() + " " + answer.body());
+                  switch (i % 4) {
+                    case 0 -> {
+                      HttpResponse<String> answer = get(solr, "/api/search?brand=renault");
+                      if (answer.statusCode() != 200
+                          || JSON.readTree(answer.body()).get("total").asInt() != 3) {
+                        failures.add(answer.statusCode() + " " + answer.body());
+                      }
+                    }
+                    case 1 -> {
+                      HttpResponse<String> page = get(solr, "/api/entities/brand/renault");
+                      if (page.statusCode() != 200
+                          || JSON.readTree(page.body()).get("count").asInt() != 3) {
+                        failures.add(page.statusCode() + " " + page.body());
+                      }
+                    }
+                    case 2 -> {
+                      HttpResponse<String> trending = get(solr, "/api/trending?min=1");
+                      if (trending.statusCode() != 200) {
+                        failures.add(trending.statusCode() + " " + trending.body());
+                      }
+                    }
+                    default -> {
+                      HttpResponse<String> collapsed =
+                          get(solr, "/api/search?q=electric&collapse=story&size=20");
+                      if (collapsed.statusCode() != 200) {
+                        failures.add(collapsed.statusCode() + " " + collapsed.body());
+                      } else {
+                        List<String> hits = hitIds(JSON.readTree(collapsed.body()).get("hits"));
+                        if (hits.size() != new HashSet<>(hits).size()) {
+                          failures.add("an article twice: " + hits);
+                        }
+                      }
+                    }
                   }
                   searches.incrementAndGet();
                 } catch (Exception e) {
@@ -527,15 +561,19 @@ class SolrCloudIT {
                 }
               }
             });
+    // Copies of one report (same headline, text and time): every version joins one story.
+    String version =
+        "{\"title\":\"Kia recalls vans over a door latch\",\"body\":\"Kia said on Monday it"
+            + " will recall vans built last spring because a door latch may open while driving."
+            + " Owners will be told by letter and dealers will replace the latch free of"
+            + " charge.\",\"published\":\"2025-09-01T08:00:00Z\",\"tags\":[\"brand:Kia\"]}";
     Thread writer =
         new Thread(
             () -> {
               for (int i = 0; running.get(); i++) {
                 String id = "loss-" + i;
                 try {
-                  String body =
-                      "{\"title\":\"Loss test " + i + "\",\"body\":\"Written during node loss.\"}";
-                  if (put(id, body).statusCode() / 100 == 2) {
+                  if (put(id, version).statusCode() / 100 == 2) {
                     acknowledged.add(id);
                   }
                 } catch (Exception e) {
@@ -553,12 +591,20 @@ class SolrCloudIT {
     running.set(false);
     searcher.join();
     writer.join();
-    assertTrue(failures.isEmpty(), failures.size() + " failed searches: " + failures.peek());
-    assertTrue(searches.get() > 5, "searches ran: " + searches.get());
+    assertTrue(failures.isEmpty(), failures.size() + " failed reads: " + failures.peek());
+    assertTrue(searches.get() > 8, "reads ran: " + searches.get());
     assertFalse(acknowledged.isEmpty(), "some writes were acknowledged");
+    Set<String> stories = new HashSet<>();
     for (String id : acknowledged) {
-      assertEquals(200, get(solr, "/api/articles/" + id).statusCode(), id);
+      HttpResponse<String> article = get(solr, "/api/articles/" + id);
+      assertEquals(200, article.statusCode(), id);
+      stories.add(JSON.readTree(article.body()).get("story").get("id").asText());
     }
+    assertEquals(1, stories.size(), "the versions are one story: " + stories);
+    JsonNode story = JSON.readTree(get(solr, "/api/stories/" + stories.iterator().next()).body());
+    Set<String> versions = new HashSet<>();
+    story.get("versions").forEach(v -> versions.add(v.get("id").asText()));
+    assertTrue(versions.containsAll(acknowledged), versions + " holds " + acknowledged);
   }
 
   @Test
