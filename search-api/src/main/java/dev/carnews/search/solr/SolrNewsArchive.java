@@ -330,32 +330,19 @@ public final class SolrNewsArchive implements NewsArchive {
     String text = request.q();
     NameLexicon.Reading named = named(text);
     SolrQuery query = searchOf(request, text, named);
-    if (request.collapse()) {
-      // Counts, facets and spelling here; the collapsed page from the ranked ids afterwards.
-      query.setRows(0);
-      query.setHighlight(false);
-    } else {
-      String mark = cursorMark;
-      if (mark == null && request.page() > 1) {
-        mark = markBefore(query, (request.page() - 1) * request.size());
-      }
-      query.set(CursorMarkParams.CURSOR_MARK_PARAM, mark == null ? "*" : mark);
+    String mark = cursorMark;
+    if (mark == null && request.page() > 1 && !request.collapse()) {
+      mark = markBefore(query, (request.page() - 1) * request.size());
     }
-    QueryResponse response = query(query);
+    QueryResponse response = query(paged(query, request, mark));
     String match = "all";
     String didYouMean = null;
     String collation = collation(response);
     if (collation != null && response.getResults().getNumFound() == 0 && cursorMark == null) {
       // No article has the words as typed: search the spellchecker's collation instead.
       NameLexicon.Reading namedCorrection = named(collation);
-      SolrQuery corrected = searchOf(request, collation, namedCorrection);
-      if (request.collapse()) {
-        corrected.setRows(0);
-        corrected.setHighlight(false);
-      } else {
-        corrected.set(CursorMarkParams.CURSOR_MARK_PARAM, "*");
-      }
-      QueryResponse second = query(corrected);
+      QueryResponse second =
+          query(paged(searchOf(request, collation, namedCorrection), request, null));
       if (second.getResults().getNumFound() > 0) {
         response = second;
         text = collation;
@@ -448,6 +435,21 @@ public final class SolrNewsArchive implements NewsArchive {
     skip.remove("spellcheck");
     skip.set(CursorMarkParams.CURSOR_MARK_PARAM, "*");
     return query(skip).getNextCursorMark();
+  }
+
+  /**
+   * A words' search as one read answers it: from a cursor ({@code null}: the first hit), or, for a
+   * search collapsed by story, only its counts, facets and spelling (the collapsed page is read
+   * from the ranked ids afterwards).
+   */
+  private static SolrQuery paged(SolrQuery query, SearchRequest request, String mark) {
+    if (request.collapse()) {
+      query.setRows(0);
+      query.setHighlight(false);
+    } else {
+      query.set(CursorMarkParams.CURSOR_MARK_PARAM, mark == null ? "*" : mark);
+    }
+    return query;
   }
 
   /** The words' search, the articles where the names it reads are salient ranked higher. */

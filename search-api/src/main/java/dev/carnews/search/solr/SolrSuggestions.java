@@ -7,7 +7,6 @@ import dev.carnews.search.SuggestResponse;
 import dev.carnews.search.Suggestion;
 import dev.carnews.search.views.NameLexicon;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.apache.solr.common.SolrDocument;
  */
 final class SolrSuggestions {
 
-  private static final int MAX_NAME_SUGGESTIONS = 7;
   private final SolrNewsArchive.Reads reads;
   private final Lexicons lexicon;
   private final Newest newest;
@@ -77,23 +75,7 @@ final class SolrSuggestions {
    */
   private List<Suggestion> names(String typed) throws IOException {
     long newest = this.newest.getAsLong();
-    List<Suggestion> found = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    for (NameLexicon.Known known :
-        lexicon
-            .get()
-            .complete(typed, SuggestResponse.MAX_SIZE, at -> ranking.multiplier(newest, at))) {
-      if (found.size() < MAX_NAME_SUGGESTIONS && seen.add(NameKeys.key(known.label()))) {
-        found.add(
-            new Suggestion(
-                known.label(),
-                known.type(),
-                known.count(),
-                known.latest() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(known.latest()),
-                null));
-      }
-    }
-    return found;
+    return lexicon.get().suggested(typed, at -> ranking.multiplier(newest, at));
   }
 
   private List<Suggestion> titles(String key, int max) throws IOException {

@@ -3,6 +3,9 @@ package dev.carnews.search.views;
 import dev.carnews.analysis.NameKeys;
 import dev.carnews.index.ArticleSchema;
 import dev.carnews.search.Ranking;
+import dev.carnews.search.SuggestResponse;
+import dev.carnews.search.Suggestion;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,6 +25,9 @@ import java.util.regex.Pattern;
  * mentions, and which names complete a prefix.
  */
 public class NameLexicon {
+
+  /** Most name suggestions; the rest of the ten are headlines. */
+  public static final int MAX_NAME_SUGGESTIONS = 7;
 
   /** The most words of a name looked up in a query. */
   private static final int MAX_NAME_WORDS = 6;
@@ -179,6 +185,27 @@ public class NameLexicon {
         .map(Map.Entry::getKey)
         .limit(max)
         .toList();
+  }
+
+  /**
+   * The name suggestions of a typed prefix: the {@link #MAX_NAME_SUGGESTIONS} best completions
+   * ({@link #complete}), one per folded name, as {@code /api/suggest} lists them before headlines.
+   */
+  public List<Suggestion> suggested(String typed, LongToDoubleFunction recency) {
+    List<Suggestion> found = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Known known : complete(typed, SuggestResponse.MAX_SIZE, recency)) {
+      if (found.size() < MAX_NAME_SUGGESTIONS && seen.add(NameKeys.key(known.label()))) {
+        found.add(
+            new Suggestion(
+                known.label(),
+                known.type(),
+                known.count(),
+                known.latest() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(known.latest()),
+                null));
+      }
+    }
+    return found;
   }
 
   /** A name or query as folded words separated by single spaces ({@code Mercedes-Benz} → two). */

@@ -79,9 +79,4 @@ public final class EntityLexicon extends NameLexicon {
     }
     return new EntityLexicon(new ArrayList<>(merged.values()));
   }
-
-  /** Names that complete a prefix, recency counted from the reader's newest article. */
-  public List<Known> complete(String prefix, int max, RecencyBoost recency) {
-    return complete(prefix, max, recency::multiplier);
-  }
 }

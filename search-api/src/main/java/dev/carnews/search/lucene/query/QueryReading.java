@@ -4,7 +4,6 @@ import dev.carnews.search.QueryInterpretation;
 import dev.carnews.search.lucene.index.ReaderCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.IndexReader;
 
@@ -50,8 +49,6 @@ public final class QueryReading {
    */
   public static QueryInterpretation interpretation(
       String searched, String match, EntityLexicon.Reading reading) {
-    List<String> brands = reading.brands().stream().map(EntityLexicon.Known::label).toList();
-    List<String> persons = reading.persons().stream().map(EntityLexicon.Known::label).toList();
     StringBuilder description = new StringBuilder();
     switch (match) {
       case "corrected" ->
@@ -68,17 +65,16 @@ public final class QueryReading {
         // every word matched as typed: only the names need saying
       }
     }
-    List<String> names = new ArrayList<>();
-    brands.forEach(brand -> names.add(brand + " (brand)"));
-    persons.forEach(person -> names.add(person + " (person)"));
+    String names = reading.readAs();
     if (!names.isEmpty()) {
       if (description.length() > 0) {
         description.append(' ');
       }
-      description.append("Read as: ").append(String.join(", ", names)).append('.');
+      description.append(names);
     }
     // A long query read as any of its words from the start is a "some" reading for clients.
     String said = match.equals("most") ? "some" : match;
-    return new QueryInterpretation(searched, said, brands, persons, description.toString());
+    return new QueryInterpretation(
+        searched, said, reading.brandLabels(), reading.personLabels(), description.toString());
   }
 }

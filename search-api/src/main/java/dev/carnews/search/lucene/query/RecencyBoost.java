@@ -18,27 +18,24 @@ import org.apache.lucene.search.DoubleValues;
  */
 public final class RecencyBoost extends PerDocumentValues {
 
-  private static final double DAY_MILLIS = 86_400_000d;
-
   private final long newest;
-  private final double halfLifeMillis;
+  private final Ranking ranking;
 
-  private RecencyBoost(long newest, double halfLifeDays) {
+  private RecencyBoost(long newest, Ranking ranking) {
     this.newest = newest;
-    this.halfLifeMillis = halfLifeDays * DAY_MILLIS;
+    this.ranking = ranking;
   }
 
   /** The multiplier for a reader: ages count from its newest article. */
   public static RecencyBoost of(IndexReader reader, Ranking ranking) throws IOException {
     byte[] max = PointValues.getMaxPackedValue(reader, ArticleSchema.PUBLISHED);
     long newest = max == null ? 0 : LongPoint.decodeDimension(max, 0);
-    return new RecencyBoost(newest, ranking.recencyHalfLifeDays());
+    return new RecencyBoost(newest, ranking);
   }
 
   /** The multiplier of an article published at {@code millis}. */
-  double multiplier(long millis) {
-    double age = Math.max(0, newest - millis);
-    return Ranking.RECENCY_FLOOR + (1 - Ranking.RECENCY_FLOOR) * Math.pow(2, -age / halfLifeMillis);
+  public double multiplier(long millis) {
+    return ranking.multiplier(newest, millis);
   }
 
   @Override
@@ -71,16 +68,16 @@ public final class RecencyBoost extends PerDocumentValues {
   public boolean equals(Object other) {
     return other instanceof RecencyBoost that
         && newest == that.newest
-        && halfLifeMillis == that.halfLifeMillis;
+        && ranking.equals(that.ranking);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(newest, halfLifeMillis);
+    return Objects.hash(newest, ranking);
   }
 
   @Override
   public String toString() {
-    return "recency(newest=" + newest + ", halfLifeDays=" + halfLifeMillis / DAY_MILLIS + ")";
+    return "recency(newest=" + newest + ", halfLifeDays=" + ranking.recencyHalfLifeDays() + ")";
   }
 }

@@ -15,7 +15,6 @@ import dev.carnews.search.lucene.index.ReaderCache;
 import dev.carnews.search.lucene.query.EntityLexicon;
 import dev.carnews.search.lucene.query.RecencyBoost;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,9 +37,6 @@ import org.apache.lucene.search.TopDocs;
  */
 public final class Suggestions {
 
-  /** Most name suggestions; the rest of the ten are headlines. */
-  private static final int MAX_NAME_SUGGESTIONS = 7;
-
   private final ReaderCache<EntityLexicon> lexicons;
   private final Ranking ranking;
 
@@ -61,22 +57,11 @@ public final class Suggestions {
           "q must be at most " + SuggestResponse.MAX_PREFIX_LENGTH + " characters");
     }
     RecencyBoost recency = RecencyBoost.of(searcher.getIndexReader(), ranking);
-    List<Suggestion> suggestions = new ArrayList<>();
+    List<Suggestion> suggestions =
+        new ArrayList<>(
+            lexicons.get(searcher.getIndexReader()).suggested(typed, recency::multiplier));
     Set<String> seen = new LinkedHashSet<>();
-    for (EntityLexicon.Known known :
-        lexicons
-            .get(searcher.getIndexReader())
-            .complete(typed, SuggestResponse.MAX_SIZE, recency)) {
-      if (suggestions.size() < MAX_NAME_SUGGESTIONS && seen.add(NameKeys.key(known.label()))) {
-        suggestions.add(
-            new Suggestion(
-                known.label(),
-                known.type(),
-                known.count(),
-                known.latest() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(known.latest()),
-                null));
-      }
-    }
+    suggestions.forEach(name -> seen.add(NameKeys.key(name.text())));
     for (Suggestion title :
         titles(searcher, typed, SuggestResponse.MAX_SIZE - suggestions.size())) {
       if (seen.add(NameKeys.key(title.text()))) {
