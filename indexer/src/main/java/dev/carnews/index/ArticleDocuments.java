@@ -68,8 +68,8 @@ public final class ArticleDocuments {
 
   /**
    * The document to index for an article, with title and body indexed as {@code textType} says:
-   * {@link ArticleSchema#TEXT_TYPE}, or {@link ArticleSchema#TEXT_TYPE_WITH_OFFSETS} for an index
-   * that was built with offsets.
+   * {@link ArticleSchema#TEXT_TYPE}, or {@link ArticleSchema#TEXT_TYPE_WITHOUT_OFFSETS} for an
+   * index that was built without them.
    */
   public static Document toDocument(TaggedArticle tagged, FieldType textType) {
     Document doc = new Document();

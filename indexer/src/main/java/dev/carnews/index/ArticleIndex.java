@@ -154,8 +154,8 @@ public final class ArticleIndex implements Closeable {
   }
 
   /**
-   * {@link ArticleSchema#TEXT_TYPE}, unless the index already has a body indexed with offsets
-   * (built before offsets were dropped): Lucene refuses to change a field's index options.
+   * {@link ArticleSchema#TEXT_TYPE}, unless the index already has a body indexed without offsets
+   * (built before offsets came back): Lucene refuses to change a field's index options.
    */
   private static FieldType textTypeOf(SearcherManager searchers) throws IOException {
     IndexSearcher searcher = searchers.acquire();
@@ -163,8 +163,8 @@ public final class ArticleIndex implements Closeable {
       FieldInfo body =
           FieldInfos.getMergedFieldInfos(searcher.getIndexReader()).fieldInfo(ArticleSchema.BODY);
       return body != null
-              && body.getIndexOptions() == ArticleSchema.TEXT_TYPE_WITH_OFFSETS.indexOptions()
-          ? ArticleSchema.TEXT_TYPE_WITH_OFFSETS
+              && body.getIndexOptions() == ArticleSchema.TEXT_TYPE_WITHOUT_OFFSETS.indexOptions()
+          ? ArticleSchema.TEXT_TYPE_WITHOUT_OFFSETS
           : ArticleSchema.TEXT_TYPE;
     } finally {
       searchers.release(searcher);

@@ -190,14 +190,14 @@ class ArticleIndexTest {
   }
 
   @Test
-  void newIndexesKeepNoOffsetsAndCompressStoredFields() throws IOException {
+  void newIndexesKeepOffsetsForSnippetsAndCompressStoredFields() throws IOException {
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     try (ArticleIndex index = ArticleIndex.open(directory)) {
       index.write(tagged("a1", "Renault opens a plant", Instant.parse("2024-05-01T00:00:00Z")));
       index.commit();
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         FieldInfo body = FieldInfos.getMergedFieldInfos(reader).fieldInfo(ArticleSchema.BODY);
-        assertEquals(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, body.getIndexOptions());
+        assertEquals(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS, body.getIndexOptions());
         assertFalse(reader.leaves().isEmpty(), "a committed segment");
         for (LeafReaderContext leaf : reader.leaves()) {
           SegmentReader segment = (SegmentReader) leaf.reader();
@@ -209,7 +209,7 @@ class ArticleIndexTest {
   }
 
   @Test
-  void anIndexBuiltWithOffsetsStaysWritable() throws IOException {
+  void anIndexBuiltWithoutOffsetsStaysWritableWithout() throws IOException {
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     IndexWriterConfig config = new IndexWriterConfig(ArticleSchema.analyzer());
     config.setIndexSort(ArticleSchema.newestFirst());
@@ -217,10 +217,13 @@ class ArticleIndexTest {
       Document doc = new Document();
       doc.add(new KeywordField(ArticleSchema.ID, "old", Field.Store.YES));
       doc.add(
-          new Field(ArticleSchema.TITLE, "An older story", ArticleSchema.TEXT_TYPE_WITH_OFFSETS));
+          new Field(
+              ArticleSchema.TITLE, "An older story", ArticleSchema.TEXT_TYPE_WITHOUT_OFFSETS));
       doc.add(
           new Field(
-              ArticleSchema.BODY, "Written with offsets.", ArticleSchema.TEXT_TYPE_WITH_OFFSETS));
+              ArticleSchema.BODY,
+              "Written without offsets.",
+              ArticleSchema.TEXT_TYPE_WITHOUT_OFFSETS));
       older.addDocument(doc);
     }
     try (ArticleIndex index = ArticleIndex.open(directory)) {
@@ -228,6 +231,11 @@ class ArticleIndexTest {
       index.commit();
       assertEquals(2, index.count());
       assertEquals("A newer story", stored(index, "new").article().title());
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        assertEquals(
+            IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
+            FieldInfos.getMergedFieldInfos(reader).fieldInfo(ArticleSchema.BODY).getIndexOptions());
+      }
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
@@ -28,12 +29,14 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter.OffsetSource;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
  * Turns a page of matches into hits: each article's stored fields are read once (they are
  * compressed in blocks, so every read costs a decompression), and title and body are highlighted
- * from that text by re-analysing it (postings carry no offsets), the whole page at once per field.
+ * from that text, the whole page at once per field: with the offsets in the postings, or by
+ * re-analysing the text in an older index whose postings carry none.
  */
 public final class HitReader {
 
@@ -49,17 +52,23 @@ public final class HitReader {
 
   private final Analyzer textAnalyzer;
 
-  /** Highlights the body's best passages from its stored text (two sentences or so). */
-  private final PageHighlighter bodyHighlighter;
+  /** Highlights the body's best passages (two sentences or so): from postings, by analysis. */
+  private final PageHighlighter bodyFromPostings;
 
-  /** Highlights the whole title from its stored text. */
-  private final PageHighlighter titleHighlighter;
+  private final PageHighlighter bodyByAnalysis;
+
+  /** Highlights the whole title: from postings, by analysis. */
+  private final PageHighlighter titleFromPostings;
+
+  private final PageHighlighter titleByAnalysis;
 
   /** Hits highlighted with the index-time analysis of title and body. */
   public HitReader(Analyzer textAnalyzer) {
     this.textAnalyzer = textAnalyzer;
-    this.bodyHighlighter = highlighter(sentences());
-    this.titleHighlighter = highlighter(WholeBreakIterator::new);
+    this.bodyFromPostings = highlighter(sentences(), OffsetSource.POSTINGS);
+    this.bodyByAnalysis = highlighter(sentences(), OffsetSource.ANALYSIS);
+    this.titleFromPostings = highlighter(WholeBreakIterator::new, OffsetSource.POSTINGS);
+    this.titleByAnalysis = highlighter(WholeBreakIterator::new, OffsetSource.ANALYSIS);
   }
 
   /** The hits of a page; {@code text} marks the matched words, {@code null} for a browse. */
@@ -75,8 +84,25 @@ public final class HitReader {
       titles.add(doc.get(TITLE));
       bodies.add(doc.get(BODY));
     }
-    Object[] snippets = highlightAll(bodyHighlighter, BODY, text, bodies, SNIPPET_PASSAGES);
-    Object[] titleHtmls = highlightAll(titleHighlighter, TITLE, text, titles, 1);
+    IndexReader reader = searcher.getIndexReader();
+    Object[] snippets =
+        highlightAll(
+            PageHighlighter.hasOffsets(reader, BODY) ? bodyFromPostings : bodyByAnalysis,
+            BODY,
+            text,
+            reader,
+            page,
+            bodies,
+            SNIPPET_PASSAGES);
+    Object[] titleHtmls =
+        highlightAll(
+            PageHighlighter.hasOffsets(reader, TITLE) ? titleFromPostings : titleByAnalysis,
+            TITLE,
+            text,
+            reader,
+            page,
+            titles,
+            1);
     List<SearchHit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < docs.size(); i++) {
       Document doc = docs.get(i);
@@ -109,19 +135,26 @@ public final class HitReader {
 
   /** The highlighted passages of each stored text; all null for a browse ({@code text} null). */
   private static Object[] highlightAll(
-      PageHighlighter highlighter, String field, Query text, List<String> contents, int passages)
+      PageHighlighter highlighter,
+      String field,
+      Query text,
+      IndexReader reader,
+      ScoreDoc[] page,
+      List<String> contents,
+      int passages)
       throws IOException {
     return text == null
         ? new Object[contents.size()]
-        : highlighter.highlightAll(field, text, contents, passages);
+        : highlighter.highlightAll(field, text, reader, page, contents, passages);
   }
 
-  private PageHighlighter highlighter(Supplier<BreakIterator> passages) {
+  private PageHighlighter highlighter(Supplier<BreakIterator> passages, OffsetSource offsets) {
     return new PageHighlighter(
         UnifiedHighlighter.builderWithoutSearcher(textAnalyzer)
             .withFormatter(new Snippets())
             .withMaxNoHighlightPassages(0)
-            .withBreakIterator(passages));
+            .withBreakIterator(passages),
+        offsets);
   }
 
   private static Supplier<BreakIterator> sentences() {
