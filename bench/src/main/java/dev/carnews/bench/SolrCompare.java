@@ -83,6 +83,15 @@ final class SolrCompare {
     }
   }
 
+  /** How {@code engine} ({@code service}, {@code solr} or {@code baseline}) runs a query. */
+  LoadRunner.Target target(String engine) {
+    LoadRunner.Target target = engines.get(engine);
+    if (target == null) {
+      throw new IllegalArgumentException("no engine " + engine);
+    }
+    return target;
+  }
+
   /** A kept-alive HTTP/1.1 client, the same for both engines. */
   static HttpClient client() {
     return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

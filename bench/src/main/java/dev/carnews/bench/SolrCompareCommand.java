@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -139,6 +140,41 @@ final class SolrCompareCommand implements Callable<Integer> {
       description = "more query parameters of the baseline's searches")
   String baselineParams = "";
 
+  @Option(
+      names = "--workloads",
+      split = ",",
+      description =
+          "repeated (the rounds above), first-time (queries no engine saw before), newsroom"
+              + " (Zipf reads while one article a second is written) (default: ${DEFAULT-VALUE})")
+  List<String> workloads = List.of("repeated");
+
+  @Option(
+      names = "--first-time-queries",
+      description =
+          "distinct queries of first-time, the last clients x --first-time-timed timed"
+              + " (default: ${DEFAULT-VALUE})")
+  int firstTimeQueries = 5000;
+
+  @Option(
+      names = "--first-time-timed",
+      description = "timed new queries per client count (default: ${DEFAULT-VALUE})")
+  int firstTimeTimed = 1000;
+
+  @Option(
+      names = "--newsroom-queries",
+      description = "distinct queries of the newsroom's stream (default: ${DEFAULT-VALUE})")
+  int newsroomQueries = 20000;
+
+  @Option(
+      names = "--newsroom-seconds",
+      description = "seconds per engine and client count (default: ${DEFAULT-VALUE})")
+  int newsroomSeconds = 60;
+
+  @Option(
+      names = "--zipf",
+      description = "exponent of the newsroom's query popularity (default: ${DEFAULT-VALUE})")
+  double zipf = 1.0;
+
   @Option(names = "--out", description = "JSON results file")
   Path out;
 
@@ -163,13 +199,23 @@ final class SolrCompareCommand implements Callable<Integer> {
     report.put("serviceParams", serviceParams);
     report.put("baselineOptions", baselineOptions);
     report.put("baselineParams", baselineParams);
+    for (String workload : workloads) {
+      if (!List.of("repeated", "first-time", "newsroom").contains(workload)) {
+        throw new IllegalArgumentException("unknown workload " + workload);
+      }
+    }
+    report.put("workloads", workloads);
     Path logs = Files.createTempDirectory("solr-compare-");
     LOG.info("Logs of the two servers in {}", logs);
+    String writeKey = "bench-" + UUID.randomUUID();
+    Path keys = Files.writeString(logs.resolve("api-keys"), writeKey + "\n");
+    List<String> withKeys = new ArrayList<>(serviceOptions);
+    withKeys.add("--api-keys=" + keys);
     Path baselineIndex =
         baselineJar == null ? null : IndexFiles.copy(index, logs.resolve("baseline-index"));
     try (ChildJvm solr = startSolr(logs);
         ChildJvm service =
-            startService(jar, index, logs.resolve("service.log"), servicePort, serviceOptions);
+            startService(jar, index, logs.resolve("service.log"), servicePort, withKeys);
         ChildJvm baseline =
             baselineJar == null
                 ? null
@@ -191,8 +237,30 @@ final class SolrCompareCommand implements Callable<Integer> {
               baseline == null ? null : URI.create("http://127.0.0.1:" + baseline.ready()),
               serviceParams,
               baselineParams);
-      report.put(
-          "compare", compare.run(queries, new SolrCompare.Settings(warmUp, rounds, clients)));
+      if (workloads.contains("repeated")) {
+        report.put(
+            "compare", compare.run(queries, new SolrCompare.Settings(warmUp, rounds, clients)));
+      }
+      LiveWorkloads live =
+          new LiveWorkloads(
+              compare, URI.create("http://127.0.0.1:" + service.ready()), core, writeKey);
+      if (workloads.contains("first-time")) {
+        report.put(
+            "firstTime",
+            live.firstTime(
+                TitleQueries.distinct(index, firstTimeQueries, seed + 1), firstTimeTimed, clients));
+      }
+      if (workloads.contains("newsroom")) {
+        // Last: its writes change both indexes.
+        report.put(
+            "newsroom",
+            live.newsroom(
+                TitleQueries.distinct(index, newsroomQueries, seed + 2),
+                zipf,
+                newsroomSeconds,
+                clients,
+                seed));
+      }
     } finally {
       if (baselineIndex != null) {
         IndexFiles.delete(baselineIndex);
@@ -202,13 +270,21 @@ final class SolrCompareCommand implements Callable<Integer> {
     report.put("loadAtEnd", Machine.load());
     PrintWriter stdout =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    CompareTable.print(report, stdout);
+    if (report.containsKey("compare")) {
+      CompareTable.print(report, stdout);
+    }
+    LiveWorkloads.print(castMap(report.get("firstTime")), castMap(report.get("newsroom")), stdout);
     if (out != null) {
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(out.toFile(), report);
     }
     return 0;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Object value) {
+    return (Map<String, Object>) value;
   }
 
   private String example(BenchQuery query) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -57,6 +58,42 @@ final class TitleQueries {
     for (int i = 0; i < phrases; i++) {
       String[] pair = adjacentPair(titles, random);
       queries.add(query("phrase", "\"" + pair[0] + " " + pair[1] + "\""));
+    }
+    return queries;
+  }
+
+  /**
+   * {@code count} distinct queries (by their text) of the four kinds in the proportions of {@link
+   * #draw} (2 single : 2 two-words : 2 two-words-or : 1 phrase), in drawing order; fewer when the
+   * titles do not hold that many.
+   */
+  static List<BenchQuery> distinct(Path index, int count, long seed) throws IOException {
+    List<List<String>> titles = titleWords(index);
+    if (titles.isEmpty()) {
+      throw new IllegalArgumentException("no titles of two usable words in " + index);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    Set<String> seen = new HashSet<>();
+    List<BenchQuery> queries = new ArrayList<>(count);
+    for (long attempt = 0; queries.size() < count && attempt < 50L * count; attempt++) {
+      int slot = (int) (attempt % 7);
+      BenchQuery query;
+      if (slot < 2) {
+        List<String> words = titles.get(random.nextInt(titles.size()));
+        query = query("single", words.get(random.nextInt(words.size())));
+      } else if (slot < 4) {
+        String[] pair = adjacentPair(titles, random);
+        query = query("two-words", pair[0] + " " + pair[1]);
+      } else if (slot < 6) {
+        String[] pair = adjacentPair(titles, random);
+        query = query("two-words-or", pair[0] + " | " + pair[1]);
+      } else {
+        String[] pair = adjacentPair(titles, random);
+        query = query("phrase", "\"" + pair[0] + " " + pair[1] + "\"");
+      }
+      if (seen.add(query.request().q())) {
+        queries.add(query);
+      }
     }
     return queries;
   }
