@@ -52,7 +52,8 @@ import picocli.CommandLine.Option;
       EmbeddingChoice.class,
       TopicsEval.class,
       RelatedEval.class,
-      ScaleIndex.class
+      ScaleIndex.class,
+      AfterWrite.class
     })
 public final class BenchCli {
 
