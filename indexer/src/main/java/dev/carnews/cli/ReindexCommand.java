@@ -11,6 +11,7 @@ import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.IndexPointer;
 import dev.carnews.index.Reindex;
 import dev.carnews.nlp.NlpModels;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -107,7 +108,12 @@ public final class ReindexCommand implements Callable<Integer> {
 
   private int build(PrintWriter out, Path source, IndexSearcher searcher) throws Exception {
     long start = System.nanoTime();
-    Reindex.prepare(to);
+    try {
+      Reindex.prepare(to);
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("Refusing --to: " + e.getMessage());
+      return 1;
+    }
     NlpModels models = NlpModels.loadDefault();
     BrandDictionary brands = BrandDictionary.loadDefault();
     TextEmbedder embedder = noVectors ? null : OnnxTextEmbedder.load();

@@ -10,6 +10,7 @@ import dev.carnews.index.IndexBackups;
 import dev.carnews.index.IndexCheck;
 import dev.carnews.index.IndexPointer;
 import dev.carnews.index.IndexVersion;
+import dev.carnews.index.Reindex;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.lucene.LuceneNewsArchive;
@@ -69,6 +70,8 @@ final class LocalBackend implements Backend {
     Path folder = IndexPointer.resolve(home);
     if (!folder.equals(home)) {
       LOG.info("Serving {}, which the pointer {} names", folder, IndexPointer.fileOf(home));
+      // The pointer names only a complete build: a switch killed before it cleared the marker.
+      Reindex.complete(folder);
     }
     // A damaged index is refused here, before anything is served from it.
     IndexCheck.verify(folder, fullCheck);
