@@ -130,7 +130,7 @@ public final class ReindexCommand implements Callable<Integer> {
     Reindex.Result result;
     try (ArticleIndex target = ArticleIndex.open(to)) {
       target.recordModels(versions);
-      ProgressLines lines = new ProgressLines(out, start);
+      ProgressLines lines = new ProgressLines(out);
       result = Reindex.copy(searcher, target, taggers, threads, lines::copied);
       target.commit();
     }
@@ -155,21 +155,26 @@ public final class ReindexCommand implements Callable<Integer> {
   /** A progress line every tenth of the way, with the rate and the time left. */
   private static final class ProgressLines {
     private final PrintWriter out;
-    private final long start;
+
+    /** When the first article was written: the rate leaves out loading the models. */
+    private long first;
+
     private int nextTenth = 1;
 
-    ProgressLines(PrintWriter out, long start) {
+    ProgressLines(PrintWriter out) {
       this.out = out;
-      this.start = start;
     }
 
     void copied(int done, int total) {
+      if (done == 1) {
+        first = System.nanoTime();
+      }
       if (total < 1000 || done * 10L < (long) nextTenth * total) {
         return;
       }
       nextTenth = (int) (done * 10L / total) + 1;
-      double seconds = (System.nanoTime() - start) / 1e9;
-      double rate = done / Math.max(seconds, 1e-9);
+      double seconds = (System.nanoTime() - first) / 1e9;
+      double rate = (done - 1) / Math.max(seconds, 1e-9);
       out.printf(
           Locale.ROOT,
           "  %,d/%,d articles (%.0f/s), about %.0f s left%n",

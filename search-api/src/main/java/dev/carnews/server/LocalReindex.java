@@ -128,7 +128,7 @@ final class LocalReindex implements ReindexService {
       target = ArticleIndex.open(to);
       target.recordModels(models);
       LOG.info("Reindex: building {} from the stored articles of {}", to, from);
-      copy(target, start);
+      copy(target);
       catchUp(target);
       ArticleIndex built = target;
       update(s -> with(s, "switching"));
@@ -175,7 +175,7 @@ final class LocalReindex implements ReindexService {
     }
   }
 
-  private void copy(ArticleIndex target, long start) throws IOException, InterruptedException {
+  private void copy(ArticleIndex target) throws IOException, InterruptedException {
     IndexSearcher[] pointInTime = new IndexSearcher[1];
     ServedIndex source =
         live.startJournal(
@@ -185,6 +185,9 @@ final class LocalReindex implements ReindexService {
               return served;
             });
     long[] lastLog = {System.nanoTime()};
+    // The rate is counted from the first article, not from the start: loading the models the
+    // first tagging needs would make the early estimates far too long.
+    long[] first = {0L};
     try {
       Reindex.copy(
           pointInTime[0],
@@ -192,9 +195,12 @@ final class LocalReindex implements ReindexService {
           taggers,
           threads,
           (done, total) -> {
-            double seconds = Math.max(System.nanoTime() - start, 1) / 1e9;
-            double rate = done / seconds;
-            long left = Math.round((total - done) / Math.max(rate, 1e-9));
+            if (done == 1) {
+              first[0] = System.nanoTime();
+            }
+            double seconds = Math.max(System.nanoTime() - first[0], 1) / 1e9;
+            double rate = done == 1 ? 0 : (done - 1) / seconds;
+            long left = rate == 0 ? -1 : Math.round((total - done) / rate);
             update(s -> progress(s, total, done, rate, left));
             if (done == total / 2) {
               hold("copying");
