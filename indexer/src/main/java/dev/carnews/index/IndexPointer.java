@@ -2,7 +2,6 @@ package dev.carnews.index;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -78,22 +77,22 @@ public final class IndexPointer {
     if (!absoluteTarget.getParent().equals(pointer.getParent())) {
       throw new IllegalArgumentException(target + " is not beside " + home);
     }
-    Properties properties = new Properties();
-    properties.setProperty(INDEX, absoluteTarget.getFileName().toString());
-    properties.setProperty(
-        "previous", previous.toAbsolutePath().normalize().getFileName().toString());
-    properties.setProperty("switched", Instant.now().toString());
+    // Written by hand rather than by Properties.store, whose comment line is a date in the
+    // default time zone: the file is the same wherever it is written.
+    String text =
+        "# The folder that serves "
+            + home.toAbsolutePath().normalize().getFileName()
+            + "\n"
+            + INDEX
+            + "="
+            + absoluteTarget.getFileName()
+            + "\nprevious="
+            + previous.toAbsolutePath().normalize().getFileName()
+            + "\nswitched="
+            + Instant.now()
+            + "\n";
     Path temporary = pointer.resolveSibling(pointer.getFileName() + ".tmp");
-    try (OutputStream out =
-        Files.newOutputStream(
-            temporary,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
-      properties.store(
-          new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
-          "The folder that serves " + home.toAbsolutePath().normalize().getFileName());
-    }
+    Files.writeString(temporary, text, StandardCharsets.UTF_8);
     fsync(temporary, false);
     try {
       Files.move(temporary, pointer, StandardCopyOption.ATOMIC_MOVE);
