@@ -52,7 +52,7 @@ public final class BackupCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("--keep must be >= 1, was " + keep);
       return 2;
     }
-    try (FSDirectory directory = FSDirectory.open(index.path)) {
+    try (FSDirectory directory = FSDirectory.open(index.served())) {
       if (!DirectoryReader.indexExists(directory)) {
         index.reportMissing(spec.commandLine());
         return 2;
@@ -62,7 +62,7 @@ public final class BackupCommand implements Callable<Integer> {
     IndexBackups repository = IndexBackups.at(to);
     BackupInfo backup;
     try {
-      backup = repository.backupLatestCommit(index.path, keep);
+      backup = repository.backupLatestCommit(index.served(), keep);
     } catch (IOException e) {
       spec.commandLine().getErr().println("Backup failed: " + e.getMessage());
       return 1;

@@ -9,6 +9,7 @@ import dev.carnews.entity.EntityTagger;
 import dev.carnews.entity.NewsEntityTagger;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.BatchIndexer;
+import dev.carnews.index.IndexPointer;
 import dev.carnews.ingest.ArticleSources;
 import dev.carnews.ingest.CountingSink;
 import dev.carnews.ingest.ProgressListener;
@@ -157,6 +158,8 @@ public final class IndexCommand implements Callable<Integer> {
       printSummary(out, summary, "collection " + collection + " at " + String.join(",", solr));
       return 0;
     }
+    // After a reindex switched the service to another folder, new articles go there.
+    index = IndexPointer.resolve(index);
     Files.createDirectories(index);
     try (ArticleIndex articles =
         ArticleIndex.open(index, noStories ? null : VersionRule.defaults())) {

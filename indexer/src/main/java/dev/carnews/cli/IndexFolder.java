@@ -1,5 +1,7 @@
 package dev.carnews.cli;
 
+import dev.carnews.index.IndexPointer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -18,6 +20,14 @@ final class IndexFolder {
     }
     reportMissing(command);
     return false;
+  }
+
+  /**
+   * The folder that serves {@code --index DIR}: the one its pointer {@code DIR.current} names after
+   * a reindex switched to it, else {@code DIR}.
+   */
+  Path served() throws IOException {
+    return IndexPointer.resolve(path);
   }
 
   /** Tells the user there is no index at the folder. */

@@ -1,5 +1,7 @@
 package dev.carnews.cli;
 
+import dev.carnews.index.IndexPointer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +38,14 @@ final class IndexOrCollection {
           command, "give either --index DIR or --solr URL[,URL...] --collection NAME");
     }
     return toSolr;
+  }
+
+  /**
+   * The folder that serves {@code --index DIR}: the one its pointer {@code DIR.current} names after
+   * a reindex switched to it, else {@code DIR}.
+   */
+  Path served() throws IOException {
+    return IndexPointer.resolve(path);
   }
 
   /** Whether the index folder exists; if not, says so on the command's error stream. */

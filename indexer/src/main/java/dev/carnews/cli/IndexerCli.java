@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       RestoryCommand.class,
       BackupCommand.class,
       BackupsCommand.class,
+      ReindexCommand.class,
       RestoreCommand.class,
       TrainNamesCommand.class,
       EvalNamesCommand.class,

@@ -47,7 +47,7 @@ public final class RestoryCommand implements Callable<Integer> {
                 client, target.collection, SOLR_BATCH, new SolrRetries(Duration.ofMinutes(2)));
       }
     } else {
-      try (ArticleIndex articles = ArticleIndex.open(target.path)) {
+      try (ArticleIndex articles = ArticleIndex.open(target.served())) {
         result = Restory.run(articles);
       }
     }

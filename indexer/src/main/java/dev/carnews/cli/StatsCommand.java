@@ -51,19 +51,20 @@ public final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    if (!DirectoryReader.indexExists(FSDirectory.open(index.path))) {
+    Path served = index.served();
+    if (!DirectoryReader.indexExists(FSDirectory.open(served))) {
       index.reportMissing(spec.commandLine());
       return 2;
     }
-    try (FSDirectory directory = FSDirectory.open(index.path);
+    try (FSDirectory directory = FSDirectory.open(served);
         DirectoryReader reader = DirectoryReader.open(directory)) {
       out.printf(
           Locale.ROOT,
           "%s: %,d articles, %,d segments, %.1f MB on disk%n",
-          index.path,
+          served,
           reader.numDocs(),
           reader.leaves().size(),
-          sizeOnDisk() / 1e6);
+          sizeOnDisk(served) / 1e6);
       Map<String, String> recorded = reader.getIndexCommit().getUserData();
       out.printf(
           Locale.ROOT,
@@ -109,8 +110,8 @@ public final class StatsCommand implements Callable<Integer> {
     return 0;
   }
 
-  private long sizeOnDisk() throws IOException {
-    try (Stream<Path> files = Files.list(index.path)) {
+  private static long sizeOnDisk(Path served) throws IOException {
+    try (Stream<Path> files = Files.list(served)) {
       return files.filter(Files::isRegularFile).mapToLong(StatsCommand::size).sum();
     }
   }

@@ -57,7 +57,7 @@ public final class StoriesCommand implements Callable<Integer> {
             SolrRestory.read(client, target.collection, new SolrRetries(Duration.ofMinutes(1)));
       }
     } else {
-      try (ArticleIndex articles = ArticleIndex.open(target.path)) {
+      try (ArticleIndex articles = ArticleIndex.open(target.served())) {
         counts = StoryCounts.read(articles);
       }
     }

@@ -43,7 +43,7 @@ public final class VectorsCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     VectorFill.Result result;
-    try (ArticleIndex articles = ArticleIndex.open(index.path)) {
+    try (ArticleIndex articles = ArticleIndex.open(index.served())) {
       result =
           VectorFill.run(
               articles,

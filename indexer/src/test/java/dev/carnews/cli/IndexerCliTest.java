@@ -211,4 +211,42 @@ class IndexerCliTest {
     Run none = run("backup", "--index", work.resolve("nothing").toString(), "--to", "x");
     assertEquals(2, none.code());
   }
+
+  @Test
+  void reindexRebuildsAnOfflineIndexTaggedAgainAndARerunStartsOver() throws IOException {
+    Path index = work.resolve("index");
+    try (ArticleIndex old = ArticleIndex.open(index)) {
+      Article article =
+          new Article(
+              "r1",
+              null,
+              "Kia opens a test track",
+              "Kia opened a test track near the coast.",
+              List.of(),
+              Instant.parse("2024-05-01T00:00:00Z"),
+              null,
+              List.of());
+      // Written as an older tagger would have: no brand found.
+      old.write(new TaggedArticle(article, List.of(), List.of(), List.of(), List.of()));
+    }
+    Path to = work.resolve("index-new");
+    Files.createDirectories(to);
+    Files.writeString(to.resolve(dev.carnews.index.Reindex.MARKER), "");
+    Files.writeString(to.resolve("left-by-a-killed-run"), "x");
+
+    Run run = run("reindex", "--index", index.toString(), "--to", to.toString(), "--no-vectors");
+
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().startsWith("Reindexed 1 articles from "), run.out());
+    assertEquals(
+        List.of("Kia"),
+        stored(to, "r1").brands().stream().map(dev.carnews.entity.Entity::name).toList());
+    assertTrue(stored(index, "r1").brands().isEmpty(), "the source stays as it was");
+    assertTrue(Files.notExists(to.resolve("left-by-a-killed-run")), "a rerun starts over");
+    assertTrue(Files.notExists(to.resolve(dev.carnews.index.Reindex.MARKER)), "complete");
+
+    Run again = run("reindex", "--index", index.toString(), "--to", to.toString(), "--no-vectors");
+    assertEquals(1, again.code(), "a complete index is never overwritten");
+    assertTrue(again.err().contains("not empty"), again.err());
+  }
 }

@@ -3,22 +3,28 @@ package dev.carnews.http;
 import dev.carnews.admin.Backup;
 import dev.carnews.admin.IndexBackupService;
 import dev.carnews.admin.IndexBackupService.BackupBusyException;
+import dev.carnews.admin.ReindexService;
+import dev.carnews.admin.ReindexService.ReindexBusyException;
+import dev.carnews.admin.ReindexStatus;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The admin routes ({@code POST /api/admin/backups}, {@code GET /api/admin/backups}): the same keys
- * as writes, and answers that are never cached.
+ * The admin routes ({@code POST} and {@code GET /api/admin/backups}, {@code POST} and {@code GET
+ * /api/admin/reindex}): the same keys as writes, and answers that are never cached.
  */
 final class AdminHandlers {
 
   private final Optional<IndexBackupService> backups;
+  private final Optional<ReindexService> reindex;
   private final ApiKeys keys;
 
-  AdminHandlers(Optional<IndexBackupService> backups, ApiKeys keys) {
+  AdminHandlers(
+      Optional<IndexBackupService> backups, Optional<ReindexService> reindex, ApiKeys keys) {
     this.backups = backups;
+    this.reindex = reindex;
     this.keys = keys;
   }
 
@@ -46,6 +52,32 @@ final class AdminHandlers {
 
   void list(Context ctx) throws IOException {
     ctx.json(new BackupList(authorized(ctx).list()));
+  }
+
+  void startReindex(Context ctx) {
+    ReindexService service = reindexing(ctx);
+    ReindexStatus started;
+    try {
+      started = service.start();
+    } catch (ReindexBusyException e) {
+      throw new ApiException(409, "reindex_running", e.getMessage());
+    }
+    ctx.status(202).json(started);
+  }
+
+  void reindexStatus(Context ctx) {
+    ctx.json(reindexing(ctx).status());
+  }
+
+  private ReindexService reindexing(Context ctx) {
+    keys.authorize(ctx);
+    return reindex.orElseThrow(
+        () ->
+            new ApiException(
+                403,
+                "reindex_disabled",
+                "reindexing through the service needs a local index; on SolrCloud, reindex into a"
+                    + " new collection behind the alias"));
   }
 
   private IndexBackupService authorized(Context ctx) {

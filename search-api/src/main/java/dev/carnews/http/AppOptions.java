@@ -1,6 +1,7 @@
 package dev.carnews.http;
 
 import dev.carnews.admin.IndexBackupService;
+import dev.carnews.admin.ReindexService;
 import dev.carnews.write.ArticleWriter;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class AppOptions {
   private final LongSupplier indexBytes;
   private final Duration cacheMaxAge;
   private final IndexBackupService backups;
+  private final ReindexService reindex;
 
   private AppOptions(
       ArticleWriter writer,
@@ -42,9 +44,11 @@ public final class AppOptions {
       Duration searchWait,
       LongSupplier indexBytes,
       Duration cacheMaxAge,
-      IndexBackupService backups) {
+      IndexBackupService backups,
+      ReindexService reindex) {
     this.writer = writer;
     this.backups = backups;
+    this.reindex = reindex;
     this.keys = Objects.requireNonNull(keys, "keys");
     this.corsOrigins = List.copyOf(corsOrigins);
     if (concurrentSearches < 1) {
@@ -69,6 +73,7 @@ public final class AppOptions {
         DEFAULT_SEARCH_WAIT,
         () -> 0L,
         DEFAULT_CACHE_MAX_AGE,
+        null,
         null);
   }
 
@@ -82,25 +87,42 @@ public final class AppOptions {
         searchWait,
         indexBytes,
         cacheMaxAge,
-        backups);
+        backups,
+        reindex);
   }
 
   /** Allows cross-origin requests from exactly these origins ({@code https://cms.example}). */
   public AppOptions withCorsOrigins(List<String> origins) {
     return new AppOptions(
-        writer, keys, origins, concurrentSearches, searchWait, indexBytes, cacheMaxAge, backups);
+        writer,
+        keys,
+        origins,
+        concurrentSearches,
+        searchWait,
+        indexBytes,
+        cacheMaxAge,
+        backups,
+        reindex);
   }
 
   /** At most {@code concurrent} searches at once; others wait up to {@code wait}, then 429. */
   public AppOptions withSearchBound(int concurrent, Duration wait) {
     return new AppOptions(
-        writer, keys, corsOrigins, concurrent, wait, indexBytes, cacheMaxAge, backups);
+        writer, keys, corsOrigins, concurrent, wait, indexBytes, cacheMaxAge, backups, reindex);
   }
 
   /** Where the metrics read the index size on disk from. */
   public AppOptions withIndexSize(LongSupplier bytes) {
     return new AppOptions(
-        writer, keys, corsOrigins, concurrentSearches, searchWait, bytes, cacheMaxAge, backups);
+        writer,
+        keys,
+        corsOrigins,
+        concurrentSearches,
+        searchWait,
+        bytes,
+        cacheMaxAge,
+        backups,
+        reindex);
   }
 
   /**
@@ -109,7 +131,15 @@ public final class AppOptions {
    */
   public AppOptions withCacheMaxAge(Duration maxAge) {
     return new AppOptions(
-        writer, keys, corsOrigins, concurrentSearches, searchWait, indexBytes, maxAge, backups);
+        writer,
+        keys,
+        corsOrigins,
+        concurrentSearches,
+        searchWait,
+        indexBytes,
+        maxAge,
+        backups,
+        reindex);
   }
 
   /** Serves the admin backup routes through this service, for requests with a write key. */
@@ -122,6 +152,21 @@ public final class AppOptions {
         searchWait,
         indexBytes,
         cacheMaxAge,
+        Objects.requireNonNull(service, "service"),
+        reindex);
+  }
+
+  /** Serves the admin reindex routes through this service, for requests with a write key. */
+  public AppOptions withReindex(ReindexService service) {
+    return new AppOptions(
+        writer,
+        keys,
+        corsOrigins,
+        concurrentSearches,
+        searchWait,
+        indexBytes,
+        cacheMaxAge,
+        backups,
         Objects.requireNonNull(service, "service"));
   }
 
@@ -155,5 +200,9 @@ public final class AppOptions {
 
   Optional<IndexBackupService> backups() {
     return Optional.ofNullable(backups);
+  }
+
+  Optional<ReindexService> reindex() {
+    return Optional.ofNullable(reindex);
   }
 }

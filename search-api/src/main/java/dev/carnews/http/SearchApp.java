@@ -33,10 +33,10 @@ import org.slf4j.LoggerFactory;
  * {@code .atom}), {@code /api/trending}, {@code /api/articles/{id}}, {@code
  * /api/articles/{id}/related}, {@code /api/stories/{id}}, {@code /entity/{type}/{name}} (the
  * readers' page), {@code /health}, {@code /openapi.json}, {@code POST /api/analyze}, and with a
- * write key {@code POST} and {@code GET /api/admin/backups}. Every error, from a bad parameter to
- * an unexpected failure, is answered by one mapper in the one shape of {@link ApiError}, with the
- * request's id ({@link RequestIds}). Every route is covered by {@link HttpCaching} (ETag, 304,
- * Cache-Control) and every GET route answers HEAD alike.
+ * write key {@code POST} and {@code GET /api/admin/backups} and {@code /api/admin/reindex}. Every
+ * error, from a bad parameter to an unexpected failure, is answered by one mapper in the one shape
+ * of {@link ApiError}, with the request's id ({@link RequestIds}). Every route is covered by {@link
+ * HttpCaching} (ETag, 304, Cache-Control) and every GET route answers HEAD alike.
  */
 public final class SearchApp {
 
@@ -80,7 +80,7 @@ public final class SearchApp {
       metrics.bind(binder);
     }
     WriteHandlers writes = new WriteHandlers(options.writer(), options.keys(), metrics);
-    AdminHandlers admin = new AdminHandlers(options.backups(), options.keys());
+    AdminHandlers admin = new AdminHandlers(options.backups(), options.reindex(), options.keys());
     SearchLimiter limiter = new SearchLimiter(options.concurrentSearches(), options.searchWait());
     Cors cors = new Cors(options.corsOrigins());
     HttpCaching caching =
@@ -149,6 +149,8 @@ public final class SearchApp {
     app.delete("/api/articles/{id}", writes::delete);
     app.post("/api/admin/backups", admin::create);
     app.get("/api/admin/backups", admin::list);
+    app.post("/api/admin/reindex", admin::startReindex);
+    app.get("/api/admin/reindex", admin::reindexStatus);
     app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
     app.exception(Exception.class, (e, ctx) -> writeError(ctx, errorOf(e)));
     app.error(HttpStatus.NOT_FOUND, SearchApp::unmatched);

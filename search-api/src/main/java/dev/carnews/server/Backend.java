@@ -1,6 +1,7 @@
 package dev.carnews.server;
 
 import dev.carnews.admin.IndexBackupService;
+import dev.carnews.admin.ReindexService;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.write.ArticleWriter;
 import java.io.IOException;
@@ -28,6 +29,11 @@ interface Backend extends AutoCloseable {
 
   /** The backups of the admin routes, when this backend keeps them. */
   default Optional<IndexBackupService> backups() {
+    return Optional.empty();
+  }
+
+  /** The reindex of the admin routes, when this backend can rebuild its index beside itself. */
+  default Optional<ReindexService> reindex() {
     return Optional.empty();
   }
 

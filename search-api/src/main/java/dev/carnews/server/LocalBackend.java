@@ -1,13 +1,16 @@
 package dev.carnews.server;
 
 import dev.carnews.admin.IndexBackupService;
+import dev.carnews.admin.ReindexService;
 import dev.carnews.embed.TextEmbedder;
 import dev.carnews.entity.EntityTagger;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.GroupCommitter;
 import dev.carnews.index.IndexBackups;
 import dev.carnews.index.IndexCheck;
+import dev.carnews.index.IndexPointer;
 import dev.carnews.index.IndexVersion;
+import dev.carnews.index.Reindex;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.lucene.LuceneNewsArchive;
@@ -25,7 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service on a local Lucene index: checked before anything is served from it, filled from the
- * sample corpus when empty (unless told not to), written through a group committer.
+ * sample corpus when empty (unless told not to), written through a group committer. The folder
+ * served is {@code --index DIR}, or the one its pointer {@code DIR.current} names after a reindex
+ * switched to it; a reindex switches the served index while the service runs ({@link LiveIndex}).
  */
 final class LocalBackend implements Backend {
 
@@ -34,17 +39,17 @@ final class LocalBackend implements Backend {
   /** How long the committer gathers concurrent writes into one commit. */
   private static final Duration COMMIT_GATHER = Duration.ofMillis(2);
 
-  private final Path folder;
-  private final ArticleIndex articles;
   private final SearchThreads threads;
-  private final GroupCommitter committer;
-  private final LuceneNewsArchive archive;
+  private final LiveIndex live;
+  private final NewsArchive archive;
   private final ArticleWriter writer;
   private final LocalBackups backups;
+  private final LocalReindex reindex;
 
   /**
-   * Opens (or creates) the index in {@code folder}.
+   * Opens (or creates) the index of {@code home}.
    *
+   * @param home the {@code --index} folder
    * @param fullCheck check the whole index structure, not only the file checksums
    * @param sample fill an empty index from the sample corpus
    * @param searchThreads threads one search may spread over
@@ -53,7 +58,7 @@ final class LocalBackend implements Backend {
    * @param backupKeep how many backups the repository keeps
    */
   LocalBackend(
-      Path folder,
+      Path home,
       boolean fullCheck,
       boolean sample,
       Ranking ranking,
@@ -62,11 +67,16 @@ final class LocalBackend implements Backend {
       Path backupRepository,
       int backupKeep)
       throws IOException {
-    this.folder = folder;
+    Path folder = IndexPointer.resolve(home);
+    if (!folder.equals(home)) {
+      LOG.info("Serving {}, which the pointer {} names", folder, IndexPointer.fileOf(home));
+      // The pointer names only a complete build: a switch killed before it cleared the marker.
+      Reindex.complete(folder);
+    }
     // A damaged index is refused here, before anything is served from it.
     IndexCheck.verify(folder, fullCheck);
     Files.createDirectories(folder);
-    this.articles = ArticleIndex.open(folder);
+    ArticleIndex articles = ArticleIndex.open(folder);
     // The sample (and the entity models that tag it) load only when the index is empty.
     if (articles.count() == 0) {
       if (sample) {
@@ -77,33 +87,53 @@ final class LocalBackend implements Backend {
       }
     }
     this.threads = SearchThreads.of(searchThreads);
-    this.archive =
-        new LuceneNewsArchive(
-            articles.searchers(), ranking, LuceneNewsArchive.DEFAULT_TIME_BUDGET, threads);
-    if (meaning != null) {
-      archive.searchingByMeaning(meaning);
-    }
-    this.committer = new GroupCommitter(articles, COMMIT_GATHER);
+    LocalReindex.Opener opener =
+        (where, index, base) -> {
+          LuceneNewsArchive searching =
+              new LuceneNewsArchive(
+                  index.searchers(), ranking, LuceneNewsArchive.DEFAULT_TIME_BUDGET, threads);
+          if (meaning != null) {
+            searching.searchingByMeaning(meaning);
+          }
+          return new ServedIndex(
+              where, index, new GroupCommitter(index, COMMIT_GATHER), searching, base);
+        };
+    this.live =
+        new LiveIndex(opener.open(folder, articles, new dev.carnews.search.IndexVersion(0, 0)));
+    this.archive = new SwitchingArchive(live);
     Supplier<EntityTagger> taggers = Main.taggers(meaning);
     AtomicBoolean recorded = new AtomicBoolean();
     // The models are recorded with the first write they tag, not by a service that only reads.
     Supplier<EntityTagger> recording =
         () -> {
           if (recorded.compareAndSet(false, true)) {
-            articles.recordModels(Main.modelVersions(meaning));
+            live.current().index.recordModels(Main.modelVersions(meaning));
           }
           return taggers.get();
         };
-    this.writer = new ArticleWriter(articles, committer, recording);
+    this.writer = new ArticleWriter(live.store(), recording);
     this.backups =
         backupRepository == null
             ? null
-            : new LocalBackups(articles, IndexBackups.at(backupRepository), backupKeep);
+            : new LocalBackups(live, IndexBackups.at(backupRepository), backupKeep);
+    this.reindex =
+        new LocalReindex(
+            home,
+            live,
+            taggers,
+            Main.modelVersions(meaning),
+            opener,
+            Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
   }
 
   @Override
   public Optional<IndexBackupService> backups() {
     return Optional.ofNullable(backups);
+  }
+
+  @Override
+  public Optional<ReindexService> reindex() {
+    return Optional.of(reindex);
   }
 
   @Override
@@ -119,7 +149,7 @@ final class LocalBackend implements Backend {
   @Override
   public long localBytes() {
     try {
-      return articles.sizeInBytes();
+      return live.read(served -> served.index.sizeInBytes());
     } catch (IOException e) {
       return -1L;
     }
@@ -127,22 +157,18 @@ final class LocalBackend implements Backend {
 
   @Override
   public String describe() throws IOException {
+    ServedIndex served = live.current();
     return "index "
-        + folder.toAbsolutePath()
+        + served.folder.toAbsolutePath()
         + ", "
         + archive.count()
         + " articles, schema "
-        + articles.versions().get(IndexVersion.SCHEMA);
+        + served.index.versions().get(IndexVersion.SCHEMA);
   }
 
   @Override
   public void close() {
     threads.close();
-    committer.close();
-    try {
-      articles.close();
-    } catch (IOException e) {
-      LOG.error("Closing the index failed", e);
-    }
+    live.current().close();
   }
 }

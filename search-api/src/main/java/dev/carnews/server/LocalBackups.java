@@ -2,7 +2,6 @@ package dev.carnews.server;
 
 import dev.carnews.admin.Backup;
 import dev.carnews.admin.IndexBackupService;
-import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.BackupInfo;
 import dev.carnews.index.IndexBackups;
 import java.io.IOException;
@@ -16,16 +15,16 @@ final class LocalBackups implements IndexBackupService {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalBackups.class);
 
-  private final ArticleIndex index;
+  private final LiveIndex live;
   private final IndexBackups repository;
   private final int keep;
   private final ReentrantLock running = new ReentrantLock();
 
-  LocalBackups(ArticleIndex index, IndexBackups repository, int keep) {
+  LocalBackups(LiveIndex live, IndexBackups repository, int keep) {
     if (keep < 1) {
       throw new IllegalArgumentException("keep must be >= 1, was " + keep);
     }
-    this.index = index;
+    this.live = live;
     this.repository = repository;
     this.keep = keep;
   }
@@ -37,7 +36,8 @@ final class LocalBackups implements IndexBackupService {
     }
     try {
       long start = System.nanoTime();
-      BackupInfo info = index.backup(repository, keep);
+      // The served index stays open until its backup is done, even if a reindex switches meanwhile.
+      BackupInfo info = live.read(served -> served.index.backup(repository, keep));
       LOG.info(
           "Backed up {} articles to {} ({} bytes, {} copied) in {} ms",
           info.articles(),

@@ -55,7 +55,9 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--index",
       paramLabel = "DIR",
-      description = "index folder, created when missing (default: ${DEFAULT-VALUE})")
+      description =
+          "index folder, created when missing; after a reindex, the folder its pointer"
+              + " DIR.current names (default: ${DEFAULT-VALUE})")
   Path index = Path.of("data", "index");
 
   @Option(
@@ -303,6 +305,9 @@ public final class Main implements Callable<Integer> {
     AppOptions options = AppOptions.defaults();
     if (backend.backups().isPresent()) {
       options = options.withBackups(backend.backups().get());
+    }
+    if (backend.reindex().isPresent()) {
+      options = options.withReindex(backend.reindex().get());
     }
     return options
         .withWrites(backend.writer(), keys)

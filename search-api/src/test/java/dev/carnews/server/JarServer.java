@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,13 +24,23 @@ final class JarServer implements AutoCloseable {
   private final Process process;
   private final int port;
 
-  private JarServer(Process process, int port) {
+  /** The lines the server printed after it started listening. */
+  private final List<String> lines;
+
+  private JarServer(Process process, int port, List<String> lines) {
     this.process = process;
     this.port = port;
+    this.lines = lines;
   }
 
   /** Starts the jar with these options and the environment variable for API keys. */
   static JarServer start(String apiKeys, String... options) throws IOException {
+    return startWith(List.of(), apiKeys, options);
+  }
+
+  /** Starts the jar with JVM options (system properties), API keys and options. */
+  static JarServer startWith(List<String> jvmOptions, String apiKeys, String... options)
+      throws IOException {
     Path jar = Path.of("target", "search-api.jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException("package the jar first: " + jar.toAbsolutePath());
@@ -38,6 +49,7 @@ final class JarServer implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     command.add("-Dorg.slf4j.simpleLogger.log.dev.carnews.access=warn");
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(List.of(options));
@@ -47,7 +59,26 @@ final class JarServer implements AutoCloseable {
       builder.environment().put("NEWS_API_KEYS", apiKeys);
     }
     Process process = builder.start();
-    return new JarServer(process, awaitPort(process));
+    List<String> lines = new ArrayList<>();
+    return new JarServer(process, awaitPort(process, lines), lines);
+  }
+
+  /**
+   * Waits until the server printed a line containing {@code fragment}; whether it did before the
+   * timeout (a safety net for a broken build, not a measurement).
+   */
+  boolean awaitOutput(String fragment, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lines) {
+      while (lines.stream().noneMatch(line -> line.contains(fragment))) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !process.isAlive()) {
+          return false;
+        }
+        lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      }
+      return true;
+    }
   }
 
   int port() {
@@ -69,7 +100,7 @@ final class JarServer implements AutoCloseable {
     }
   }
 
-  private static int awaitPort(Process process) throws IOException {
+  private static int awaitPort(Process process, List<String> lines) throws IOException {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
@@ -83,6 +114,13 @@ final class JarServer implements AutoCloseable {
                   try {
                     boolean inError = false;
                     for (String rest = out.readLine(); rest != null; rest = out.readLine()) {
+                      synchronized (lines) {
+                        // Only the lines a test waits for are kept, so memory stays flat.
+                        if (rest.contains(" WARN ") || rest.contains(" ERROR ")) {
+                          lines.add(rest);
+                        }
+                        lines.notifyAll();
+                      }
                       // An ERROR line and the stack trace below it, so a failing test shows why.
                       inError =
                           rest.contains(" ERROR ")
