@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongToDoubleFunction;
 import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
@@ -210,8 +211,28 @@ public class NameLexicon {
 
   /** A name or query as folded words separated by single spaces ({@code Mercedes-Benz} → two). */
   public static String words(String text) {
-    return NON_WORD.matcher(NameKeys.key(text)).replaceAll(" ").strip();
+    if (text.length() > MAX_REMEMBERED_LENGTH) {
+      return NON_WORD.matcher(NameKeys.key(text)).replaceAll(" ").strip();
+    }
+    String words = REMEMBERED_WORDS.get(text);
+    if (words == null) {
+      words = NON_WORD.matcher(NameKeys.key(text)).replaceAll(" ").strip();
+      if (REMEMBERED_WORDS.size() >= MAX_REMEMBERED) {
+        REMEMBERED_WORDS.clear();
+      }
+      REMEMBERED_WORDS.put(text, words);
+    }
+    return words;
   }
+
+  /**
+   * The words of names seen before: every reader a write opens builds its lexicon from all the
+   * archive's labels again, and folding them each time was most of that rebuild (issue 25).
+   */
+  private static final Map<String, String> REMEMBERED_WORDS = new ConcurrentHashMap<>();
+
+  private static final int MAX_REMEMBERED = 1 << 19;
+  private static final int MAX_REMEMBERED_LENGTH = 120;
 
   private static Known moreFrequent(Known a, Known b) {
     return b.count() > a.count() ? b : a;
