@@ -90,7 +90,8 @@ public final class PersonLinksCommand implements Callable<Integer> {
       }
     }
     PersonLinks.Result result =
-        new PersonLinks(Duration.ofDays(windowDays), givenNames()).link(articles);
+        new PersonLinks(Duration.ofDays(windowDays), nameClass("first"), nameClass("first", "both"))
+            .link(articles);
     if (json) {
       for (PersonLinks.Decision link : result.links()) {
         out.println(mapper.writeValueAsString(decision("merge", link)));
@@ -213,7 +214,13 @@ public final class PersonLinksCommand implements Callable<Integer> {
 
   /** Every live article's id, publication time and person values. */
   static List<PersonLinks.ArticlePersons> read(DirectoryReader reader) throws IOException {
-    Set<String> fields = Set.of(ArticleSchema.ID, ArticleSchema.PUBLISHED, ArticleSchema.PERSON);
+    Set<String> fields =
+        Set.of(
+            ArticleSchema.ID,
+            ArticleSchema.PUBLISHED,
+            ArticleSchema.PERSON,
+            ArticleSchema.TITLE,
+            ArticleSchema.BODY);
     List<PersonLinks.ArticlePersons> articles = new ArrayList<>(reader.numDocs());
     for (LeafReaderContext leaf : reader.leaves()) {
       Bits live = leaf.reader().getLiveDocs();
@@ -230,20 +237,28 @@ public final class PersonLinksCommand implements Callable<Integer> {
                 published == null
                     ? null
                     : Instant.ofEpochMilli(published.numericValue().longValue()),
-                List.of(document.getValues(ArticleSchema.PERSON))));
+                List.of(document.getValues(ArticleSchema.PERSON)),
+                text(document.get(ArticleSchema.TITLE), document.get(ArticleSchema.BODY))));
       }
     }
     return articles;
   }
 
-  /** Given names of the bundled name gazetteer: words of class {@code first} only. */
-  static Predicate<String> givenNames() {
+  private static String text(String title, String body) {
+    return (title == null ? "" : title) + "\n\n" + (body == null ? "" : body);
+  }
+
+  /**
+   * Words of the bundled name gazetteer in one of the given classes ({@code first}, {@code both}).
+   */
+  static Predicate<String> nameClass(String... wantedClasses) {
+    Set<String> wanted = Set.of(wantedClasses);
     try (InputStream in = PersonLinksCommand.class.getResourceAsStream(GAZETTEER)) {
       if (in == null) {
         return word -> false;
       }
       WordClasses classes = new WordClasses(in);
-      return word -> "first".equals(classes.classOf(word));
+      return word -> wanted.contains(String.valueOf(classes.classOf(word)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -12,10 +12,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * One person across the archive: links a bare surname ({@code Reagan}, {@code de Meo}) or a first
@@ -61,8 +63,19 @@ public final class PersonLinks {
   /** The share of the window's candidate articles the leader needs over minor candidates. */
   static final double MIN_LEADER_SHARE = 0.75;
 
+  /**
+   * The share of a value's articles that may write it as part of another name (a different first
+   * name or initials before a surname: {@code H. Lawrance Fuller} where the archive only has {@code
+   * Robin Fuller}) before the value is kept apart: those articles are about someone else.
+   */
+  static final double MAX_OTHER_NAME_SHARE = 0.1;
+
+  private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+)*");
+  private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.)+");
+
   private final Duration window;
   private final Predicate<String> givenName;
+  private final Predicate<String> firstNameWord;
 
   /**
    * @param window how far apart (either way) an article with the short value and one with the full
@@ -71,20 +84,41 @@ public final class PersonLinks {
    *     gazetteer's {@code first} class); decides which unlinked one-word values are first names
    */
   public PersonLinks(Duration window, Predicate<String> givenName) {
+    this(window, givenName, givenName);
+  }
+
+  /**
+   * @param window as above
+   * @param givenName as above
+   * @param firstNameWord whether a folded word can be a first name (the gazetteer's {@code first}
+   *     and {@code both}): such a word right before a short surname in an article's text ({@code
+   *     Mario Rodriguez}) writes another person's full name
+   */
+  public PersonLinks(
+      Duration window, Predicate<String> givenName, Predicate<String> firstNameWord) {
     if (window.isNegative()) {
       throw new IllegalArgumentException("window must not be negative");
     }
     this.window = window;
     this.givenName = Objects.requireNonNull(givenName, "givenName");
+    this.firstNameWord = Objects.requireNonNull(firstNameWord, "firstNameWord");
   }
 
-  /** The person values of one article and its publication time ({@code null} when unknown). */
-  public record ArticlePersons(String id, Instant published, List<String> persons) {
+  /**
+   * The person values of one article, its publication time ({@code null} when unknown) and its text
+   * ({@code null} when not at hand: the links then rest on the values and dates alone).
+   */
+  public record ArticlePersons(String id, Instant published, List<String> persons, String text) {
 
     /** Copies the list. */
     public ArticlePersons {
       Objects.requireNonNull(id, "id");
       persons = List.copyOf(persons);
+    }
+
+    /** An article without its text. */
+    public ArticlePersons(String id, Instant published, List<String> persons) {
+      this(id, published, persons, null);
     }
   }
 
@@ -230,16 +264,21 @@ public final class PersonLinks {
       boolean oneWord = v.words.size() == 1;
       List<Value> byFirstName =
           oneWord ? byFirst.getOrDefault(v.words.get(0), List.of()) : List.<Value>of();
-      if (!bySurname.isEmpty()) {
-        Decision decision = decide(v, persons(bySurname), Form.SURNAME);
+      List<Person> surnamed = persons(bySurname);
+      List<Person> firstNamed = persons(byFirstName);
+      // A word more people of the archive carry as their first name than as their surname ("Paul":
+      // Paul Volcker and many more, against Pope John Paul) is read as a first name.
+      boolean surname = !surnamed.isEmpty() && surnamed.size() >= firstNamed.size();
+      if (surname) {
+        Decision decision = decide(v, surnamed, Form.SURNAME);
         if (decision.isLink()) {
           links.add(decision);
           reattributed.addAll(v.articleIds);
         } else {
           apart.add(decision);
         }
-      } else if (!byFirstName.isEmpty()) {
-        Decision decision = decide(v, persons(byFirstName), Form.FIRST_NAME);
+      } else if (!firstNamed.isEmpty()) {
+        Decision decision = decide(v, firstNamed, Form.FIRST_NAME);
         if (decision.isLink()) {
           links.add(decision);
           reattributed.addAll(v.articleIds);
@@ -248,7 +287,10 @@ public final class PersonLinks {
               new LoneFirstName(
                   decision.value(),
                   decision.articles(),
-                  "the archive writes it only as a first name, and " + decision.reason(),
+                  (surnamed.isEmpty()
+                          ? "the archive writes it only as a first name, and "
+                          : "the archive writes it more often as a first name than as a surname, and ")
+                      + decision.reason(),
                   decision.candidates()));
         }
       } else if (oneWord && givenName.test(v.words.get(0)) && !lastWords.contains(v.words.get(0))) {
@@ -315,7 +357,16 @@ public final class PersonLinks {
     int dominant = 0;
     int ambiguous = 0;
     int outside = 0;
+    int otherName = 0;
+    Set<String> otherNames = new LinkedHashSet<>();
+    Set<String> neighbours = neighbours(v, persons, form);
     for (ArticlePersons article : v.articles) {
+      String other = otherName(article, v, neighbours, form);
+      if (other != null) {
+        otherName++;
+        otherNames.add(other);
+        continue;
+      }
       List<Person> inArticle = new ArrayList<>();
       for (Person p : persons) {
         if (p.articleIds.contains(article.id())) {
@@ -361,7 +412,15 @@ public final class PersonLinks {
     long days = window.toDays();
     String reason;
     String target = null;
-    if (ambiguous > 0 || explained.size() > 1) {
+    if (otherName > MAX_OTHER_NAME_SHARE * v.articles.size()) {
+      reason =
+          "its articles write it as part of other names in "
+              + otherName
+              + " of "
+              + v.articles.size()
+              + ": "
+              + String.join(", ", otherNames.stream().limit(5).toList());
+    } else if (ambiguous > 0 || explained.size() > 1) {
       Set<Person> competing = new LinkedHashSet<>(ambiguousWith);
       competing.addAll(explained.keySet());
       List<String> names = new ArrayList<>();
@@ -461,6 +520,111 @@ public final class PersonLinks {
     return strong == 1 && best >= MIN_LEADER_ARTICLES && best >= MIN_LEADER_SHARE * total
         ? leader
         : null;
+  }
+
+  /**
+   * The folded words the candidates write next to the short value: before a surname ({@code ronald}
+   * for {@code Reagan}), after a first name ({@code miyazawa} for {@code Kiichi}).
+   */
+  private static Set<String> neighbours(Value v, List<Person> persons, Form form) {
+    Set<String> words = new HashSet<>();
+    for (Person p : persons) {
+      for (Value full : p.forms) {
+        int at = form == Form.SURNAME ? full.words.size() - v.words.size() - 1 : 1;
+        if (at >= 0 && at < full.words.size()) {
+          words.add(full.words.get(at));
+        }
+      }
+    }
+    return words;
+  }
+
+  /**
+   * Another person's (or firm's) name the article's text writes with the short value, or null: a
+   * first name or initials no candidate has before a surname ({@code Mario Rodriguez}, {@code L.C.
+   * Duncan}, {@code H. Lawrance Fuller}), a capitalised word no candidate has after a first name
+   * ({@code Vladimir Petrovsky}, {@code Vernon Savings}). Headlines in capitals are no evidence.
+   */
+  private String otherName(ArticlePersons article, Value v, Set<String> neighbours, Form form) {
+    String text = article.text();
+    if (text == null) {
+      return null;
+    }
+    for (String written : v.forms.keySet()) {
+      if (written.equals(written.toUpperCase(Locale.ROOT))) {
+        continue;
+      }
+      int from = 0;
+      int at;
+      while ((at = text.indexOf(written, from)) >= 0) {
+        from = at + written.length();
+        int end = at + written.length();
+        if ((at > 0 && Character.isLetterOrDigit(text.charAt(at - 1)))
+            || (end < text.length() && Character.isLetterOrDigit(text.charAt(end)))) {
+          continue;
+        }
+        if (form == Form.SURNAME) {
+          String before = tokenBefore(text, at);
+          if (before == null || PersonNames.isTitle(before)) {
+            continue;
+          }
+          String earlier = tokenBefore(text, at - before.length() - 1);
+          boolean initials = INITIALS.matcher(before).matches();
+          boolean given =
+              NAME_WORD.matcher(before).matches()
+                  && (firstNameWord.test(PersonNames.fold(before))
+                      || (earlier != null
+                          && (INITIALS.matcher(earlier).matches()
+                              || firstNameWord.test(PersonNames.fold(earlier)))));
+          if ((initials || given) && !neighbours.contains(PersonNames.fold(before))) {
+            return (earlier != null && given && !firstNameWord.test(PersonNames.fold(before))
+                    ? earlier + " "
+                    : "")
+                + before
+                + " "
+                + written;
+          }
+        } else {
+          String after = tokenAfter(text, end);
+          if (after != null
+              && NAME_WORD.matcher(after).matches()
+              && !neighbours.contains(PersonNames.fold(after))) {
+            return written + " " + after;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The token right before a position, separated from it by one space, or null. */
+  private static String tokenBefore(String text, int at) {
+    if (at < 2 || !isWordGap(text.charAt(at - 1))) {
+      return null;
+    }
+    int begin = at - 1;
+    while (begin > 0 && !Character.isWhitespace(text.charAt(begin - 1))) {
+      begin--;
+    }
+    return begin < at - 1 ? text.substring(begin, at - 1) : null;
+  }
+
+  /** One space or one line break (hard-wrapped wire copy): the gap between two words of a name. */
+  private static boolean isWordGap(char c) {
+    return c == ' ' || c == '\n';
+  }
+
+  /** The token right after a position, separated from it by one space, or null. */
+  private static String tokenAfter(String text, int end) {
+    if (end + 1 >= text.length() || !isWordGap(text.charAt(end))) {
+      return null;
+    }
+    int stop = end + 1;
+    while (stop < text.length() && !Character.isWhitespace(text.charAt(stop))) {
+      stop++;
+    }
+    String token = text.substring(end + 1, stop);
+    return token.isEmpty() ? null : token;
   }
 
   /** One folded person value of the archive with its articles. */

@@ -280,6 +280,86 @@ class PersonLinksTest {
   }
 
   @Test
+  void aWordMorePeopleCarryAsFirstNameIsReadAsAFirstName() {
+    article("2031-02-01", "Grant Ellery");
+    article("2031-02-01", "Grant Ostrowe");
+    article("2031-02-01", "Ada Grant");
+    article("2031-02-02", "Grant");
+
+    PersonLinks.Result result = LINKS.link(archive);
+
+    assertTrue(result.links().isEmpty());
+    assertEquals("Grant", result.loneFirstNames().get(0).value());
+    assertTrue(
+        result.loneFirstNames().get(0).reason().contains("more often as a first name"),
+        result.loneFirstNames().get(0).reason());
+  }
+
+  @Test
+  void articlesWritingTheSurnameAfterAnotherFirstNameAreAboutSomeoneElse() {
+    PersonLinks links =
+        new PersonLinks(Duration.ofDays(90), w -> false, Set.of("odile", "piet")::contains);
+    article("2031-03-01", "Odile Quillfeather");
+    archive.add(
+        new PersonLinks.ArticlePersons(
+            "text1",
+            Instant.parse("2031-03-02T00:00:00Z"),
+            List.of("Quillfeather"),
+            "Board changes\n\nThe chairman, Piet Quillfeather, said on Monday. Quillfeather added"));
+    archive.add(
+        new PersonLinks.ArticlePersons(
+            "text2",
+            Instant.parse("2031-03-03T00:00:00Z"),
+            List.of("Quillfeather"),
+            "Board changes\n\nSAYS QUILLFEATHER. Minister Quillfeather said. But Quillfeather"));
+
+    PersonLinks.Decision apart = apart(links.link(archive), "Quillfeather");
+
+    assertTrue(apart.reason().contains("Piet Quillfeather"), apart.reason());
+    assertEquals(1, apart.linked(), "a title, a headline and a sentence start are no evidence");
+  }
+
+  @Test
+  void initialsBeforeTheSurnameAreAnotherName() {
+    PersonLinks links = new PersonLinks(Duration.ofDays(90), w -> false, w -> false);
+    article("2031-03-01", "Odile Quillfeather");
+    archive.add(
+        new PersonLinks.ArticlePersons(
+            "text1",
+            Instant.parse("2031-03-02T00:00:00Z"),
+            List.of("Quillfeather"),
+            "Results\n\nsaid H. Brandt Quillfeather, and L.C. Quillfeather Jr."));
+
+    assertTrue(
+        apart(links.link(archive), "Quillfeather").reason().contains("H. Brandt Quillfeather"));
+  }
+
+  @Test
+  void aFirstNameFollowedByAnotherWordIsAnotherName() {
+    PersonLinks links = new PersonLinks(Duration.ofDays(90), w -> false, w -> false);
+    article("2031-02-01", "Yoshiro Tanabeki");
+    archive.add(
+        new PersonLinks.ArticlePersons(
+            "text1",
+            Instant.parse("2031-02-02T00:00:00Z"),
+            List.of("Yoshiro"),
+            "Loans\n\nYoshiro Savings and Loan said it closed."));
+    archive.add(
+        new PersonLinks.ArticlePersons(
+            "text2",
+            Instant.parse("2031-02-03T00:00:00Z"),
+            List.of("Yoshiro"),
+            "Talks\n\nYoshiro Tanabeki arrived. Yoshiro said."));
+
+    PersonLinks.Result result = links.link(archive);
+
+    assertTrue(result.links().isEmpty());
+    assertTrue(
+        result.loneFirstNames().get(0).reason().contains("Yoshiro Savings"),
+        result.loneFirstNames().get(0).reason());
+  }
+
+  @Test
   void aNegativeWindowIsRefused() {
     assertThrows(
         IllegalArgumentException.class, () -> new PersonLinks(Duration.ofDays(-1), w -> false));
