@@ -241,7 +241,9 @@ public final class PersonLinks {
     Map<String, List<Value>> byFirst = new HashMap<>();
     Set<String> lastWords = new HashSet<>();
     for (Value v : all) {
-      if (v.isShort()) {
+      // A full name only ever written in capitals comes from headlines and tables ("CHAD
+      // AIRSTRIP", "DENVER ROUTE"), where the name model reads any two words as a name: no target.
+      if (v.isShort() || v.onlyCapitals()) {
         continue;
       }
       for (int n = 1; n < v.words.size(); n++) {
@@ -661,6 +663,16 @@ public final class PersonLinks {
         }
       }
       return named <= 1;
+    }
+
+    /** Whether every form of it is written in capitals. */
+    boolean onlyCapitals() {
+      for (String form : forms.keySet()) {
+        if (!form.equals(form.toUpperCase(Locale.ROOT))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     String display() {

@@ -360,6 +360,19 @@ class PersonLinksTest {
   }
 
   @Test
+  void aFullNameOnlyEverWrittenInCapitalsIsNoTarget() {
+    article("2031-02-01", "VESTBY ROUTE");
+    article("2031-02-02", "Vestby");
+    article("2031-02-03", "Odile Quillfeather");
+    article("2031-02-04", "ODILE QUILLFEATHER");
+    article("2031-02-05", "QUILLFEATHER");
+
+    PersonLinks.Result result = LINKS.link(archive);
+
+    assertEquals(List.of("QUILLFEATHER"), result.links().stream().map(d -> d.value()).toList());
+  }
+
+  @Test
   void aNegativeWindowIsRefused() {
     assertThrows(
         IllegalArgumentException.class, () -> new PersonLinks(Duration.ofDays(-1), w -> false));
