@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       CollectionCreateCommand.class,
       StatsCommand.class,
       StoriesCommand.class,
+      PersonLinksCommand.class,
       RestoryCommand.class,
       BackupCommand.class,
       BackupsCommand.class,

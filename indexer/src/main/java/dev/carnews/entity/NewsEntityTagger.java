@@ -3,10 +3,13 @@ package dev.carnews.entity;
 import dev.carnews.ingest.Article;
 import dev.carnews.nlp.NlpModels;
 import dev.carnews.nlp.PersonFinder;
+import dev.carnews.nlp.ScoredMention;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -82,6 +85,64 @@ public final class NewsEntityTagger implements EntityTagger {
     mentions.addAll(brandMentions);
     mentions.sort(Comparator.comparingInt(Mention::start));
     return new TaggedArticle(article, authors, persons.persons(), brands, mentions);
+  }
+
+  /**
+   * Which rule of the pipeline dropped each person span the finder had found: for evaluations that
+   * compare the pipeline with its model ({@code eval-names --spans -v}). Keys are {@code start <<
+   * 32 | end} into {@link TaggedArticle#textOf}; a span the finder found and the pipeline kept (or
+   * changed into another span) has no entry.
+   */
+  public Map<Long, String> droppedBy(Article article) {
+    String text = TaggedArticle.textOf(article);
+    List<String> authors = AuthorNames.clean(article.authors());
+    List<String> notPersons = new ArrayList<>(authors);
+    notPersons.addAll(WireSignOffs.staff(article.body()));
+    List<ScoredMention> found = personFinder.findScored(text);
+    Map<Long, String> dropped = new LinkedHashMap<>();
+    Set<Long> everything = spans(new PersonResolver(0).resolveScored(found, text, List.of()));
+    for (ScoredMention m : found) {
+      long span = span(m.start(), m.end());
+      if (!everything.contains(span)) {
+        dropped.put(span, "PersonResolver: title, possessive or span cleaning");
+      }
+    }
+    PersonResolver.ResolvedPersons noStaff =
+        new PersonResolver(0).resolveScored(found, text, notPersons);
+    drop(dropped, everything, spans(noStaff), "WireSignOffs/AuthorNames: byline author or staff");
+    PersonResolver.ResolvedPersons resolved = personResolver.resolveScored(found, text, notPersons);
+    drop(dropped, spans(noStaff), spans(resolved), "PersonResolver: lone name below confidence");
+    PersonResolver.ResolvedPersons products = withoutProducts(resolved, text);
+    drop(
+        dropped,
+        spans(resolved),
+        spans(products),
+        "NewsEntityTagger.withoutProducts: marque first");
+    PersonResolver.ResolvedPersons evidence =
+        without(products, NotPersonEvidence.of(products.mentions(), text));
+    drop(dropped, spans(products), spans(evidence), "NotPersonEvidence");
+    return dropped;
+  }
+
+  private static void drop(
+      Map<Long, String> dropped, Set<Long> before, Set<Long> after, String rule) {
+    for (long span : before) {
+      if (!after.contains(span)) {
+        dropped.putIfAbsent(span, rule);
+      }
+    }
+  }
+
+  private static Set<Long> spans(PersonResolver.ResolvedPersons persons) {
+    Set<Long> spans = new HashSet<>();
+    for (Mention m : persons.mentions()) {
+      spans.add(span(m.start(), m.end()));
+    }
+    return spans;
+  }
+
+  private static long span(int start, int end) {
+    return ((long) start << 32) | end;
   }
 
   /**

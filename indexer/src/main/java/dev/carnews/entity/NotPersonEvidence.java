@@ -77,7 +77,149 @@ final class NotPersonEvidence {
   static final Set<String> MAKER_OF_GOODS =
       Set.of("parts", "components", "car", "tyre", "tire", "truck", "steel", "wine", "chip");
 
+  /**
+   * Nouns that, as the head of an apposition or right after a name, say it names an organisation
+   * ({@code Ampere, the EV division of Renault}, {@code the Ampere division}).
+   */
+  static final Set<String> ORGANISATION_NOUNS =
+      Set.of(
+          "division",
+          "unit",
+          "subsidiary",
+          "company",
+          "carmaker",
+          "automaker",
+          "manufacturer",
+          "maker",
+          "brand",
+          "arm",
+          "startup",
+          "start-up",
+          "venture",
+          "spin-off",
+          "affiliate",
+          "firm",
+          "business",
+          "department",
+          "agency");
+
+  /** Endings of nouns for people's roles ({@code its founder}, {@code its director}). */
+  private static final List<String> ROLE_ENDINGS =
+      List.of("er", "or", "ist", "man", "woman", "ent", "ant", "ive", "ee");
+
   private NotPersonEvidence() {}
+
+  /**
+   * A name owned by a thing ({@code its electric Gran Turismo}, {@code its Ampere}): people are
+   * "his" or "her" somebody, and "its" before a person always has a role between ({@code its chief
+   * executive}, {@code its founder}).
+   */
+  private static boolean isOwnedThing(List<String> before) {
+    if (before.isEmpty()) {
+      return false;
+    }
+    if (before.get(0).equals("its")) {
+      return true;
+    }
+    if (before.size() < 2 || !before.get(1).equals("its")) {
+      return false;
+    }
+    String word = before.get(0);
+    if (!word.equals(word.toLowerCase(Locale.ROOT)) || PersonNames.isTitle(word)) {
+      return false;
+    }
+    for (String ending : ROLE_ENDINGS) {
+      if (word.endsWith(ending)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the text right after a one-word name says it is an organisation: an organisation noun
+   * right after it ({@code the Ampere division}) or heading an apposition ({@code Ampere, the
+   * semi-autonomous division responsible for ...}, {@code Ampere, the electric vehicle (EV)
+   * division of Renault}). An apposition about a person names a role ({@code Provost, the chief
+   * executive}); one whose organisation noun is followed by another noun ({@code the company
+   * founder}) or comes after a possessive or preposition ({@code the head of the division}) is no
+   * evidence.
+   */
+  static boolean isOrganisation(String text, int end) {
+    String after = text.substring(end, Math.min(text.length(), end + 120));
+    String[] words = after.split("[\\s]+", -1);
+    int i = 0;
+    if (words.length > 0 && words[0].isEmpty()) {
+      i = 1; // the name was followed by a space
+    } else if (after.startsWith(",")) {
+      words = after.substring(1).strip().split("[\\s]+");
+      if (words.length < 2 || !Set.of("the", "a", "an", "its").contains(words[0])) {
+        return false;
+      }
+      for (int k = 1; k < words.length && k <= 5; k++) {
+        String word = words[k].replaceAll("[(),.;:]+$", "");
+        if (ORGANISATION_NOUNS.contains(word)) {
+          return isHead(words, k, words[k]);
+        }
+        if (!word.equals(word.toLowerCase(Locale.ROOT)) && !word.startsWith("(")
+            || word.endsWith("'s")
+            || word.endsWith("’s")
+            || Set.of("of", "at", "for", "in", "to", "and", "who").contains(word)) {
+          return false;
+        }
+      }
+      return false;
+    } else {
+      return false;
+    }
+    if (i < words.length) {
+      String word = words[i].replaceAll("[(),.;:]+$", "");
+      return ORGANISATION_NOUNS.contains(word) && isHead(words, i, words[i]);
+    }
+    return false;
+  }
+
+  /**
+   * Whether the organisation noun at {@code k} ends its noun phrase: punctuation or no noun after.
+   */
+  private static boolean isHead(String[] words, int k, String raw) {
+    if (!raw.matches(".*[\\p{L}-]")) {
+      return true; // "division," "division."
+    }
+    if (k + 1 >= words.length) {
+      return true;
+    }
+    String next = words[k + 1];
+    return next.isEmpty()
+        || !Character.isLetter(next.charAt(0))
+        || Set.of(
+                "of",
+                "that",
+                "which",
+                "responsible",
+                "based",
+                "created",
+                "owned",
+                "set",
+                "formed",
+                "with",
+                "in",
+                "for",
+                "to",
+                "and",
+                "is",
+                "was",
+                "has",
+                "had",
+                "will",
+                "would",
+                "run",
+                "led",
+                "within",
+                "under",
+                "at")
+            .contains(next);
+  }
 
   /**
    * The canonical names among the resolved persons that the text shows to be no person: a mention
@@ -95,6 +237,8 @@ final class NotPersonEvidence {
               || isVehicle(before, text, m.end())
               || isQuoted(text, m)
               || isInterCaps(m.canonical())
+              || isOwnedThing(before)
+              || (m.canonical().indexOf(' ') < 0 && isOrganisation(text, m.end()))
               || startsAFirmName(text, m.canonical()))) {
         against.add(m.canonical());
       }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Resolves the person mentions of one article to one entity per person: later short forms ({@code
@@ -165,7 +166,10 @@ public final class PersonResolver {
       // Sports and wire copy name people by surname alone, again and again: the model tagging the
       // same lone name more than once in one article is evidence enough, whatever its confidence.
       boolean recurring = e.getValue().size() >= RECURRING_LONE_MENTIONS;
-      if (best >= minLoneProbability || titled || recurring) {
+      // Line-ups, scorers and casts list people by one name: a name the model tagged in a list of
+      // names it tagged ("Zickler 26th , Helmer 37th", "Stephanie , Caroline and Albert") is one.
+      boolean listed = e.getValue().stream().anyMatch(c -> inList(c, candidates, text));
+      if (best >= minLoneProbability || titled || recurring || listed) {
         List<Candidate> group = e.getValue();
         for (int[] full : MissedFullNames.of(text, group.get(0).surface)) {
           group.add(
@@ -176,6 +180,46 @@ public final class PersonResolver {
     }
     return build(groups, text);
   }
+
+  /**
+   * Whether the mention stands in a list with another mention: only list glue between them on one
+   * line (commas, semicolons, brackets, dashes, {@code and}/{@code or}, numbers such as a minute
+   * {@code 26th} or bowling figures {@code 9-2-35-0}).
+   */
+  static boolean inList(Candidate c, List<Candidate> candidates, String text) {
+    int at = candidates.indexOf(c);
+    return (at > 0 && isListGlue(text, candidates.get(at - 1).end, c.start))
+        || (at + 1 < candidates.size() && isListGlue(text, c.end, candidates.get(at + 1).start));
+  }
+
+  private static boolean isListGlue(String text, int from, int to) {
+    if (from > to || to - from > 40) {
+      return false;
+    }
+    String between = text.substring(from, to);
+    if (between.indexOf('\n') >= 0) {
+      return false;
+    }
+    boolean separator = false;
+    for (String token : between.trim().split("[\\s]+")) {
+      if (token.isEmpty()) {
+        continue;
+      }
+      if (token.equals("and") || token.equals("or") || token.equals("&")) {
+        separator = true;
+      } else if (LIST_PUNCTUATION.matcher(token).matches()) {
+        separator |= token.indexOf(',') >= 0 || token.indexOf(';') >= 0 || token.indexOf('(') >= 0;
+      } else if (!LIST_NUMBER.matcher(token).matches()) {
+        return false;
+      }
+    }
+    return separator;
+  }
+
+  private static final Pattern LIST_PUNCTUATION = Pattern.compile("[,;()/\\-–]+");
+
+  private static final Pattern LIST_NUMBER =
+      Pattern.compile("[(]?\\d[\\d\\-./]*(?:st|nd|rd|th)?[),;]*");
 
   /** The key of a longer full name whose words end with (or start with) this one's, if unique. */
   private static Optional<String> longerNameFor(String key, List<String> fullKeys) {

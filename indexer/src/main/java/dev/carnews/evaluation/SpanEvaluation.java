@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -78,9 +79,18 @@ public final class SpanEvaluation {
       }
       pipeline = pipeline.plus(NameModelEvaluator.compareSets(kept, gold));
       String id = doc.path("id").asText("");
+      Map<Long, String> droppedBy = null;
       for (long g : gold) {
         if (!kept.contains(g)) {
-          misses.accept(line(found.contains(g) ? "DROPPED" : "FN", id, body, g));
+          String line = line(found.contains(g) ? "DROPPED" : "FN", id, body, g);
+          if (found.contains(g)) {
+            if (droppedBy == null) {
+              droppedBy = tagger.droppedBy(article);
+            }
+            // Which rule lost it; a span the pipeline changed (joined, extended) has no rule.
+            line += "\t" + droppedBy.getOrDefault(g + ((long) shift << 32) + shift, "span changed");
+          }
+          misses.accept(line);
         }
       }
       for (long k : kept) {

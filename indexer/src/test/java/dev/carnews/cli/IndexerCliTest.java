@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carnews.entity.Entity;
+import dev.carnews.entity.EntityType;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleDocuments;
 import dev.carnews.index.ArticleIndex;
@@ -17,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -248,5 +253,60 @@ class IndexerCliTest {
     Run again = run("reindex", "--index", index.toString(), "--to", to.toString(), "--no-vectors");
     assertEquals(1, again.code(), "a complete index is never overwritten");
     assertTrue(again.err().contains("not empty"), again.err());
+  }
+
+  @Test
+  void personLinksReadsAnIndexAndWritesDecisionsAsJsonLines() throws IOException {
+    Path index = work.resolve("index");
+    String[][] persons = {
+      {"Odile Quillfeather"}, {"Quillfeather"}, {"Quillfeather", "Bram Ostrowe"}, {"Marisol"}
+    };
+    try (ArticleIndex articles = ArticleIndex.open(index)) {
+      for (int i = 0; i < persons.length; i++) {
+        Article article =
+            new Article(
+                "p" + i,
+                null,
+                "Story " + i,
+                "Body " + i,
+                List.of(),
+                Instant.parse("2031-03-0" + (i + 1) + "T00:00:00Z"),
+                null,
+                List.of());
+        List<Entity> people = new ArrayList<>();
+        for (String name : persons[i]) {
+          people.add(new Entity(EntityType.PERSON, name, 1, 0.5));
+        }
+        articles.write(new TaggedArticle(article, List.of(), people, List.of(), List.of()));
+      }
+    }
+
+    Run text = run("person-links", "--index", index.toString());
+    assertEquals(0, text.code(), text.err());
+    assertTrue(text.out().contains("4 articles, 4 person values"), text.out());
+    assertTrue(text.out().contains("Quillfeather -> Odile Quillfeather"), text.out());
+
+    Run json = run("person-links", "--index", index.toString(), "--json");
+    assertEquals(0, json.code(), json.err());
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : json.out().strip().split("\n")) {
+      lines.add(new ObjectMapper().readTree(line));
+    }
+    JsonNode merge = lines.get(0);
+    assertEquals("merge", merge.get("kind").asText());
+    assertEquals("person", merge.get("type").asText());
+    assertEquals("Quillfeather", merge.get("value").asText());
+    assertEquals("Odile Quillfeather", merge.get("target").asText());
+    assertEquals("auto", merge.get("source").asText());
+    assertEquals(2, merge.get("evidence").get("articles").asInt());
+    assertEquals("2031-03-02", merge.get("evidence").get("firstSeen").asText());
+    assertEquals("2031-03-03", merge.get("evidence").get("lastSeen").asText());
+    JsonNode summary = lines.get(lines.size() - 1);
+    assertEquals("summary", summary.get("kind").asText());
+    assertEquals(4, summary.get("valuesBefore").asInt());
+    assertEquals(2, summary.get("articlesReattributed").asInt());
+
+    assertEquals(2, run("person-links", "--index", work.resolve("none").toString()).code());
+    assertEquals(2, run("person-links", "--index", index.toString(), "--window-days", "-1").code());
   }
 }

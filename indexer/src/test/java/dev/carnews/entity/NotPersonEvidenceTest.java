@@ -1,10 +1,13 @@
 package dev.carnews.entity;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carnews.ingest.Article;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -97,5 +100,56 @@ class NotPersonEvidenceTest {
             "Tomas Brasker scored twice for the visitors. A Tomas Brasker header gave them"
                 + " the lead before a furious Brasker was sent off.");
     assertTrue(found.contains("Tomas Brasker"), found.toString());
+  }
+
+  private static Set<String> against(String text, String... names) {
+    List<Mention> mentions = new ArrayList<>();
+    for (String name : names) {
+      mentions.add(mention(text, name));
+    }
+    return NotPersonEvidence.of(mentions, text);
+  }
+
+  @Test
+  void anAppositionHeadedByAnOrganisationNounMakesAOneWordNameNoPerson() {
+    assertEquals(
+        Set.of("Voltara"),
+        against(
+            "Voltara, the electric vehicle (EV) division of Norland, is to be folded back. It was"
+                + " run by Halvorsen, the chief technology officer.",
+            "Voltara",
+            "Halvorsen"));
+    assertEquals(
+        Set.of("Voltara"), against("Norland said the Voltara division will close.", "Voltara"));
+    assertEquals(
+        Set.of(),
+        against(
+            "Brekke, the head of the division, left. Lunde, the company founder, stayed. Dahl,"
+                + " a company veteran, and Vik, the division's boss, spoke.",
+            "Brekke",
+            "Lunde",
+            "Dahl",
+            "Vik"),
+        "people heading, founding or serving an organisation stay people");
+  }
+
+  @Test
+  void aNameWrittenWithAFirstNameIsNeverAnOrganisationByApposition() {
+    assertEquals(
+        Set.of(),
+        against("Marta Kowalczyk, the head of the van division, spoke.", "Marta Kowalczyk"));
+  }
+
+  @Test
+  void aNameOwnedByAThingIsNoPerson() {
+    assertEquals(
+        Set.of("Gran Corsa"),
+        against("The maker showed its electric Gran Corsa in Paris.", "Gran Corsa"));
+    assertEquals(
+        Set.of(),
+        against(
+            "Norland and its chief Ivo Lundqvist agreed; its founder Tomas Brasker did not.",
+            "Ivo Lundqvist",
+            "Tomas Brasker"));
   }
 }

@@ -183,4 +183,38 @@ class PersonResolverTest {
         PersonResolver.canonicalKey("Marta Kowalczyk"),
         PersonResolver.canonicalKey("MARTA KOWALCZYK"));
   }
+
+  @Test
+  void lowConfidenceNamesInAListOfNamesAreKept() {
+    String text =
+        "Norland 2 ( Halvorsen 26th , Brekke 54th ) Vestby 1 ( Lunde 12th ).\n"
+            + "Dahl , Vik and Moe are the founders. The board thanked Strand yesterday.";
+    List<ScoredMention> mentions = new ArrayList<>();
+    for (String name : List.of("Halvorsen", "Brekke", "Lunde", "Dahl", "Vik", "Moe", "Strand")) {
+      int at = text.indexOf(name);
+      mentions.add(new ScoredMention(name, at, at + name.length(), 0.1));
+    }
+
+    ResolvedPersons resolved = new PersonResolver(0.8).resolveScored(mentions, text, List.of());
+
+    assertEquals(
+        List.of("Brekke", "Dahl", "Halvorsen", "Moe", "Vik"),
+        resolved.persons().stream().map(Entity::name).sorted().toList(),
+        "Lunde stands alone in its brackets, Strand in a sentence");
+  }
+
+  @Test
+  void royalTitlesAreNotPartOfTheName() {
+    String text = "Queen Ingrid will visit Oslo with Prince Harald.";
+    List<ScoredMention> mentions =
+        List.of(
+            new ScoredMention("Queen Ingrid", 0, 12, 0.9),
+            new ScoredMention("Prince Harald", 34, 47, 0.9));
+
+    ResolvedPersons resolved = new PersonResolver().resolveScored(mentions, text, List.of());
+
+    assertEquals(
+        List.of("Harald", "Ingrid"),
+        resolved.persons().stream().map(Entity::name).sorted().toList());
+  }
 }
