@@ -149,8 +149,9 @@ public final class SolrBackups {
     try {
       response = request.process(client);
     } catch (SolrServerException | RuntimeException e) {
-      if (String.valueOf(e.getMessage()).contains("No backup name")
-          || String.valueOf(e.getMessage()).contains("does not exist")) {
+      String message = String.valueOf(e.getMessage());
+      if (message.contains("Number found: 0") || message.contains("No backup name")) {
+        // Solr's way of saying the repository holds no backup of that name.
         return List.of();
       }
       throw new IOException("listing backup " + name + ": " + e.getMessage(), e);
@@ -172,6 +173,11 @@ public final class SolrBackups {
    * article.
    */
   public Restored restore(String name, Optional<Integer> id, String into) throws IOException {
+    if (SolrCollections.exists(client, into)) {
+      // Solr would restore over it; a restore never replaces a collection that serves.
+      throw new IllegalArgumentException(
+          "collection " + into + " exists: restore into a new collection");
+    }
     List<Point> points = list(name);
     Optional<Point> chosen =
         id.isEmpty()
@@ -253,7 +259,9 @@ public final class SolrBackups {
         name,
         Integer.parseInt(details.getOrDefault("backupId", "0")),
         details.getOrDefault("collection", name),
-        started.isEmpty() ? Instant.EPOCH : Instant.parse(started),
+        started.isEmpty()
+            ? Instant.EPOCH
+            : Instant.parse(started).truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
         Long.parseLong(String.valueOf(extra.getOrDefault(ARTICLES, "-1"))),
         String.valueOf(extra.getOrDefault(NEWEST_ID, "")),
         Long.parseLong(details.getOrDefault("indexFileCount", "0")),

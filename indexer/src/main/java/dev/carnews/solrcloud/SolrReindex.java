@@ -134,7 +134,7 @@ public final class SolrReindex {
             .getAliases();
     String source = aliases.get(alias);
     if (source == null && from == null) {
-      if (client.getClusterStateProvider().getCollection(alias) != null) {
+      if (SolrCollections.exists(client, alias)) {
         throw new IllegalArgumentException(
             alias
                 + " is a collection, not an alias: reindex it with --from "
@@ -153,10 +153,10 @@ public final class SolrReindex {
       throw new IllegalArgumentException(
           "alias " + alias + " points to several collections (" + source + ")");
     }
-    DocCollection shape = client.getClusterStateProvider().getCollection(source);
-    if (shape == null) {
+    if (!SolrCollections.exists(client, source)) {
       throw new IllegalArgumentException("no collection " + source);
     }
+    DocCollection shape = client.getClusterStateProvider().getCollection(source);
     int shards = shape.getActiveSlices().size();
     int replicas = shape.getActiveSlices().iterator().next().getReplicas().size();
     String target = alias + "_" + SUFFIX.format(Instant.now());
@@ -365,7 +365,7 @@ public final class SolrReindex {
     double seconds = Math.max(nanos, 1) / 1e9;
     double rate = done / seconds;
     long left = Math.max(0, expected - done);
-    String eta = rate <= 0 ? "?" : left == 0 ? "0 s" : formatDuration(Math.round(left / rate));
+    String eta = left == 0 ? "0 s" : rate <= 0 ? "?" : formatDuration(Math.round(left / rate));
     return String.format(
         Locale.ROOT,
         "  %s %,d of %,d articles (%.1f/s), about %s left",
