@@ -173,10 +173,11 @@ public final class SolrBackups {
    * article.
    */
   public Restored restore(String name, Optional<Integer> id, String into) throws IOException {
-    if (SolrCollections.exists(client, into)) {
+    if (SolrCollections.exists(client, into)
+        || !client.getClusterStateProvider().resolveSimpleAlias(into).equals(into)) {
       // Solr would restore over it; a restore never replaces a collection that serves.
       throw new IllegalArgumentException(
-          "collection " + into + " exists: restore into a new collection");
+          "collection or alias " + into + " exists: restore into a new collection");
     }
     List<Point> points = list(name);
     Optional<Point> chosen =

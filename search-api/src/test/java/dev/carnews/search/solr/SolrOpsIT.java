@@ -199,6 +199,20 @@ class SolrOpsIT {
         "--point",
         "3");
     assertEquals(before, present("ops_restored3", before));
+    // Solr would restore over an existing collection: the indexer refuses, whatever it serves.
+    String refused =
+        cliFailing(
+            "restore",
+            "--solr",
+            urls,
+            "--collection",
+            ALIAS,
+            "--from",
+            backups.toString(),
+            "--backup",
+            ALIAS);
+    assertTrue(refused.contains("restore into a new collection"), refused);
+    assertEquals(Set.copyOf(acknowledged), present(ALIAS, acknowledged));
   }
 
   @Test
@@ -400,6 +414,14 @@ class SolrOpsIT {
     assertEquals(0, cli.execute(args), String.join(" ", args) + ": " + out);
     // In the test report: the operator's view of each step, with its figures.
     System.out.println("$ indexer " + String.join(" ", args) + "\n" + out);
+    return out.toString();
+  }
+
+  private static String cliFailing(String... args) {
+    StringWriter out = new StringWriter();
+    CommandLine cli =
+        IndexerCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(out));
+    assertEquals(2, cli.execute(args), String.join(" ", args) + ": " + out);
     return out.toString();
   }
 
