@@ -48,9 +48,9 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * with its node's clock in milliseconds shifted left by 20 bits: a catch-up pass copies the
  * articles whose version is newer than its previous pass's start less {@link #CLOCK_MARGIN}. The
  * passes repeat until one finds fewer than a batch; then the alias switches, and after {@code
- * settle} (clients keep the alias they read for a few seconds, SolrJ 5 s by default) one last pass
- * copies what was still written to the old collection, leaving alone any article the new collection
- * got after the switch.
+ * settle} (clients keep the alias they read for a few seconds, SolrJ 5 s by default) late passes
+ * copy what was still written to the old collection until it has been quiet for a whole {@code
+ * settle}, leaving alone any article the new collection got after the switch.
  */
 public final class SolrReindex {
 
@@ -59,6 +59,7 @@ public final class SolrReindex {
 
   private static final String VERSION = "_version_";
   private static final int MAX_CATCH_UP_PASSES = 5;
+  private static final int MAX_LATE_PASSES = 10;
   private static final DateTimeFormatter SUFFIX =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -202,11 +203,21 @@ public final class SolrReindex {
           "alias switch", () -> CollectionAdminRequest.createAlias(alias, target).process(client));
       progress.accept(
           "Switched alias " + alias + " to " + target + "; copying late writes to " + source);
-      sleep(settle);
       long protect = (switchedAt - CLOCK_MARGIN.toMillis()) << 20;
-      String changed = changedSince(since);
-      caughtUp += copier.pass(changed, protect, count(source, changed), "caught up");
-      deleted += copier.deleteMissing(protect);
+      // A write in flight at the switch (routed to the old collection, acknowledged seconds later
+      // on a busy cluster) lands there after any one pass: copy until the old collection has been
+      // quiet for a whole settle time.
+      for (int pass = 0; pass < MAX_LATE_PASSES; pass++) {
+        sleep(settle);
+        if (pass > 0 && count(source, VERSION + ":[" + (since << 20) + " TO *]") == 0) {
+          break;
+        }
+        long passStart = System.currentTimeMillis();
+        String changed = changedSince(since);
+        caughtUp += copier.pass(changed, protect, count(source, changed), "caught up");
+        deleted += copier.deleteMissing(protect);
+        since = passStart;
+      }
       retries.run("commit to " + target, () -> client.commit(target, true, true));
       return new Result(
           alias,
