@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       IndexCommand.class,
       CollectionCreateCommand.class,
+      CollectionReindexCommand.class,
       StatsCommand.class,
       StoriesCommand.class,
       PersonLinksCommand.class,

@@ -80,7 +80,7 @@ public final class PersonLinksCommand implements Callable<Integer> {
       return 2;
     }
     List<PersonLinks.ArticlePersons> articles;
-    try (FSDirectory directory = FSDirectory.open(index.path)) {
+    try (FSDirectory directory = FSDirectory.open(index.served())) {
       if (!DirectoryReader.indexExists(directory)) {
         index.reportMissing(spec.commandLine());
         return 2;

@@ -69,6 +69,14 @@ public final class SolrCollections {
     waitUntilActive(client, collection, shards * replicas, timeout);
   }
 
+  /**
+   * Whether the cluster has a collection of this name (not an alias). Asked of the cluster state,
+   * since SolrJ's {@code getCollection} fails instead of answering {@code null} for a missing one.
+   */
+  public static boolean exists(CloudSolrClient client, String collection) {
+    return client.getClusterStateProvider().getState(collection) != null;
+  }
+
   /** Waits until {@code collection} has {@code expected} active replicas on live nodes. */
   public static void waitUntilActive(
       CloudSolrClient client, String collection, int expected, Duration timeout)

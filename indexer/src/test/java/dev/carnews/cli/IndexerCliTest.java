@@ -132,6 +132,23 @@ class IndexerCliTest {
     assertTrue(badDate.err().contains("--date"), badDate.err());
   }
 
+  @Test
+  void collectionBackupVerbsRefuseHalfGivenTargetsBeforeContactingSolr() {
+    String solr = "http://127.0.0.1:1/solr";
+    Run both = run("backup", "--index", "i", "--solr", solr, "--collection", "c", "--to", "/b");
+    assertEquals(2, both.code(), both.err());
+    assertTrue(both.err().contains("give either --index DIR or --solr"), both.err());
+    Run noCollection = run("backups", "--solr", solr, "--in", "/b");
+    assertEquals(2, noCollection.code(), noCollection.err());
+    assertTrue(noCollection.err().contains("--solr and --collection go together"));
+    Run noName = run("restore", "--solr", solr, "--collection", "c2", "--from", "/b");
+    assertEquals(2, noName.code(), noName.err());
+    assertTrue(noName.err().contains("--backup NAME is needed with --solr"), noName.err());
+    Run noAlias = run("collection-reindex", "--solr", solr);
+    assertNotEquals(0, noAlias.code());
+    assertTrue(noAlias.err().contains("--alias"), noAlias.err());
+  }
+
   private static String idOfThePage(Path index) throws IOException {
     try (FSDirectory dir = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(dir)) {

@@ -87,6 +87,6 @@ final class AdminHandlers {
             new ApiException(
                 403,
                 "backups_disabled",
-                "backups are disabled: start the service on a local index with --backup-dir DIR"));
+                "backups are disabled: start the service with --backup-dir DIR"));
   }
 }

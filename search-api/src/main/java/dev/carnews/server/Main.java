@@ -169,8 +169,9 @@ public final class Main implements Callable<Integer> {
       names = "--backup-dir",
       paramLabel = "DIR",
       description =
-          "backup repository of the admin route POST /api/admin/backups (local index only);"
-              + " without it, backups through the API are disabled")
+          "backup repository of the admin route POST /api/admin/backups; with --solr, an absolute"
+              + " folder on the Solr nodes (their backup repository, in solr.allowPaths); without"
+              + " it, backups through the API are disabled")
   Path backupDir;
 
   @Option(
@@ -206,7 +207,13 @@ public final class Main implements Callable<Integer> {
     Supplier<TextEmbedder> meaning = noVectors ? null : OnnxTextEmbedder.lazyDefault();
     Backend backend =
         collection != null
-            ? new SolrCloudBackend(solr, collection, ranking, meaning)
+            ? new SolrCloudBackend(
+                solr,
+                collection,
+                ranking,
+                meaning,
+                backupDir == null ? null : backupDir.toString(),
+                backupKeep)
             : new LocalBackend(
                 index,
                 fullCheck,
@@ -269,13 +276,7 @@ public final class Main implements Callable<Integer> {
     if (collection != null) {
       // These shape a local index; on SolrCloud the cluster owns the data and spreads searches.
       for (String localOnly :
-          List.of(
-              "--index",
-              "--no-sample",
-              "--full-check",
-              "--search-threads",
-              "--backup-dir",
-              "--backup-keep")) {
+          List.of("--index", "--no-sample", "--full-check", "--search-threads")) {
         if (spec.commandLine().getParseResult().hasMatchedOption(localOnly)) {
           throw new CommandLine.ParameterException(
               commandLine,

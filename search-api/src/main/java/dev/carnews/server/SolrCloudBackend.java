@@ -1,5 +1,6 @@
 package dev.carnews.server;
 
+import dev.carnews.admin.IndexBackupService;
 import dev.carnews.embed.TextEmbedder;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.Ranking;
@@ -9,6 +10,7 @@ import dev.carnews.search.solr.SolrNewsArchive;
 import dev.carnews.write.ArticleWriter;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +29,25 @@ final class SolrCloudBackend implements Backend {
   private final CloudConnection connection;
   private final SolrNewsArchive archive;
   private final ArticleWriter writer;
+  private final Optional<IndexBackupService> backups;
 
   /** Serves {@code collection} of the cluster of these node base URLs; nothing is contacted yet. */
   SolrCloudBackend(
       List<String> solrUrls, String collection, Ranking ranking, Supplier<TextEmbedder> meaning) {
+    this(solrUrls, collection, ranking, meaning, null, 1);
+  }
+
+  /**
+   * Serves {@code collection} (a collection or an alias); with {@code backupLocation}, a folder on
+   * the Solr nodes, the admin routes back it up there, keeping the newest {@code backupKeep}.
+   */
+  SolrCloudBackend(
+      List<String> solrUrls,
+      String collection,
+      Ranking ranking,
+      Supplier<TextEmbedder> meaning,
+      String backupLocation,
+      int backupKeep) {
     this.solrUrls = List.copyOf(solrUrls);
     this.collection = collection;
     this.connection = new CloudConnection(solrUrls);
@@ -42,6 +59,15 @@ final class SolrCloudBackend implements Backend {
     this.writer =
         new ArticleWriter(
             new CloudArticleStore(connection, collection, archive::changed), Main.taggers(meaning));
+    this.backups =
+        backupLocation == null
+            ? Optional.empty()
+            : Optional.of(new SolrCloudBackups(connection, collection, backupLocation, backupKeep));
+  }
+
+  @Override
+  public Optional<IndexBackupService> backups() {
+    return backups;
   }
 
   @Override

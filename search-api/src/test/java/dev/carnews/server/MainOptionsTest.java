@@ -25,14 +25,7 @@ class MainOptionsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {
-        "--index=/tmp/elsewhere",
-        "--no-sample",
-        "--full-check",
-        "--search-threads=2",
-        "--backup-dir=/tmp/backups",
-        "--backup-keep=3"
-      })
+      strings = {"--index=/tmp/elsewhere", "--no-sample", "--full-check", "--search-threads=2"})
   void localIndexOptionsAreRefusedOnSolrCloud(String option) {
     String[] answer =
         run("--solr", "http://127.0.0.1:1/solr", "--collection", "news", "--port", "0", option);

@@ -20,19 +20,33 @@ import org.apache.solr.embedded.JettySolrRunner;
  * A local SolrCloud for trying the service and for the integration tests: ZooKeeper and N Solr
  * nodes ({@link MiniSolrCloudCluster}, Jetty 10) in one JVM of their own; with {@code
  * --collection}, the news configset uploaded under {@link NewsSolrConfigset#NAME} and a collection
- * created on it (otherwise the indexer's {@code collection-create} does both).
+ * created on it (otherwise the indexer's {@code collection-create} does both); with {@code
+ * --backup-dir}, a file system backup repository for the Collections API's BACKUP and RESTORE.
  *
  * <p>{@code SolrDevCluster [--nodes N] [--port P] [--dir DIR] [--collection NAME --shards S
- * --replicas R]}: node i listens on {@code P + i} (P = 0: any free ports). It prints one line
- * {@value #READY} followed by {@code zk=HOST:PORT solr=URL,URL...} and runs until killed. With
- * {@code --control} (tests) it reads commands from stdin instead, one per line, answering each with
- * one line: {@code stop I} (stops node I), {@code start I} (restarts it on its port), {@code urls};
- * and it shuts down when stdin ends.
+ * --replicas R] [--backup-dir DIR]}: node i listens on {@code P + i} (P = 0: any free ports). It
+ * prints one line {@value #READY} followed by {@code zk=HOST:PORT solr=URL,URL...} and runs until
+ * killed. With {@code --control} (tests) it reads commands from stdin instead, one per line,
+ * answering each with one line: {@code stop I} (stops node I), {@code start I} (restarts it on its
+ * port), {@code urls}; and it shuts down when stdin ends.
  */
 public final class SolrDevCluster {
 
   /** The prefix of the line printed once the cluster answers. */
   public static final String READY = "solr-dev ready ";
+
+  /**
+   * The {@code <backup>} section of every node's {@code solr.xml} with {@code --backup-dir}: Solr's
+   * local file system repository, the default of the Collections API's BACKUP and RESTORE. All
+   * nodes of this cluster share one machine, so they share the folder, as a repository must be
+   * shared by every node (a network drive in production).
+   */
+  static final String BACKUP_REPOSITORY =
+      "  <backup>\n"
+          + "    <repository name=\"local\""
+          + " class=\"org.apache.solr.core.backup.repository.LocalFileSystemRepository\""
+          + " default=\"true\"/>\n"
+          + "  </backup>\n";
 
   private static boolean stopped;
 
@@ -47,6 +61,7 @@ public final class SolrDevCluster {
     int shards = 2;
     int replicas = 2;
     boolean control = false;
+    Path backups = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--nodes" -> nodes = Integer.parseInt(value(args, ++i));
@@ -56,18 +71,25 @@ public final class SolrDevCluster {
         case "--shards" -> shards = Integer.parseInt(value(args, ++i));
         case "--replicas" -> replicas = Integer.parseInt(value(args, ++i));
         case "--control" -> control = true;
+        case "--backup-dir" -> backups = Path.of(value(args, ++i)).toAbsolutePath();
         default ->
             throw new IllegalArgumentException(
                 "usage: solr-dev [--nodes N] [--port P] [--dir DIR]"
-                    + " [--collection NAME --shards S --replicas R]");
+                    + " [--collection NAME --shards S --replicas R] [--backup-dir DIR]");
       }
     }
     boolean temporary = dir == null;
     Path base = temporary ? Files.createTempDirectory("solr-dev-") : dir;
     PrintStream out = System.out;
+    String solrXml = MiniSolrCloudCluster.DEFAULT_CLOUD_SOLR_XML;
+    if (backups != null) {
+      Files.createDirectories(backups);
+      // The nodes may read and write backups only under the allowed paths.
+      System.setProperty("solr.allowPaths", backups.toString());
+      solrXml = solrXml.replace("</solr>", BACKUP_REPOSITORY + "</solr>");
+    }
     MiniSolrCloudCluster cluster =
-        new MiniSolrCloudCluster(
-            0, base, MiniSolrCloudCluster.DEFAULT_CLOUD_SOLR_XML, JettyConfig.builder().build());
+        new MiniSolrCloudCluster(0, base, solrXml, JettyConfig.builder().build());
     Path temporaryBase = temporary ? base : null;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(cluster, temporaryBase)));
     try {

@@ -288,7 +288,10 @@ public final class SolrNewsArchive implements NewsArchive {
   public ArchiveStatus status() {
     try {
       CloudSolrClient client = connection.client();
-      DocCollection docs = client.getClusterStateProvider().getCollection(collection);
+      // An alias (the name a reindex switches) is reported with the collection it points to.
+      String resolved = client.getClusterStateProvider().resolveSimpleAlias(collection);
+      String name = resolved.equals(collection) ? collection : collection + " -> " + resolved;
+      DocCollection docs = client.getClusterStateProvider().getCollection(resolved);
       var live = client.getClusterStateProvider().getLiveNodes();
       int active = SolrCollections.activeReplicas(docs, live);
       int all = docs == null ? 0 : docs.getReplicas().size();
@@ -300,7 +303,7 @@ public final class SolrNewsArchive implements NewsArchive {
           String.format(
               java.util.Locale.ROOT,
               "collection %s: %d of %d replicas active on %d live nodes%s",
-              collection,
+              name,
               active,
               all,
               live.size(),

@@ -38,6 +38,15 @@ final class SolrDevProcess implements AutoCloseable {
 
   /** Starts a cluster of {@code nodes} nodes from {@code port} with a 2×2 collection. */
   static SolrDevProcess start(int nodes, int port, String collection) throws Exception {
+    return start(nodes, port, collection, null);
+  }
+
+  /**
+   * Starts a cluster of {@code nodes} nodes from {@code port} with a 2×2 collection and, unless
+   * {@code backups} is {@code null}, a file system backup repository in that folder.
+   */
+  static SolrDevProcess start(int nodes, int port, String collection, Path backups)
+      throws Exception {
     Path target = Path.of(System.getProperty("user.dir")).resolve("../solr/target").normalize();
     Path classpath = target.resolve("node-classpath.txt");
     if (!Files.exists(classpath)) {
@@ -66,6 +75,9 @@ final class SolrDevProcess implements AutoCloseable {
             "2",
             "--replicas",
             "2");
+    if (backups != null) {
+      builder.command().addAll(List.of("--backup-dir", backups.toString()));
+    }
     builder.redirectError(target.resolve("solr-dev-it.log").toFile());
     Process process = builder.start();
     BlockingQueue<String> out = new ArrayBlockingQueue<>(1000);
