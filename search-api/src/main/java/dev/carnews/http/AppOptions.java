@@ -2,6 +2,7 @@ package dev.carnews.http;
 
 import dev.carnews.admin.IndexBackupService;
 import dev.carnews.write.ArticleWriter;
+import dev.carnews.write.CurationStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +34,7 @@ public final class AppOptions {
   private final LongSupplier indexBytes;
   private final Duration cacheMaxAge;
   private final IndexBackupService backups;
+  private final CurationStore curations;
 
   private AppOptions(
       ArticleWriter writer,
@@ -42,9 +44,11 @@ public final class AppOptions {
       Duration searchWait,
       LongSupplier indexBytes,
       Duration cacheMaxAge,
-      IndexBackupService backups) {
+      IndexBackupService backups,
+      CurationStore curations) {
     this.writer = writer;
     this.backups = backups;
+    this.curations = curations;
     this.keys = Objects.requireNonNull(keys, "keys");
     this.corsOrigins = List.copyOf(corsOrigins);
     if (concurrentSearches < 1) {
@@ -69,6 +73,7 @@ public final class AppOptions {
         DEFAULT_SEARCH_WAIT,
         () -> 0L,
         DEFAULT_CACHE_MAX_AGE,
+        null,
         null);
   }
 
@@ -82,25 +87,42 @@ public final class AppOptions {
         searchWait,
         indexBytes,
         cacheMaxAge,
-        backups);
+        backups,
+        curations);
   }
 
   /** Allows cross-origin requests from exactly these origins ({@code https://cms.example}). */
   public AppOptions withCorsOrigins(List<String> origins) {
     return new AppOptions(
-        writer, keys, origins, concurrentSearches, searchWait, indexBytes, cacheMaxAge, backups);
+        writer,
+        keys,
+        origins,
+        concurrentSearches,
+        searchWait,
+        indexBytes,
+        cacheMaxAge,
+        backups,
+        curations);
   }
 
   /** At most {@code concurrent} searches at once; others wait up to {@code wait}, then 429. */
   public AppOptions withSearchBound(int concurrent, Duration wait) {
     return new AppOptions(
-        writer, keys, corsOrigins, concurrent, wait, indexBytes, cacheMaxAge, backups);
+        writer, keys, corsOrigins, concurrent, wait, indexBytes, cacheMaxAge, backups, curations);
   }
 
   /** Where the metrics read the index size on disk from. */
   public AppOptions withIndexSize(LongSupplier bytes) {
     return new AppOptions(
-        writer, keys, corsOrigins, concurrentSearches, searchWait, bytes, cacheMaxAge, backups);
+        writer,
+        keys,
+        corsOrigins,
+        concurrentSearches,
+        searchWait,
+        bytes,
+        cacheMaxAge,
+        backups,
+        curations);
   }
 
   /**
@@ -109,7 +131,15 @@ public final class AppOptions {
    */
   public AppOptions withCacheMaxAge(Duration maxAge) {
     return new AppOptions(
-        writer, keys, corsOrigins, concurrentSearches, searchWait, indexBytes, maxAge, backups);
+        writer,
+        keys,
+        corsOrigins,
+        concurrentSearches,
+        searchWait,
+        indexBytes,
+        maxAge,
+        backups,
+        curations);
   }
 
   /** Serves the admin backup routes through this service, for requests with a write key. */
@@ -122,7 +152,30 @@ public final class AppOptions {
         searchWait,
         indexBytes,
         cacheMaxAge,
-        Objects.requireNonNull(service, "service"));
+        Objects.requireNonNull(service, "service"),
+        curations);
+  }
+
+  /**
+   * Serves the curation routes through this store (decisions need a write key; reading them does
+   * not), maps entity filters and names of every request through its curation, and curates the
+   * answers of {@code POST /api/analyze}.
+   */
+  public AppOptions withCuration(CurationStore store) {
+    return new AppOptions(
+        writer,
+        keys,
+        corsOrigins,
+        concurrentSearches,
+        searchWait,
+        indexBytes,
+        cacheMaxAge,
+        backups,
+        Objects.requireNonNull(store, "store"));
+  }
+
+  Optional<CurationStore> curations() {
+    return Optional.ofNullable(curations);
   }
 
   Optional<ArticleWriter> writer() {

@@ -3,6 +3,7 @@ package dev.carnews.server;
 import dev.carnews.admin.IndexBackupService;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.write.ArticleWriter;
+import dev.carnews.write.CurationStore;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -28,6 +29,11 @@ interface Backend extends AutoCloseable {
 
   /** The backups of the admin routes, when this backend keeps them. */
   default Optional<IndexBackupService> backups() {
+    return Optional.empty();
+  }
+
+  /** The editors' curation of the entities, when this backend keeps one. */
+  default Optional<CurationStore> curations() {
     return Optional.empty();
   }
 

@@ -13,6 +13,7 @@ import dev.carnews.search.Ranking;
 import dev.carnews.search.lucene.LuceneNewsArchive;
 import dev.carnews.search.lucene.SearchThreads;
 import dev.carnews.write.ArticleWriter;
+import dev.carnews.write.CurationStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,11 @@ final class LocalBackend implements Backend {
         backupRepository == null
             ? null
             : new LocalBackups(articles, IndexBackups.at(backupRepository), backupKeep);
+  }
+
+  @Override
+  public Optional<CurationStore> curations() {
+    return Optional.of(CurationStore.of(articles));
   }
 
   @Override

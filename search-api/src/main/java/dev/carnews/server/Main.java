@@ -304,6 +304,9 @@ public final class Main implements Callable<Integer> {
     if (backend.backups().isPresent()) {
       options = options.withBackups(backend.backups().get());
     }
+    if (backend.curations().isPresent()) {
+      options = options.withCuration(backend.curations().get());
+    }
     return options
         .withWrites(backend.writer(), keys)
         .withCorsOrigins(origins)
