@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -416,7 +417,7 @@ public final class Curation {
     return false;
   }
 
-  private static List<Entity> bySalience(java.util.Collection<Entity> entities) {
+  private static List<Entity> bySalience(Collection<Entity> entities) {
     List<Entity> sorted = new ArrayList<>(entities);
     sorted.sort(Comparator.comparingDouble(Entity::salience).reversed());
     return sorted;

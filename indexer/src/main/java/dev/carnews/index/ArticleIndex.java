@@ -320,9 +320,7 @@ public final class ArticleIndex implements Closeable {
       int rewritten;
       try {
         rewritten = rewrite(changed);
-        Map<String, String> live = versionData();
-        live.put(CURATION, CurationCodec.encode(after));
-        writer.setLiveCommitData(live.entrySet(), true);
+        recordCuration(after);
         commit();
       } catch (IOException | RuntimeException e) {
         curation = before;
@@ -332,6 +330,13 @@ public final class ArticleIndex implements Closeable {
     } finally {
       curating.writeLock().unlock();
     }
+  }
+
+  /** Puts the curation in the next commit's user data; synchronized like {@link #recordModels}. */
+  private synchronized void recordCuration(Curation next) {
+    Map<String, String> live = versionData();
+    live.put(CURATION, CurationCodec.encode(next));
+    writer.setLiveCommitData(live.entrySet(), true);
   }
 
   /** Rewrites every article with one of these values, raw or shown; how many. */

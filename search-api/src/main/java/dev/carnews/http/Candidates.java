@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +87,9 @@ final class Candidates {
             .add(person);
       }
     }
-    Set<String> brandKeys = new java.util.HashSet<>();
+    Set<String> brandKeys = new HashSet<>();
     brands.forEach(b -> brandKeys.add(NameKeys.key(b.name())));
-    Set<String> personKeys = new java.util.HashSet<>();
+    Set<String> personKeys = new HashSet<>();
     persons.forEach(p -> personKeys.add(NameKeys.key(p.name())));
     Instant latest = null;
     for (EntityListing.Entry entry : persons) {

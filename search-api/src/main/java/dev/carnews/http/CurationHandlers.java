@@ -257,7 +257,7 @@ final class CurationHandlers {
     return value.asText();
   }
 
-  /** Keeps the type of an entity listing entry, for the candidates. */
+  /** One page of the directory of a type, most named first, as large as pages go. */
   static EntityListing listing(NewsArchive archive, EntityType type, int page) throws IOException {
     return archive.entities(
         new EntityListRequest(

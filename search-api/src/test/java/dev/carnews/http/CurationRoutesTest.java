@@ -12,16 +12,20 @@ import dev.carnews.entity.EntityType;
 import dev.carnews.entity.Mention;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleIndex;
+import dev.carnews.index.GroupCommitter;
 import dev.carnews.ingest.Article;
 import dev.carnews.preview.EntityPreviews;
 import dev.carnews.search.Fixtures;
 import dev.carnews.search.TagsEntityTagger;
+import dev.carnews.write.ArticleWriter;
 import dev.carnews.write.CurationStore;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +70,7 @@ class CurationRoutesTest {
       List<Entity> persons = new ArrayList<>();
       List<Entity> brands = new ArrayList<>();
       List<Mention> mentions = new ArrayList<>();
-      for (Map.Entry<String, EntityType> name : new java.util.TreeMap<>(NAMES).entrySet()) {
+      for (Map.Entry<String, EntityType> name : new TreeMap<>(NAMES).entrySet()) {
         int at = text.indexOf(name.getKey());
         if (at >= 0) {
           Entity entity = new Entity(name.getValue(), name.getKey(), 1, 0.5);
@@ -120,10 +124,7 @@ class CurationRoutesTest {
             i ->
                 AppOptions.defaults()
                     .withWrites(
-                        new dev.carnews.write.ArticleWriter(
-                            i,
-                            new dev.carnews.index.GroupCommitter(i, java.time.Duration.ZERO),
-                            () -> tagger),
+                        new ArticleWriter(i, new GroupCommitter(i, Duration.ZERO), () -> tagger),
                         ApiKeys.of(List.of(KEY)))
                     .withCuration(CurationStore.of(i)),
             new EntityPreviews(KnownNames::new));
