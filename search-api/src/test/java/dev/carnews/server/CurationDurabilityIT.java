@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,16 @@ class CurationDurabilityIT {
 
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** The server running now, stopped after the test even when an assertion failed. */
+  private JarServer running;
+
+  @AfterEach
+  void stopServer() throws InterruptedException {
+    if (running != null) {
+      running.close();
+    }
+  }
 
   @Test
   void decisionsSurviveRestartAndSigkillAndUndoRestoresTheAnswers(@TempDir Path folder)
@@ -89,12 +100,8 @@ class CurationDurabilityIT {
     }
     server.kill();
     server = start(index);
-    try {
-      assertSame(first, answers(server, paths), "undone, after SIGKILL");
-      assertEquals(8, get(server, "/api/curation/decisions").path("decisions").size());
-    } finally {
-      server.close();
-    }
+    assertSame(first, answers(server, paths), "undone, after SIGKILL");
+    assertEquals(8, get(server, "/api/curation/decisions").path("decisions").size());
   }
 
   private static void assertFollowed(
@@ -111,8 +118,9 @@ class CurationDurabilityIT {
         answers.get("/api/search?person=" + enc(merged)).path("total").asLong());
   }
 
-  private static JarServer start(Path index) throws Exception {
-    return JarServer.start(KEY, "--port", "0", "--index", index.toString());
+  private JarServer start(Path index) throws Exception {
+    running = JarServer.start(KEY, "--port", "0", "--index", index.toString());
+    return running;
   }
 
   /**
