@@ -3,7 +3,10 @@ package dev.carnews.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.carnews.curation.AutomaticLink;
+import dev.carnews.entity.EntityType;
 import dev.carnews.entity.PersonLinks;
+import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.ArticleSchema;
 import dev.carnews.nlp.WordClasses;
 import java.io.IOException;
@@ -24,6 +27,7 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +46,7 @@ import picocli.CommandLine.Spec;
         "Links the bare surnames and first names among the person values of an index to the one"
             + " full name the archive uses for them around the same time; lists the links with"
             + " their evidence, the values kept apart with a reason, the first names alone that"
-            + " are not facet values, and the figures. Reads the index only.")
+            + " are not facet values, and the figures. Reads the index only, unless --apply.")
 public final class PersonLinksCommand implements Callable<Integer> {
 
   /** The name gazetteer the person model's features are built from. */
@@ -66,6 +70,15 @@ public final class PersonLinksCommand implements Callable<Integer> {
           "JSON lines: {kind: merge|apart|not-entity, type: person, value, target, evidence},"
               + " then one {kind: summary} line")
   boolean json;
+
+  @Option(
+      names = "--apply",
+      description =
+          "record the links in the index as automatic curation decisions (source auto): every"
+              + " answer shows the full name, an editor's decision on a value still wins, and an"
+              + " editor's undo of a link holds when links are applied again; needs the index's"
+              + " write lock (not while a service writes to it)")
+  boolean apply;
 
   private final ObjectMapper mapper = new ObjectMapper();
 
@@ -92,6 +105,12 @@ public final class PersonLinksCommand implements Callable<Integer> {
     PersonLinks.Result result =
         new PersonLinks(Duration.ofDays(windowDays), nameClass("first"), nameClass("first", "both"))
             .link(articles);
+    if (apply) {
+      int code = applyLinks(result);
+      if (code != 0) {
+        return code;
+      }
+    }
     if (json) {
       for (PersonLinks.Decision link : result.links()) {
         out.println(mapper.writeValueAsString(decision("merge", link)));
@@ -165,6 +184,46 @@ public final class PersonLinksCommand implements Callable<Integer> {
           Locale.ROOT, "  %s  (%d articles): %s%n", lone.value(), lone.articles(), lone.reason());
     }
     return 0;
+  }
+
+  /** Records the links as the index's automatic curation; 0, or the exit code of a failure. */
+  private int applyLinks(PersonLinks.Result result) throws IOException {
+    List<AutomaticLink> links = new ArrayList<>();
+    for (PersonLinks.Decision link : result.links()) {
+      links.add(
+          new AutomaticLink(
+              EntityType.PERSON,
+              link.value(),
+              link.target(),
+              String.format(
+                  Locale.ROOT,
+                  "%d articles %s..%s, window %d days: %s",
+                  link.articles(),
+                  day(link.firstSeen()),
+                  day(link.lastSeen()),
+                  windowDays,
+                  link.reason())));
+    }
+    try (ArticleIndex articles = ArticleIndex.open(index.served())) {
+      ArticleIndex.Curated done =
+          articles.curate(curation -> curation.applyAutomatic(links, Instant.now()));
+      spec.commandLine()
+          .getErr()
+          .printf(
+              Locale.ROOT,
+              "Applied %,d automatic links; %,d articles rewritten%n",
+              links.size(),
+              done.rewritten());
+      return 0;
+    } catch (LockObtainFailedException e) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "Another process writes to "
+                  + index.path
+                  + ": stop the service first (its index is locked while it runs)");
+      return 1;
+    }
   }
 
   private ObjectNode decision(String kind, PersonLinks.Decision decision) {

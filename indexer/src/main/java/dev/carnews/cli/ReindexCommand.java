@@ -1,5 +1,6 @@
 package dev.carnews.cli;
 
+import dev.carnews.curation.Curation;
 import dev.carnews.embed.EmbeddingTagger;
 import dev.carnews.embed.OnnxTextEmbedder;
 import dev.carnews.embed.TextEmbedder;
@@ -101,12 +102,13 @@ public final class ReindexCommand implements Callable<Integer> {
       }
       try (lock;
           DirectoryReader reader = DirectoryReader.open(directory)) {
-        return build(out, source, new IndexSearcher(reader));
+        return build(out, source, new IndexSearcher(reader), ArticleIndex.curationOf(reader));
       }
     }
   }
 
-  private int build(PrintWriter out, Path source, IndexSearcher searcher) throws Exception {
+  private int build(PrintWriter out, Path source, IndexSearcher searcher, Curation curation)
+      throws Exception {
     long start = System.nanoTime();
     try {
       Reindex.prepare(to);
@@ -130,6 +132,8 @@ public final class ReindexCommand implements Callable<Integer> {
     Reindex.Result result;
     try (ArticleIndex target = ArticleIndex.open(to)) {
       target.recordModels(versions);
+      // The editors' decisions and automatic links go with the articles: the copy is curated alike.
+      target.curate(none -> curation);
       ProgressLines lines = new ProgressLines(out);
       result = Reindex.copy(searcher, target, taggers, threads, lines::copied);
       target.commit();

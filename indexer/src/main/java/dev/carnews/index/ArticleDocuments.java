@@ -10,6 +10,12 @@ import static dev.carnews.index.ArticleSchema.PERSON;
 import static dev.carnews.index.ArticleSchema.PERSON_MENTIONS;
 import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE;
 import static dev.carnews.index.ArticleSchema.PUBLISHED;
+import static dev.carnews.index.ArticleSchema.RAW_BRAND;
+import static dev.carnews.index.ArticleSchema.RAW_BRAND_MENTIONS;
+import static dev.carnews.index.ArticleSchema.RAW_BRAND_SALIENCE;
+import static dev.carnews.index.ArticleSchema.RAW_PERSON;
+import static dev.carnews.index.ArticleSchema.RAW_PERSON_MENTIONS;
+import static dev.carnews.index.ArticleSchema.RAW_PERSON_SALIENCE;
 import static dev.carnews.index.ArticleSchema.SECTION;
 import static dev.carnews.index.ArticleSchema.STORY;
 import static dev.carnews.index.ArticleSchema.STORY_BAND;
@@ -20,6 +26,7 @@ import static dev.carnews.index.ArticleSchema.TITLE;
 import static dev.carnews.index.ArticleSchema.URL;
 import static dev.carnews.index.ArticleSchema.VECTOR;
 
+import dev.carnews.curation.Curation;
 import dev.carnews.entity.Entity;
 import dev.carnews.entity.EntityType;
 import dev.carnews.entity.TaggedArticle;
@@ -72,8 +79,16 @@ public final class ArticleDocuments {
    * index that was built without them.
    */
   public static Document toDocument(TaggedArticle tagged, FieldType textType) {
+    return toDocument(tagged, textType, Curation.none());
+  }
+
+  /**
+   * The document of an article as the tagger tagged it, its entities shown as {@code curation}
+   * makes them (keeping the tagger's, {@link ArticleFields#of(TaggedArticle, Curation)}).
+   */
+  public static Document toDocument(TaggedArticle tagged, FieldType textType, Curation curation) {
     Document doc = new Document();
-    for (ArticleFields.Value value : ArticleFields.of(tagged)) {
+    for (ArticleFields.Value value : ArticleFields.of(tagged, curation)) {
       add(doc, value, textType);
     }
     try {
@@ -144,11 +159,6 @@ public final class ArticleDocuments {
   }
 
   /**
-   * The article as stored in the index: title, body, url, date, section, tags, authors, and the
-   * persons and brands with their mentions and salience. Mentions (offsets) are not stored, so the
-   * result has none.
-   */
-  /**
    * An article's stored fields with its vector, if it has one, as a {@link KnnFloatVectorField}:
    * what {@link #fromStored} needs to rewrite an article (a story change, a restory) without losing
    * its vector, which is not a stored field.
@@ -173,7 +183,32 @@ public final class ArticleDocuments {
         : null;
   }
 
+  /**
+   * The article as the tagger tagged it, read from the index: title, body, url, date, section,
+   * tags, authors, and the tagger's persons and brands with their mentions and salience (the raw
+   * ones of a curated article), so writing it again applies the curation of that time. Mentions
+   * (offsets) are not stored, so the result has none.
+   */
   public static TaggedArticle fromStored(Document stored) {
+    // A curated article has at least one raw entity (a decision changed one of them).
+    if (stored.getField(RAW_PERSON) == null && stored.getField(RAW_BRAND) == null) {
+      return shownFromStored(stored);
+    }
+    TaggedArticle shown = shownFromStored(stored);
+    return new TaggedArticle(
+        shown.article(),
+        shown.authors(),
+        entities(stored, EntityType.PERSON, RAW_PERSON, RAW_PERSON_MENTIONS, RAW_PERSON_SALIENCE),
+        entities(stored, EntityType.BRAND, RAW_BRAND, RAW_BRAND_MENTIONS, RAW_BRAND_SALIENCE),
+        List.of(),
+        shown.vector());
+  }
+
+  /**
+   * The article as the answers show it: like {@link #fromStored}, with the persons and brands the
+   * curation made of the tagger's.
+   */
+  public static TaggedArticle shownFromStored(Document stored) {
     String id = stored.get(ID);
     IndexableField published = stored.getField(PUBLISHED);
     Instant when =

@@ -11,6 +11,7 @@ import static dev.carnews.index.ArticleSchema.BRAND_KEY;
 import static dev.carnews.index.ArticleSchema.BRAND_MENTIONS;
 import static dev.carnews.index.ArticleSchema.BRAND_SALIENCE;
 import static dev.carnews.index.ArticleSchema.BRAND_SALIENCE_RANK;
+import static dev.carnews.index.ArticleSchema.CURATED;
 import static dev.carnews.index.ArticleSchema.ID;
 import static dev.carnews.index.ArticleSchema.MONTH_FACET;
 import static dev.carnews.index.ArticleSchema.PERSON;
@@ -19,6 +20,14 @@ import static dev.carnews.index.ArticleSchema.PERSON_MENTIONS;
 import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE;
 import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE_RANK;
 import static dev.carnews.index.ArticleSchema.PUBLISHED;
+import static dev.carnews.index.ArticleSchema.RAW_BRAND;
+import static dev.carnews.index.ArticleSchema.RAW_BRAND_KEY;
+import static dev.carnews.index.ArticleSchema.RAW_BRAND_MENTIONS;
+import static dev.carnews.index.ArticleSchema.RAW_BRAND_SALIENCE;
+import static dev.carnews.index.ArticleSchema.RAW_PERSON;
+import static dev.carnews.index.ArticleSchema.RAW_PERSON_KEY;
+import static dev.carnews.index.ArticleSchema.RAW_PERSON_MENTIONS;
+import static dev.carnews.index.ArticleSchema.RAW_PERSON_SALIENCE;
 import static dev.carnews.index.ArticleSchema.SECTION;
 import static dev.carnews.index.ArticleSchema.TAGS;
 import static dev.carnews.index.ArticleSchema.TITLE;
@@ -26,6 +35,7 @@ import static dev.carnews.index.ArticleSchema.URL;
 import static dev.carnews.index.ArticleSchema.VECTOR;
 
 import dev.carnews.analysis.NameKeys;
+import dev.carnews.curation.Curation;
 import dev.carnews.entity.Entity;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.ingest.Article;
@@ -103,6 +113,48 @@ public final class ArticleFields {
 
   /** The field values of an article, in the order they are written. */
   public static List<Value> of(TaggedArticle tagged) {
+    return shown(tagged);
+  }
+
+  /**
+   * The field values of an article as the tagger tagged it ({@code raw}) with its entities shown as
+   * {@code curation} makes them. When the curation changes them the plan also keeps the raw
+   * entities (and the {@link ArticleSchema#CURATED} mark), so a later decision or an undo
+   * recomputes the shown entities from the tagger's, never from an earlier decision's.
+   */
+  public static List<Value> of(TaggedArticle raw, Curation curation) {
+    TaggedArticle shown = curation.apply(raw);
+    if (shown == raw
+        || (shown.persons().equals(raw.persons()) && shown.brands().equals(raw.brands()))) {
+      return shown(raw);
+    }
+    List<Value> plan = new ArrayList<>(shown(shown));
+    plan.add(new Value(CURATED, "1", Use.KEYWORD));
+    addRaw(
+        plan, raw.persons(), RAW_PERSON, RAW_PERSON_KEY, RAW_PERSON_MENTIONS, RAW_PERSON_SALIENCE);
+    addRaw(plan, raw.brands(), RAW_BRAND, RAW_BRAND_KEY, RAW_BRAND_MENTIONS, RAW_BRAND_SALIENCE);
+    return List.copyOf(plan);
+  }
+
+  private static void addRaw(
+      List<Value> plan,
+      List<Entity> entities,
+      String name,
+      String key,
+      String mentions,
+      String salience) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Entity entity : entities) {
+      plan.add(new Value(name, entity.name(), Use.STORED));
+      plan.add(new Value(mentions, entity.mentions(), Use.STORED));
+      plan.add(new Value(salience, entity.salience(), Use.STORED));
+      if (keys.add(NameKeys.key(entity.name()))) {
+        plan.add(new Value(key, NameKeys.key(entity.name()), Use.KEYWORD));
+      }
+    }
+  }
+
+  private static List<Value> shown(TaggedArticle tagged) {
     Article article = tagged.article();
     List<Value> plan = new ArrayList<>();
     plan.add(new Value(ID, article.id(), Use.KEYWORD_STORED));

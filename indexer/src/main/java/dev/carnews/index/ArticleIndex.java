@@ -1,6 +1,12 @@
 package dev.carnews.index;
 
+import dev.carnews.curation.Curation;
+import dev.carnews.curation.CurationCodec;
+import dev.carnews.entity.EntityType;
 import dev.carnews.entity.TaggedArticle;
+import dev.carnews.ingest.Article;
+import dev.carnews.story.MinHashBands;
+import dev.carnews.story.StoryText;
 import dev.carnews.story.VersionRule;
 import java.io.Closeable;
 import java.io.FileNotFoundException;
@@ -10,8 +16,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.DirectoryReader;
@@ -24,8 +34,11 @@ import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
@@ -71,6 +84,26 @@ public final class ArticleIndex implements Closeable {
 
   private record Pending(boolean present, long seq) {}
 
+  /** The commit user data key of the curation ({@link CurationCodec} JSON). */
+  static final String CURATION = "curation";
+
+  /** What the answers make of the tagger's entities; replaced whole by {@link #curate}. */
+  private volatile Curation curation;
+
+  /**
+   * Article writes hold the read lock while they render and apply a document; a curation change
+   * holds the write lock, so every write is either visible to its rewrite or rendered with it.
+   */
+  private final ReadWriteLock curating = new ReentrantReadWriteLock();
+
+  /**
+   * What a curation change did.
+   *
+   * @param curation the curation now
+   * @param rewritten how many articles were rewritten
+   */
+  public record Curated(Curation curation, int rewritten) {}
+
   private ArticleIndex(Directory directory, VersionRule rule) throws IOException {
     this.directory = directory;
     boolean exists = DirectoryReader.indexExists(directory);
@@ -95,10 +128,12 @@ public final class ArticleIndex implements Closeable {
       // A new index is committed empty at once, so the folder always holds a readable index.
       writer.commit();
     }
+    String stored = recorded.get(CURATION);
+    this.curation = stored == null ? Curation.none() : CurationCodec.decode(stored);
     this.searchers = new SearcherManager(writer, true, false, null);
     this.searchers.addListener(new PendingCleaner());
     this.textType = textTypeOf(searchers);
-    this.stories = rule == null ? null : new StoryKeeper(writer, searchers, textType, rule);
+    this.stories = rule == null ? null : new StoryKeeper(writer, searchers, this::document, rule);
     if (stories != null) {
       this.searchers.addListener(stories);
     }
@@ -209,8 +244,17 @@ public final class ArticleIndex implements Closeable {
    * {@link #refresh()}, durable after {@link #commit()}.
    */
   public WriteResult write(TaggedArticle article) throws IOException {
+    curating.readLock().lock();
+    try {
+      return writeCurated(article);
+    } finally {
+      curating.readLock().unlock();
+    }
+  }
+
+  private WriteResult writeCurated(TaggedArticle article) throws IOException {
     String id = article.article().id();
-    Document doc = ArticleDocuments.toDocument(article, textType);
+    Document doc = document(article);
     if (stories == null) {
       boolean existed = apply(id, true, key -> writer.updateDocument(idTerm(key), doc));
       return new WriteResult(id, !existed);
@@ -231,10 +275,125 @@ public final class ArticleIndex implements Closeable {
    */
   public boolean delete(String id) throws IOException {
     Objects.requireNonNull(id, "id");
-    if (stories == null) {
-      return apply(id, false, key -> writer.deleteDocuments(idTerm(key)));
+    curating.readLock().lock();
+    try {
+      if (stories == null) {
+        return apply(id, false, key -> writer.deleteDocuments(idTerm(key)));
+      }
+      return stories.delete(id, () -> apply(id, false, key -> writer.deleteDocuments(idTerm(key))));
+    } finally {
+      curating.readLock().unlock();
     }
-    return stories.delete(id, () -> apply(id, false, key -> writer.deleteDocuments(idTerm(key))));
+  }
+
+  /**
+   * The document of an article as the tagger tagged it, with this index's text type and curation.
+   */
+  Document document(TaggedArticle article) {
+    return ArticleDocuments.toDocument(article, textType, curation);
+  }
+
+  /**
+   * The curation recorded in the commit a reader reads ({@link Curation#none()} when none was): how
+   * a reindex carries the editors' decisions and automatic links into the index it builds.
+   */
+  public static Curation curationOf(DirectoryReader reader) throws IOException {
+    String stored = reader.getIndexCommit().getUserData().get(CURATION);
+    return stored == null ? Curation.none() : CurationCodec.decode(stored);
+  }
+
+  /** The curation every answer and every write now follows. */
+  public Curation curation() {
+    return curation;
+  }
+
+  /**
+   * Changes the curation and rewrites, from their tagger values, the articles whose entities it
+   * changes (found by a term query on each changed value, raw or shown), keeping their stories;
+   * then commits the articles and the curation (in the commit's user data) together, so a decision
+   * is durable exactly when the answers it changes are. Article writes wait meanwhile.
+   *
+   * @param change makes the new curation from the current one; its exceptions go to the caller and
+   *     change nothing
+   * @throws IOException when rewriting or committing failed: the decision may be lost
+   */
+  public Curated curate(UnaryOperator<Curation> change) throws IOException {
+    curating.writeLock().lock();
+    try {
+      Curation before = curation;
+      Curation after = change.apply(before);
+      Set<Curation.TypedKey> changed = Curation.changed(before, after);
+      // Every write so far becomes visible, so the rewrite below sees its article.
+      refresh();
+      curation = after;
+      int rewritten;
+      try {
+        rewritten = rewrite(changed);
+        recordCuration(after);
+        commit();
+      } catch (IOException | RuntimeException e) {
+        curation = before;
+        throw e;
+      }
+      return new Curated(after, rewritten);
+    } finally {
+      curating.writeLock().unlock();
+    }
+  }
+
+  /** Puts the curation in the next commit's user data; synchronized like {@link #recordModels}. */
+  private synchronized void recordCuration(Curation next) {
+    Map<String, String> live = versionData();
+    live.put(CURATION, CurationCodec.encode(next));
+    writer.setLiveCommitData(live.entrySet(), true);
+  }
+
+  /** Rewrites every article with one of these values, raw or shown; how many. */
+  private int rewrite(Set<Curation.TypedKey> changed) throws IOException {
+    if (changed.isEmpty()) {
+      return 0;
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    for (Curation.TypedKey key : changed) {
+      boolean brand = key.type() == EntityType.BRAND;
+      query.add(
+          new TermQuery(
+              new Term(
+                  brand ? ArticleSchema.RAW_BRAND_KEY : ArticleSchema.RAW_PERSON_KEY, key.key())),
+          BooleanClause.Occur.SHOULD);
+      query.add(
+          new TermQuery(
+              new Term(brand ? ArticleSchema.BRAND_KEY : ArticleSchema.PERSON_KEY, key.key())),
+          BooleanClause.Occur.SHOULD);
+    }
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      int count = searcher.count(query.build());
+      if (count == 0) {
+        return 0;
+      }
+      for (ScoreDoc hit : searcher.search(query.build(), count).scoreDocs) {
+        Document stored = ArticleDocuments.storedWithVector(searcher, hit.doc);
+        TaggedArticle raw = ArticleDocuments.fromStored(stored);
+        Document doc = document(raw);
+        String story = stored.get(ArticleSchema.STORY);
+        if (stories != null && story != null) {
+          // The text is unchanged, so is its fingerprint: the article stays in its story.
+          Article article = raw.article();
+          doc =
+              ArticleDocuments.withStory(
+                  doc,
+                  story,
+                  MinHashBands.fingerprint(
+                      StoryText.of(
+                          article.id(), article.title(), article.body(), article.published())));
+        }
+        rewrite(raw.article().id(), doc);
+      }
+      return count;
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
   /** Writes a document as it is, bypassing stories: {@link Restory} clears story fields with it. */

@@ -94,6 +94,39 @@ public final class ArticleSchema {
    */
   public static final String ABOUT_PERSON_KEY = "about_person_key";
 
+  /**
+   * Marks an article whose shown entities differ from the tagger's because of a curation decision:
+   * {@code KeywordField} ("1"); only such articles carry the {@code raw_*} fields below.
+   */
+  public static final String CURATED = "curated";
+
+  /** The tagger's person names of a curated article, stored in its order; multi-valued. */
+  public static final String RAW_PERSON = "raw_person";
+
+  /** Mentions per raw person, stored parallel to {@link #RAW_PERSON}. */
+  public static final String RAW_PERSON_MENTIONS = "raw_person_mentions";
+
+  /** Salience per raw person, stored parallel to {@link #RAW_PERSON}. */
+  public static final String RAW_PERSON_SALIENCE = "raw_person_salience";
+
+  /**
+   * Folded keys of the raw persons: {@code KeywordField}, so a decision finds the articles whose
+   * tagger value it changes even after an earlier decision renamed them.
+   */
+  public static final String RAW_PERSON_KEY = "raw_person_key";
+
+  /** The tagger's brand names of a curated article, stored in its order; multi-valued. */
+  public static final String RAW_BRAND = "raw_brand";
+
+  /** Mentions per raw brand, stored parallel to {@link #RAW_BRAND}. */
+  public static final String RAW_BRAND_MENTIONS = "raw_brand_mentions";
+
+  /** Salience per raw brand, stored parallel to {@link #RAW_BRAND}. */
+  public static final String RAW_BRAND_SALIENCE = "raw_brand_salience";
+
+  /** Folded keys of the raw brands, like {@link #RAW_PERSON_KEY}. */
+  public static final String RAW_BRAND_KEY = "raw_brand_key";
+
   /** Cleaned author names, stored in byline order; multi-valued. */
   public static final String AUTHOR = "author";
 

@@ -65,9 +65,7 @@ public final class Restory {
     for (Key key : keys) {
       Document stored = storedDocument(index, key.id());
       if (stored != null) {
-        index.rewrite(
-            key.id(),
-            ArticleDocuments.toDocument(ArticleDocuments.fromStored(stored), index.textType()));
+        index.rewrite(key.id(), index.document(ArticleDocuments.fromStored(stored)));
       }
     }
     index.commit();

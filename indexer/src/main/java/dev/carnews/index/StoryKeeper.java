@@ -7,6 +7,7 @@ import static dev.carnews.index.ArticleSchema.STORY;
 import static dev.carnews.index.ArticleSchema.STORY_BAND;
 import static dev.carnews.index.ArticleSchema.TITLE;
 
+import dev.carnews.entity.TaggedArticle;
 import dev.carnews.story.MinHashBands;
 import dev.carnews.story.StoryText;
 import dev.carnews.story.VersionRule;
@@ -16,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
@@ -54,17 +55,24 @@ final class StoryKeeper implements ReferenceManager.RefreshListener {
 
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private final FieldType textType;
+
+  /** Renders an article as the tagger tagged it into its document, with the current curation. */
+  private final Function<TaggedArticle, Document> documents;
+
   private final StoryJoin<Document> join;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile long lastPut;
   private volatile long snapshot;
   private volatile long covered;
 
-  StoryKeeper(IndexWriter writer, SearcherManager searchers, FieldType textType, VersionRule rule) {
+  StoryKeeper(
+      IndexWriter writer,
+      SearcherManager searchers,
+      Function<TaggedArticle, Document> documents,
+      VersionRule rule) {
     this.writer = writer;
     this.searchers = searchers;
-    this.textType = textType;
+    this.documents = documents;
     this.join = new StoryJoin<>(rule);
   }
 
@@ -191,7 +199,7 @@ final class StoryKeeper implements ReferenceManager.RefreshListener {
 
     @Override
     public Document rewritable(StoryJoin.Member<Document> member) {
-      return ArticleDocuments.toDocument(ArticleDocuments.fromStored(member.doc()), textType);
+      return documents.apply(ArticleDocuments.fromStored(member.doc()));
     }
 
     @Override

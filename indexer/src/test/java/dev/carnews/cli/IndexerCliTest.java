@@ -323,6 +323,24 @@ class IndexerCliTest {
     assertEquals(4, summary.get("valuesBefore").asInt());
     assertEquals(2, summary.get("articlesReattributed").asInt());
 
+    Run applied = run("person-links", "--index", index.toString(), "--apply");
+    assertEquals(0, applied.code(), applied.err());
+    assertTrue(
+        applied.err().contains("Applied 1 automatic links; 2 articles rewritten"), applied.err());
+    try (FSDirectory dir = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      TopDocs hits = searcher.search(new TermQuery(new Term(ArticleSchema.ID, "p1")), 1);
+      TaggedArticle shown =
+          ArticleDocuments.shownFromStored(searcher.storedFields().document(hits.scoreDocs[0].doc));
+      assertEquals(
+          List.of("Odile Quillfeather"), shown.persons().stream().map(Entity::name).toList());
+    }
+    assertEquals(
+        List.of("Quillfeather"),
+        stored(index, "p1").persons().stream().map(Entity::name).toList(),
+        "the tagger's value is kept for an undo");
+
     assertEquals(2, run("person-links", "--index", work.resolve("none").toString()).code());
     assertEquals(2, run("person-links", "--index", index.toString(), "--window-days", "-1").code());
   }

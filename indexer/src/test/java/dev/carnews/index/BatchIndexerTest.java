@@ -3,7 +3,10 @@ package dev.carnews.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.carnews.curation.DecisionKind;
+import dev.carnews.entity.Entity;
 import dev.carnews.entity.EntityTagger;
+import dev.carnews.entity.EntityType;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.ingest.ArticleSources;
 import dev.carnews.ingest.CountingSink;
@@ -13,7 +16,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +115,46 @@ class BatchIndexerTest {
           IllegalArgumentException.class, () -> new BatchIndexer(index, () -> PLAIN, 0));
     } catch (IOException e) {
       throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void articlesIndexedAfterADecisionAreShownThroughIt() throws Exception {
+    writeInputs();
+    EntityTagger kestrel =
+        article ->
+            new TaggedArticle(
+                article,
+                article.authors(),
+                List.of(),
+                List.of(new Entity(EntityType.BRAND, "Kestrel", 1, 0.9)),
+                List.of());
+    try (ArticleIndex index = ArticleIndex.open(new ByteBuffersDirectory())) {
+      index.curate(
+          c ->
+              c.decide(
+                  DecisionKind.ALIAS,
+                  EntityType.BRAND,
+                  "Kestrel",
+                  "Kestrel Motors",
+                  "",
+                  "key-test",
+                  Instant.parse("2026-12-06T00:00:00Z")));
+      run(index, kestrel, folder);
+      IndexSearcher searcher = index.searchers().acquire();
+      try {
+        Document a1 =
+            searcher
+                .storedFields()
+                .document(
+                    searcher.search(new TermQuery(new Term(ArticleSchema.ID, "a1")), 1)
+                        .scoreDocs[0]
+                        .doc);
+        assertEquals(List.of("Kestrel Motors"), ArticleDocuments.shownFromStored(a1).brandNames());
+        assertEquals(List.of("Kestrel"), ArticleDocuments.fromStored(a1).brandNames());
+      } finally {
+        index.searchers().release(searcher);
+      }
     }
   }
 }

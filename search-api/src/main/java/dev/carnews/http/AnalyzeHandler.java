@@ -3,11 +3,13 @@ package dev.carnews.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carnews.curation.Curation;
 import dev.carnews.preview.AnalyzeRequest;
 import dev.carnews.preview.EntityPreviews;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /api/analyze}: reads {@code {"title": ..., "text": ..., "authors": [...]}}, answers
@@ -19,13 +21,15 @@ final class AnalyzeHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EntityPreviews previews;
+  private final Supplier<Curation> curation;
 
-  AnalyzeHandler(EntityPreviews previews) {
+  AnalyzeHandler(EntityPreviews previews, Supplier<Curation> curation) {
     this.previews = previews;
+    this.curation = curation;
   }
 
   void analyze(Context ctx) {
-    ctx.json(previews.analyze(request(ctx.body())));
+    ctx.json(previews.analyze(request(ctx.body()), curation.get()));
   }
 
   static AnalyzeRequest request(String body) {

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -88,9 +89,11 @@ public final class ApiKeys {
 
   /**
    * Lets the request through when it carries a configured key, else throws the refusal: 401 when
-   * the key is missing or malformed, 403 when it is wrong or writes are disabled.
+   * the key is missing or malformed, 403 when it is wrong or writes are disabled. Returns the key's
+   * name: {@code key-} and the first 8 hex digits of its SHA-256, which tells keys apart in the
+   * curation log without revealing them.
    */
-  void authorize(Context ctx) {
+  String authorize(Context ctx) {
     String header = ctx.header("Authorization");
     if (header == null || header.isBlank()) {
       ctx.header("WWW-Authenticate", "Bearer");
@@ -106,9 +109,16 @@ public final class ApiKeys {
       throw new ApiException(
           403, "writes_disabled", "writes are disabled: the server has no API keys configured");
     }
-    if (!matches(header.substring(BEARER.length()).strip())) {
+    String key = header.substring(BEARER.length()).strip();
+    if (!matches(key)) {
       throw new ApiException(403, "forbidden", "this API key may not write");
     }
+    return nameOf(key);
+  }
+
+  /** The name of a key: {@code key-} and the first 8 hex digits of its SHA-256. */
+  static String nameOf(String key) {
+    return "key-" + HexFormat.of().formatHex(sha256(key), 0, 4);
   }
 
   private boolean matches(String key) {

@@ -3,6 +3,7 @@ package dev.carnews.http;
 import dev.carnews.admin.IndexBackupService;
 import dev.carnews.admin.ReindexService;
 import dev.carnews.write.ArticleWriter;
+import dev.carnews.write.CurationStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +36,7 @@ public final class AppOptions {
   private final Duration cacheMaxAge;
   private final IndexBackupService backups;
   private final ReindexService reindex;
+  private final CurationStore curations;
 
   private AppOptions(
       ArticleWriter writer,
@@ -45,10 +47,12 @@ public final class AppOptions {
       LongSupplier indexBytes,
       Duration cacheMaxAge,
       IndexBackupService backups,
-      ReindexService reindex) {
+      ReindexService reindex,
+      CurationStore curations) {
     this.writer = writer;
     this.backups = backups;
     this.reindex = reindex;
+    this.curations = curations;
     this.keys = Objects.requireNonNull(keys, "keys");
     this.corsOrigins = List.copyOf(corsOrigins);
     if (concurrentSearches < 1) {
@@ -74,6 +78,7 @@ public final class AppOptions {
         () -> 0L,
         DEFAULT_CACHE_MAX_AGE,
         null,
+        null,
         null);
   }
 
@@ -88,7 +93,8 @@ public final class AppOptions {
         indexBytes,
         cacheMaxAge,
         backups,
-        reindex);
+        reindex,
+        curations);
   }
 
   /** Allows cross-origin requests from exactly these origins ({@code https://cms.example}). */
@@ -102,13 +108,23 @@ public final class AppOptions {
         indexBytes,
         cacheMaxAge,
         backups,
-        reindex);
+        reindex,
+        curations);
   }
 
   /** At most {@code concurrent} searches at once; others wait up to {@code wait}, then 429. */
   public AppOptions withSearchBound(int concurrent, Duration wait) {
     return new AppOptions(
-        writer, keys, corsOrigins, concurrent, wait, indexBytes, cacheMaxAge, backups, reindex);
+        writer,
+        keys,
+        corsOrigins,
+        concurrent,
+        wait,
+        indexBytes,
+        cacheMaxAge,
+        backups,
+        reindex,
+        curations);
   }
 
   /** Where the metrics read the index size on disk from. */
@@ -122,7 +138,8 @@ public final class AppOptions {
         bytes,
         cacheMaxAge,
         backups,
-        reindex);
+        reindex,
+        curations);
   }
 
   /**
@@ -139,7 +156,8 @@ public final class AppOptions {
         indexBytes,
         maxAge,
         backups,
-        reindex);
+        reindex,
+        curations);
   }
 
   /** Serves the admin backup routes through this service, for requests with a write key. */
@@ -153,7 +171,8 @@ public final class AppOptions {
         indexBytes,
         cacheMaxAge,
         Objects.requireNonNull(service, "service"),
-        reindex);
+        reindex,
+        curations);
   }
 
   /** Serves the admin reindex routes through this service, for requests with a write key. */
@@ -167,7 +186,31 @@ public final class AppOptions {
         indexBytes,
         cacheMaxAge,
         backups,
-        Objects.requireNonNull(service, "service"));
+        Objects.requireNonNull(service, "service"),
+        curations);
+  }
+
+  /**
+   * Serves the curation routes through this store (decisions need a write key; reading them does
+   * not), maps entity filters and names of every request through its curation, and curates the
+   * answers of {@code POST /api/analyze}.
+   */
+  public AppOptions withCuration(CurationStore store) {
+    return new AppOptions(
+        writer,
+        keys,
+        corsOrigins,
+        concurrentSearches,
+        searchWait,
+        indexBytes,
+        cacheMaxAge,
+        backups,
+        reindex,
+        Objects.requireNonNull(store, "store"));
+  }
+
+  Optional<CurationStore> curations() {
+    return Optional.ofNullable(curations);
   }
 
   Optional<ArticleWriter> writer() {

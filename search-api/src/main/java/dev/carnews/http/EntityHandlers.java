@@ -27,12 +27,13 @@ final class EntityHandlers {
   /** The Atom feed of an entity's newest articles. */
   void atom(Context ctx) throws IOException {
     EntityType type = Params.entityType(ctx.pathParam("type"));
-    feeds.entityAtom(ctx, type, Params.entityName(ctx.pathParam("name")));
+    feeds.entityAtom(
+        ctx, type, Params.curated(ctx, type, Params.entityName(ctx.pathParam("name"))));
   }
 
   void page(Context ctx) throws IOException {
     EntityType type = Params.entityType(ctx.pathParam("type"));
-    String name = Params.entityName(ctx.pathParam("name"));
+    String name = Params.curated(ctx, type, Params.entityName(ctx.pathParam("name")));
     SearchRequest scope = Params.searchRequest(ctx);
     ctx.json(archive.entity(type, name, scope).orElseThrow(EntityHandlers::unknownEntity));
   }

@@ -1,5 +1,6 @@
 package dev.carnews.http;
 
+import dev.carnews.curation.Curation;
 import dev.carnews.entity.EntityType;
 import dev.carnews.search.About;
 import dev.carnews.search.EntityListRequest;
@@ -121,6 +122,42 @@ final class Params {
     return ctx.queryParams("about").stream().map(About::parse).toList();
   }
 
+  /** The request attribute holding the curation the request is answered with. */
+  static final String CURATION = "carnews.curation";
+
+  /**
+   * Names as the curation shows them ({@code Reagan} after a merge into {@code Ronald Reagan}), so
+   * a filter or an entity path naming a merged value finds its entity: a map lookup, no search.
+   */
+  static List<String> curated(Context ctx, EntityType type, List<String> names) {
+    Curation curation = ctx.attribute(CURATION);
+    if (curation == null || curation.isEmpty() || names.isEmpty()) {
+      return names;
+    }
+    return names.stream().map(name -> curation.filterName(type, name)).toList();
+  }
+
+  /** A name as the curation shows it, like {@link #curated(Context, EntityType, List)}. */
+  static String curated(Context ctx, EntityType type, String name) {
+    return type == EntityType.AUTHOR ? name : curated(ctx, type, List.of(name)).get(0);
+  }
+
+  private static List<About> curatedAbout(Context ctx, List<About> about) {
+    Curation curation = ctx.attribute(CURATION);
+    if (curation == null || curation.isEmpty() || about.isEmpty()) {
+      return about;
+    }
+    return about.stream()
+        .map(
+            a ->
+                new About(
+                    a.kind(),
+                    curation.filterName(
+                        a.kind() == About.Kind.BRAND ? EntityType.BRAND : EntityType.PERSON,
+                        a.name())))
+        .toList();
+  }
+
   /** Every {@code /api/search} parameter but the cursor, validated. */
   static SearchRequest searchRequest(Context ctx) {
     return searchRequest(ctx, SearchRequest.DEFAULT_SIZE, SortOrder.RELEVANCE);
@@ -138,15 +175,15 @@ final class Params {
     try {
       return new SearchRequest(
           text(ctx, "q"),
-          all(ctx, "brand"),
+          curated(ctx, EntityType.BRAND, all(ctx, "brand")),
           all(ctx, "author"),
-          all(ctx, "person"),
+          curated(ctx, EntityType.PERSON, all(ctx, "person")),
           date(ctx, "from"),
           date(ctx, "to"),
           sort == null || sort.isBlank() ? defaultSort : sort(ctx),
           integer(ctx, "page", 1),
           integer(ctx, "size", defaultSize),
-          about(ctx),
+          curatedAbout(ctx, about(ctx)),
           facets(ctx),
           integer(ctx, "facetSize", SearchRequest.DEFAULT_FACET_SIZE),
           collapse(ctx),

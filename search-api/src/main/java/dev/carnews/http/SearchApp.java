@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.carnews.curation.Curation;
 import dev.carnews.preview.EntityPreviews;
 import dev.carnews.search.ArchiveUnavailableException;
 import dev.carnews.search.InvalidQueryException;
 import dev.carnews.search.NewsArchive;
+import dev.carnews.write.CurationStore;
 import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
@@ -17,12 +19,14 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * {@code .atom}), {@code /api/trending}, {@code /api/articles/{id}}, {@code
  * /api/articles/{id}/related}, {@code /api/stories/{id}}, {@code /entity/{type}/{name}} (the
  * readers' page), {@code /health}, {@code /openapi.json}, {@code POST /api/analyze}, and with a
- * write key {@code POST} and {@code GET /api/admin/backups} and {@code /api/admin/reindex}. Every
- * error, from a bad parameter to an unexpected failure, is answered by one mapper in the one shape
- * of {@link ApiError}, with the request's id ({@link RequestIds}). Every route is covered by {@link
+ * write key {@code POST} and {@code GET /api/admin/backups} and {@code /api/admin/reindex}, and the
+ * curation routes of {@link CurationHandlers} ({@code /api/curation/...}). Every error, from a bad
+ * parameter to an unexpected failure, is answered by one mapper in the one shape of {@link
+ * ApiError}, with the request's id ({@link RequestIds}). Every route is covered by {@link
  * HttpCaching} (ETag, 304, Cache-Control) and every GET route answers HEAD alike.
  */
 public final class SearchApp {
@@ -81,6 +86,10 @@ public final class SearchApp {
     }
     WriteHandlers writes = new WriteHandlers(options.writer(), options.keys(), metrics);
     AdminHandlers admin = new AdminHandlers(options.backups(), options.reindex(), options.keys());
+    CurationHandlers curation =
+        new CurationHandlers(options.curations(), options.keys(), archive, Clock.systemUTC());
+    Supplier<Curation> curations =
+        () -> options.curations().map(CurationStore::current).orElse(Curation.none());
     SearchLimiter limiter = new SearchLimiter(options.concurrentSearches(), options.searchWait());
     Cors cors = new Cors(options.corsOrigins());
     HttpCaching caching =
@@ -122,6 +131,10 @@ public final class SearchApp {
     app.before(RequestIds::assign);
     app.before(SearchApp::securityHeaders);
     app.before(cors::apply);
+    if (options.curations().isPresent()) {
+      // One volatile read per request: filters and entity paths map through this curation.
+      app.before(ctx -> ctx.attribute(Params.CURATION, curations.get()));
+    }
     // Before the search bound: a revalidation answered 304 costs no search.
     app.before(caching::before);
     for (String bounded : SEARCH_ROUTES) {
@@ -142,7 +155,7 @@ public final class SearchApp {
     app.get("/api/articles/{id}/related", handlers::related);
     app.get("/api/stories/{id}", handlers::story);
     app.get("/health", handlers::health);
-    app.post("/api/analyze", new AnalyzeHandler(previews)::analyze);
+    app.post("/api/analyze", new AnalyzeHandler(previews, curations)::analyze);
     app.get("/openapi.json", handlers::openApi);
     app.put("/api/articles/{id}", writes::put);
     app.post("/api/articles", writes::batch);
@@ -151,6 +164,11 @@ public final class SearchApp {
     app.get("/api/admin/backups", admin::list);
     app.post("/api/admin/reindex", admin::startReindex);
     app.get("/api/admin/reindex", admin::reindexStatus);
+    app.post("/api/curation/decisions", curation::decide);
+    app.get("/api/curation/decisions", curation::log);
+    app.post("/api/curation/decisions/{id}/undo", curation::undo);
+    app.get("/api/curation/entities/{type}/{name}", curation::history);
+    app.get("/api/curation/candidates", curation::candidates);
     app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
     app.exception(Exception.class, (e, ctx) -> writeError(ctx, errorOf(e)));
     app.error(HttpStatus.NOT_FOUND, SearchApp::unmatched);

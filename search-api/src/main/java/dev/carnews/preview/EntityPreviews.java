@@ -1,5 +1,6 @@
 package dev.carnews.preview;
 
+import dev.carnews.curation.Curation;
 import dev.carnews.entity.Entity;
 import dev.carnews.entity.EntityTagger;
 import dev.carnews.entity.Mention;
@@ -53,10 +54,19 @@ public final class EntityPreviews {
     return new EntityPreviews(NewsEntityTagger.lazyDefaults()::get);
   }
 
-  /** The entities of a text. */
+  /** The entities of a text, as the tagger finds them. */
   public AnalyzeResponse analyze(AnalyzeRequest request) {
+    return analyze(request, Curation.none());
+  }
+
+  /**
+   * The entities of a text as the archive would show them: the tagger's, through the editors'
+   * curation (merged, renamed, retyped, hidden), as an article written now would be indexed.
+   */
+  public AnalyzeResponse analyze(AnalyzeRequest request, Curation curation) {
+    Objects.requireNonNull(curation, "curation");
     if (request.title() == null && request.authors().isEmpty()) {
-      Optional<AnalyzeResponse> page = analyzePage(request.text());
+      Optional<AnalyzeResponse> page = analyzePage(request.text(), curation);
       if (page.isPresent()) {
         return page.get();
       }
@@ -65,7 +75,7 @@ public final class EntityPreviews {
     Article article =
         new Article(
             "preview", null, title, request.text(), request.authors(), null, null, List.of());
-    TaggedArticle tagged = tag(article);
+    TaggedArticle tagged = curation.apply(tag(article));
     int textStart = title.length() + 2;
     List<Segment> segments = new ArrayList<>();
     if (request.title() != null) {
@@ -80,7 +90,7 @@ public final class EntityPreviews {
    * The page-text reader finds title, byline and story lines; every story line appears in the text
    * as it is, so offsets map back line by line. Empty when the text is not such a page.
    */
-  private Optional<AnalyzeResponse> analyzePage(String text) {
+  private Optional<AnalyzeResponse> analyzePage(String text, Curation curation) {
     Article page;
     try {
       page = pageText.parse(text, ReadOptions.defaults());
@@ -106,7 +116,7 @@ public final class EntityPreviews {
       tagged += line.length() + 2;
       cursor = at + line.length();
     }
-    return Optional.of(answer(tag(page.withId("preview")), segments));
+    return Optional.of(answer(curation.apply(tag(page.withId("preview"))), segments));
   }
 
   /** The answer, each mention moved from the tagged text into the segment of the field it is in. */

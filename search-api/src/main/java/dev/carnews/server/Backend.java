@@ -4,6 +4,7 @@ import dev.carnews.admin.IndexBackupService;
 import dev.carnews.admin.ReindexService;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.write.ArticleWriter;
+import dev.carnews.write.CurationStore;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -34,6 +35,11 @@ interface Backend extends AutoCloseable {
 
   /** The reindex of the admin routes, when this backend can rebuild its index beside itself. */
   default Optional<ReindexService> reindex() {
+    return Optional.empty();
+  }
+
+  /** The editors' curation of the entities, when this backend keeps one. */
+  default Optional<CurationStore> curations() {
     return Optional.empty();
   }
 

@@ -2,6 +2,7 @@ package dev.carnews.server;
 
 import dev.carnews.admin.IndexBackupService;
 import dev.carnews.admin.ReindexService;
+import dev.carnews.curation.Curation;
 import dev.carnews.embed.TextEmbedder;
 import dev.carnews.entity.EntityTagger;
 import dev.carnews.index.ArticleIndex;
@@ -16,6 +17,7 @@ import dev.carnews.search.Ranking;
 import dev.carnews.search.lucene.LuceneNewsArchive;
 import dev.carnews.search.lucene.SearchThreads;
 import dev.carnews.write.ArticleWriter;
+import dev.carnews.write.CurationStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,6 +127,24 @@ final class LocalBackend implements Backend {
             Main.modelVersions(meaning),
             opener,
             Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+  }
+
+  @Override
+  public Optional<CurationStore> curations() {
+    // The index served now: a reindex switches it, and the decisions go with it.
+    return Optional.of(
+        new CurationStore() {
+          @Override
+          public Curation current() {
+            return live.current().index.curation();
+          }
+
+          @Override
+          public Changed change(UnaryOperator<Curation> change) throws IOException {
+            ArticleIndex.Curated done = live.current().index.curate(change);
+            return new Changed(done.curation(), done.rewritten());
+          }
+        });
   }
 
   @Override

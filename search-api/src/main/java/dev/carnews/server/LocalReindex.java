@@ -127,6 +127,8 @@ final class LocalReindex implements ReindexService {
       Reindex.prepare(to);
       target = ArticleIndex.open(to);
       target.recordModels(models);
+      // The editors' decisions and automatic links go with the articles (again at the switch).
+      target.curate(none -> live.current().index.curation());
       LOG.info("Reindex: building {} from the stored articles of {}", to, from);
       copy(target);
       catchUp(target);
@@ -136,6 +138,8 @@ final class LocalReindex implements ReindexService {
           live.switchTo(
               served -> {
                 replay(served, built, live.drainJournal());
+                // Decisions made while copying: the new index follows the live one's curation.
+                built.curate(copied -> served.index.curation());
                 built.commit();
                 hold("switching");
                 IndexPointer.switchTo(home, to, served.folder);

@@ -310,6 +310,9 @@ public final class Main implements Callable<Integer> {
     if (backend.reindex().isPresent()) {
       options = options.withReindex(backend.reindex().get());
     }
+    if (backend.curations().isPresent()) {
+      options = options.withCuration(backend.curations().get());
+    }
     return options
         .withWrites(backend.writer(), keys)
         .withCorsOrigins(origins)

@@ -3,6 +3,7 @@ package dev.carnews.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carnews.index.ArticleIndex;
+import dev.carnews.preview.EntityPreviews;
 import dev.carnews.search.CachingNewsArchive;
 import dev.carnews.search.Fixtures;
 import dev.carnews.search.NewsArchive;
@@ -60,6 +61,15 @@ final class RunningApp implements AutoCloseable, AfterAllCallback {
   /** The app over a given index with options built for it. */
   RunningApp(ArticleIndex index, Function<ArticleIndex, AppOptions> options) throws IOException {
     this(index, options, 0);
+  }
+
+  /** The app over a given index with its options and the previews of {@code /api/analyze}. */
+  RunningApp(
+      ArticleIndex index, Function<ArticleIndex, AppOptions> options, EntityPreviews previews)
+      throws IOException {
+    this.index = index;
+    NewsArchive archive = CachingNewsArchive.of(new LuceneNewsArchive(index), 100);
+    app = SearchApp.create(archive, options.apply(index), previews).start("localhost", 0);
   }
 
   /** The app over a given index, its searches behind a cache of {@code searchCache} answers. */

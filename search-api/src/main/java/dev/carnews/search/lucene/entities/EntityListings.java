@@ -26,6 +26,9 @@ public final class EntityListings {
     for (EntityType type : EntityType.values()) {
       List<EntityLists.Listed> listed =
           IntStream.of(directory.slotsOf(type))
+              // A name only deleted or rewritten articles had (a merged value) keeps its facet
+              // ordinal until segments merge: it is no entity of the archive any more.
+              .filter(slot -> all.counts[slot] > 0)
               .mapToObj(
                   slot ->
                       new EntityLists.Listed(

@@ -27,7 +27,7 @@ public final class ArticleDetails {
       return Optional.empty();
     }
     Document stored = searcher.storedFields().document(doc);
-    TaggedArticle tagged = ArticleDocuments.fromStored(stored);
+    TaggedArticle tagged = ArticleDocuments.shownFromStored(stored);
     return Optional.of(ArticleViews.detail(tagged, Stories.of(searcher, id, stored.get(STORY))));
   }
 
