@@ -60,6 +60,14 @@ public final class Curation {
   }
 
   /**
+   * The folded key decisions match a name on: what filters fold names to, for code that must not
+   * depend on the analysis itself (the HTTP layer).
+   */
+  public static String keyOf(String name) {
+    return NameKeys.key(name);
+  }
+
+  /**
    * What a raw value becomes.
    *
    * @param type its type now

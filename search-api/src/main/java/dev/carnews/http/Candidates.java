@@ -1,7 +1,7 @@
 package dev.carnews.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.carnews.analysis.NameKeys;
+import dev.carnews.curation.Curation;
 import dev.carnews.entity.EntityType;
 import dev.carnews.search.EntityListRequest;
 import dev.carnews.search.EntityListing;
@@ -80,17 +80,17 @@ final class Candidates {
       if (words.length > 1) {
         byWord
             .computeIfAbsent(
-                "last:" + NameKeys.key(words[words.length - 1]), k -> new ArrayList<>())
+                "last:" + Curation.keyOf(words[words.length - 1]), k -> new ArrayList<>())
             .add(person);
         byWord
-            .computeIfAbsent("first:" + NameKeys.key(words[0]), k -> new ArrayList<>())
+            .computeIfAbsent("first:" + Curation.keyOf(words[0]), k -> new ArrayList<>())
             .add(person);
       }
     }
     Set<String> brandKeys = new HashSet<>();
-    brands.forEach(b -> brandKeys.add(NameKeys.key(b.name())));
+    brands.forEach(b -> brandKeys.add(Curation.keyOf(b.name())));
     Set<String> personKeys = new HashSet<>();
-    persons.forEach(p -> personKeys.add(NameKeys.key(p.name())));
+    persons.forEach(p -> personKeys.add(Curation.keyOf(p.name())));
     Instant latest = null;
     for (EntityListing.Entry entry : persons) {
       latest = later(latest, entry.lastSeen());
@@ -103,7 +103,7 @@ final class Candidates {
     for (EntityListing.Entry person : persons) {
       List<String> reasons = new ArrayList<>();
       List<String> full = List.of();
-      String key = NameKeys.key(person.name());
+      String key = Curation.keyOf(person.name());
       if (!person.name().contains(" ")) {
         List<EntityListing.Entry> last = byWord.getOrDefault("last:" + key, List.of());
         List<EntityListing.Entry> first = byWord.getOrDefault("first:" + key, List.of());
@@ -136,13 +136,13 @@ final class Candidates {
     }
     for (EntityListing.Entry brand : brands) {
       List<String> reasons = new ArrayList<>();
-      if (personKeys.contains(NameKeys.key(brand.name()))) {
+      if (personKeys.contains(Curation.keyOf(brand.name()))) {
         reasons.add("person_and_brand");
       }
       addIfNew(brand, weekStart, reasons);
       if (!reasons.isEmpty()) {
         found.put(
-            "brand:" + NameKeys.key(brand.name()),
+            "brand:" + Curation.keyOf(brand.name()),
             new Candidate(
                 "brand", brand.name(), brand.count(), brand.firstSeen(), reasons, null, null));
       }
