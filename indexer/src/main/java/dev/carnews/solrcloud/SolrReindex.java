@@ -209,6 +209,10 @@ public final class SolrReindex {
       // quiet for a whole settle time.
       for (int pass = 0; pass < MAX_LATE_PASSES; pass++) {
         sleep(settle);
+        // Every write acknowledged so far is searched: a write the leader versioned before the
+        // last pass but that a replica showed only later would otherwise look quiet and be lost.
+        String old = source;
+        retries.run("commit to " + old, () -> client.commit(old, true, true));
         if (pass > 0 && count(source, VERSION + ":[" + (since << 20) + " TO *]") == 0) {
           break;
         }
@@ -218,6 +222,10 @@ public final class SolrReindex {
         deleted += copier.deleteMissing(protect);
         since = passStart;
       }
+      // One last pass over the whole clock margin: what a pass saw late is copied now, and what
+      // the new collection got after the switch is left alone ({@code protect}).
+      String late = changedSince(since);
+      caughtUp += copier.pass(late, protect, count(source, late), "caught up");
       retries.run("commit to " + target, () -> client.commit(target, true, true));
       return new Result(
           alias,

@@ -24,6 +24,7 @@ import dev.carnews.search.lucene.LuceneNewsArchive;
 import dev.carnews.solrcloud.SolrArticleStore;
 import dev.carnews.solrcloud.SolrRetries;
 import dev.carnews.write.ArticleWriter;
+import dev.carnews.write.CurationStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -142,8 +143,13 @@ class SolrCloudIT {
                             index,
                             localCommits,
                             () -> new EmbeddingTagger(new TagsEntityTagger(), embedder)),
-                        ApiKeys.fromCommaSeparated(KEY)))
+                        ApiKeys.fromCommaSeparated(KEY))
+                    .withCuration(CurationStore.of(index)))
             .start("localhost", 0);
+  }
+
+  private static String stripTook(String json) {
+    return json.replaceAll("\"tookMs\":\\d+", "");
   }
 
   @AfterAll
@@ -767,6 +773,43 @@ class SolrCloudIT {
       HttpResponse<String> backups = send(app, method, "/api/admin/backups", "");
       assertEquals(403, backups.statusCode(), backups.body());
       assertTrue(backups.body().contains("\"error\""), backups.body());
+    }
+    // A reindex is the local service's (an alias reindex is indexer.jar collection-reindex);
+    // this app serves no reindex service, so both answer with a JSON 403.
+    for (String method : List.of("GET", "POST")) {
+      HttpResponse<String> reindex = send(app, method, "/api/admin/reindex", "");
+      assertEquals(403, reindex.statusCode(), reindex.body());
+      assertTrue(reindex.body().contains("\"error\""), reindex.body());
+    }
+    // Curation: read alike on both; decisions are kept by the local index only so far (SolrCloud
+    // answers a JSON 403, docs/solrcloud.md), and an undo restores the answers exactly.
+    assertEquals(200, get(app, "/api/curation/decisions").statusCode());
+    assertEquals(200, get(app, "/api/curation/candidates").statusCode());
+    HttpResponse<String> history =
+        get(app, "/api/curation/entities/person/" + enc("Élodie Marchand").replace("+", "%20"));
+    assertEquals(200, history.statusCode(), history.body());
+    String before = get(app, "/api/search?q=battery&person=" + enc("Élodie Marchand")).body();
+    HttpResponse<String> decided =
+        send(
+            app,
+            "POST",
+            "/api/curation/decisions",
+            "{\"kind\":\"alias\",\"type\":\"person\",\"value\":\"E. Marchand\","
+                + "\"target\":\"Élodie Marchand\",\"note\":\"a spelling\"}");
+    if (backend.equals("local")) {
+      assertEquals(201, decided.statusCode(), decided.body());
+      String id = JSON.readTree(decided.body()).at("/decision/id").asText();
+      HttpResponse<String> undone =
+          send(app, "POST", "/api/curation/decisions/" + id + "/undo", "{\"note\":\"test\"}");
+      assertEquals(2, undone.statusCode() / 100, undone.body());
+      assertEquals(
+          stripTook(before),
+          stripTook(get(app, "/api/search?q=battery&person=" + enc("Élodie Marchand")).body()));
+    } else {
+      assertEquals(403, decided.statusCode(), decided.body());
+      HttpResponse<String> undone =
+          send(app, "POST", "/api/curation/decisions/d1/undo", "{\"note\":\"test\"}");
+      assertEquals(403, undone.statusCode(), undone.body());
     }
     // The readers' entity page is rendered by its scripts from the URL and the API above.
     HttpResponse<String> page = get(app, "/entity/brand/renault");
