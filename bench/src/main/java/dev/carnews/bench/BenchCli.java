@@ -53,7 +53,10 @@ import picocli.CommandLine.Option;
       TopicsEval.class,
       RelatedEval.class,
       ScaleIndex.class,
-      AfterWrite.class
+      AfterWrite.class,
+      GenerateCorpus.class,
+      CloudCompare.class,
+      CloudLoad.class
     })
 public final class BenchCli {
 
@@ -220,6 +223,15 @@ public final class BenchCli {
     Map<String, Object> row = LuceneOnlyBuild.build(generator, articles, index, threads);
     row.put("baseArticles", tagged.size());
     return row;
+  }
+
+  /** The suite's generator over {@code WORK/base} (the default corpora tagged once). */
+  static CorpusGenerator generator(Path work, long seed) throws Exception {
+    Suite defaults = new Suite();
+    Path base = work.resolve("base");
+    BaseCorpus.tagOnce(base, defaults.corpora, defaults.threads);
+    List<TaggedArticle> tagged = BaseCorpus.read(base);
+    return new CorpusGenerator(tagged, brandsByFrequency(tagged), seed);
   }
 
   /** Search and resources on an existing index. */

@@ -187,7 +187,16 @@ final class SearchBench {
    * asynchronous {@code HttpClient} hands every exchange between its own threads, which on two
    * cores adds client time to what is meant to be the server's cost.)
    */
-  private static long get(String url) throws IOException {
+  static long get(String url) throws IOException {
+    return fetch(url).length;
+  }
+
+  /** The body of a GET that must answer 200, as text. */
+  static String body(String url) throws IOException {
+    return new String(fetch(url), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] fetch(String url) throws IOException {
     HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
     connection.setConnectTimeout(10_000);
     int status = connection.getResponseCode();
@@ -200,7 +209,7 @@ final class SearchBench {
       throw new IOException(
           url + " answered " + status + ": " + new String(body, StandardCharsets.UTF_8));
     }
-    return body.length;
+    return body;
   }
 
   private static List<String> examples(List<BenchQuery> measured) {
