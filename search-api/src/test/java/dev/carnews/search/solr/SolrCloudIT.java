@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carnews.cli.IndexerCli;
+import dev.carnews.curation.Curation;
 import dev.carnews.embed.EmbeddingTagger;
 import dev.carnews.embed.EmbeddingText;
 import dev.carnews.embed.OnnxTextEmbedder;
@@ -25,6 +26,7 @@ import dev.carnews.search.TagsEntityTagger;
 import dev.carnews.search.lucene.LuceneNewsArchive;
 import dev.carnews.search.views.StoryViews;
 import dev.carnews.solrcloud.SolrArticleStore;
+import dev.carnews.solrcloud.SolrBackups;
 import dev.carnews.solrcloud.SolrCurations;
 import dev.carnews.solrcloud.SolrRetries;
 import dev.carnews.solrcloud.SolrStories;
@@ -97,6 +99,9 @@ class SolrCloudIT {
   private static GroupCommitter localCommits;
   private static SolrCurationStore solrCurations;
 
+  /** The cluster's backup repository (the app itself is given no backups: it answers 403). */
+  @TempDir static Path backupDir;
+
   /** Every operation of openapi.json each backend answered in this suite ("GET /api/search"). */
   private static final Map<String, Set<String>> RAN =
       Map.of("local", ConcurrentHashMap.newKeySet(), "solrcloud", ConcurrentHashMap.newKeySet());
@@ -131,7 +136,7 @@ class SolrCloudIT {
     healthBodyBeforeCluster = JSON.readTree(health.body());
     searchBeforeCluster = get(solr, "/api/search?q=renault").statusCode();
 
-    cluster = SolrDevProcess.start(2, SOLR_PORT, COLLECTION);
+    cluster = SolrDevProcess.start(2, SOLR_PORT, COLLECTION, backupDir);
     healthAfterCluster = awaitHealthy(solr, Duration.ofMinutes(2));
 
     SolrArticleStore store =
@@ -945,6 +950,37 @@ class SolrCloudIT {
         Set.of("a2", "a7"),
         ids(search(backend, "q=electric+platform&mode=semantic&person=kenji+sato")));
     return seen;
+  }
+
+  /**
+   * A backup through the service's backup service carries the curation: a point of the companion
+   * collection is taken with the articles', and restored beside a restored collection it is the
+   * curation the service follows.
+   */
+  @Test
+  @Order(9)
+  void aBackupCarriesTheCurationAndRestoresBesideTheArticles() throws Exception {
+    decide(solr, "hide", "brand", "Ford", null);
+    Curation now = solrCurations.current();
+    new dev.carnews.server.SolrCloudBackups(
+            connection, COLLECTION, backupDir.toString(), 2, solrCurations)
+        .create();
+    SolrBackups backups =
+        new SolrBackups(connection.client(), backupDir.toString(), null, Duration.ofMinutes(5));
+    assertEquals(1, backups.list(COLLECTION).size());
+    assertEquals(1, backups.list(SolrCurations.companionOf(COLLECTION)).size());
+    backups.restore(
+        SolrCurations.companionOf(COLLECTION),
+        java.util.Optional.empty(),
+        SolrCurations.companionOf("news_restored"));
+    SolrCurations restored =
+        new SolrCurations(
+            connection.client(), "news_restored", new SolrRetries(Duration.ofMinutes(1)));
+    assertEquals(now, restored.read().curation());
+    assertTrue(restored.read().pending().isEmpty());
+    String id = now.log().get(now.log().size() - 1).id();
+    assertEquals(
+        201, send(solr, "POST", "/api/curation/decisions/" + id + "/undo", "").statusCode());
   }
 
   /** A second SolrCloud service on the collection follows the decision made by the first. */
