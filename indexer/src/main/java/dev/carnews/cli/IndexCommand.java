@@ -1,5 +1,6 @@
 package dev.carnews.cli;
 
+import dev.carnews.curation.Curation;
 import dev.carnews.embed.EmbeddingTagger;
 import dev.carnews.embed.OnnxTextEmbedder;
 import dev.carnews.embed.TextEmbedder;
@@ -17,6 +18,7 @@ import dev.carnews.ingest.ReadOptions;
 import dev.carnews.nlp.NlpModels;
 import dev.carnews.solrcloud.JdkCloudSolrClient;
 import dev.carnews.solrcloud.SolrArticleStore;
+import dev.carnews.solrcloud.SolrCurations;
 import dev.carnews.solrcloud.SolrRetries;
 import dev.carnews.solrcloud.SolrStories;
 import dev.carnews.story.VersionRule;
@@ -144,13 +146,20 @@ public final class IndexCommand implements Callable<Integer> {
     BatchIndexer.Summary summary;
     if (toSolr) {
       try (JdkCloudSolrClient client = JdkCloudSolrClient.connect(solr)) {
+        SolrRetries retries = new SolrRetries(Duration.ofMinutes(2));
+        // The editors' decisions apply to the articles written, as the service's writes: read
+        // again each second, so a decision made during a long run applies to what follows it.
+        Supplier<Curation> curation =
+            SolrCurations.polling(
+                new SolrCurations(client, collection, retries), Duration.ofSeconds(1));
         SolrArticleStore store =
             new SolrArticleStore(
                 client,
                 collection,
                 batch,
-                new SolrRetries(Duration.ofMinutes(2)),
-                noStories ? null : new SolrStories(VersionRule.defaults()));
+                retries,
+                noStories ? null : new SolrStories(VersionRule.defaults(), curation),
+                curation);
         summary =
             new BatchIndexer(store, taggers, threads)
                 .index(ArticleSources.standard(), paths, options, progress(out));

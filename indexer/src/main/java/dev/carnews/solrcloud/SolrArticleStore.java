@@ -1,5 +1,6 @@
 package dev.carnews.solrcloud;
 
+import dev.carnews.curation.Curation;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleSchema;
 import dev.carnews.index.ArticleStore;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.UpdateRequest;
@@ -42,6 +44,7 @@ public final class SolrArticleStore implements ArticleStore {
   private final int batchSize;
   private final SolrRetries retries;
   private final SolrStories stories;
+  private final Supplier<Curation> curation;
   private final Object lock = new Object();
   private List<Pending> pending = new ArrayList<>();
 
@@ -73,6 +76,26 @@ public final class SolrArticleStore implements ArticleStore {
       int batchSize,
       SolrRetries retries,
       SolrStories stories) {
+    this(client, collection, batchSize, retries, stories, Curation::none);
+  }
+
+  /**
+   * @param client a client of the cluster, e.g. {@link JdkCloudSolrClient}; not closed here
+   * @param collection the collection written to
+   * @param batchSize articles per update request, at least 1
+   * @param retries how long transient failures are retried
+   * @param stories the story keeper of the collection (one per collection, shared by the stores
+   *     writing to it), or {@code null} to write every article as a story of its own
+   * @param curation the collection's curation as it is when an article is written ({@link
+   *     SolrCurations#polling}): each article shows its entities as it makes them
+   */
+  public SolrArticleStore(
+      SolrClient client,
+      String collection,
+      int batchSize,
+      SolrRetries retries,
+      SolrStories stories,
+      Supplier<Curation> curation) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
     }
@@ -81,16 +104,19 @@ public final class SolrArticleStore implements ArticleStore {
     this.batchSize = batchSize;
     this.retries = Objects.requireNonNull(retries, "retries");
     this.stories = stories;
+    this.curation = Objects.requireNonNull(curation, "curation");
   }
 
   @Override
   public void write(TaggedArticle article, Outcome outcome) throws IOException {
     if (stories != null) {
       // The article's own document carries its outcome; versions re-pointed after it none.
-      stories.write(new Batch(outcome), article, SolrArticles.toDocument(article));
+      stories.write(new Batch(outcome), article, SolrArticles.toDocument(article, curation.get()));
       return;
     }
-    queue(new Pending(article.article().id(), SolrArticles.toDocument(article), outcome));
+    queue(
+        new Pending(
+            article.article().id(), SolrArticles.toDocument(article, curation.get()), outcome));
   }
 
   /** Queues one document, and sends the batch when it is full. */
@@ -133,7 +159,7 @@ public final class SolrArticleStore implements ArticleStore {
   public WriteResult write(TaggedArticle article) throws IOException {
     String id = article.article().id();
     boolean existed = exists(id);
-    SolrInputDocument doc = SolrArticles.toDocument(article);
+    SolrInputDocument doc = SolrArticles.toDocument(article, curation.get());
     if (stories != null) {
       stories.write(new Single(), article, doc);
     } else {

@@ -10,6 +10,12 @@ import static dev.carnews.index.ArticleSchema.PERSON;
 import static dev.carnews.index.ArticleSchema.PERSON_MENTIONS;
 import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE;
 import static dev.carnews.index.ArticleSchema.PUBLISHED;
+import static dev.carnews.index.ArticleSchema.RAW_BRAND;
+import static dev.carnews.index.ArticleSchema.RAW_BRAND_MENTIONS;
+import static dev.carnews.index.ArticleSchema.RAW_BRAND_SALIENCE;
+import static dev.carnews.index.ArticleSchema.RAW_PERSON;
+import static dev.carnews.index.ArticleSchema.RAW_PERSON_MENTIONS;
+import static dev.carnews.index.ArticleSchema.RAW_PERSON_SALIENCE;
 import static dev.carnews.index.ArticleSchema.SECTION;
 import static dev.carnews.index.ArticleSchema.STORY;
 import static dev.carnews.index.ArticleSchema.STORY_BAND;
@@ -17,6 +23,7 @@ import static dev.carnews.index.ArticleSchema.TAGS;
 import static dev.carnews.index.ArticleSchema.TITLE;
 import static dev.carnews.index.ArticleSchema.URL;
 
+import dev.carnews.curation.Curation;
 import dev.carnews.entity.Entity;
 import dev.carnews.entity.EntityType;
 import dev.carnews.entity.TaggedArticle;
@@ -44,8 +51,16 @@ public final class SolrArticles {
    * doc values); ranking features are {@code key|salience} payloads.
    */
   public static SolrInputDocument toDocument(TaggedArticle tagged) {
+    return toDocument(tagged, Curation.none());
+  }
+
+  /**
+   * The Solr document of an article as the tagger tagged it, its entities shown as {@code curation}
+   * makes them; a curated article also keeps the tagger's ({@code raw_*}), as on a local index.
+   */
+  public static SolrInputDocument toDocument(TaggedArticle tagged, Curation curation) {
     SolrInputDocument doc = new SolrInputDocument();
-    for (ArticleFields.Value planned : ArticleFields.of(tagged)) {
+    for (ArticleFields.Value planned : ArticleFields.of(tagged, curation)) {
       Object value = planned.value();
       if (value instanceof ArticleFields.RankFeature feature) {
         value = String.format(Locale.ROOT, "%s|%.6f", feature.key(), feature.weight());
@@ -99,6 +114,38 @@ public final class SolrArticles {
           PUBLISHED,
           SECTION,
           TAGS);
+
+  /**
+   * The stored fields of a curated article's tagger entities: read with {@link #STORED} by whoever
+   * writes an article again ({@link #taggedFromDocument}).
+   */
+  public static final List<String> RAW_STORED =
+      List.of(
+          RAW_PERSON,
+          RAW_PERSON_MENTIONS,
+          RAW_PERSON_SALIENCE,
+          RAW_BRAND,
+          RAW_BRAND_MENTIONS,
+          RAW_BRAND_SALIENCE);
+
+  /**
+   * The article as the tagger tagged it, from a document read with {@link #STORED} and {@link
+   * #RAW_STORED}: a curated article's {@code raw_*} entities, else the shown ones (which are the
+   * tagger's). Writing it again with the current curation never starts from an earlier decision.
+   */
+  public static TaggedArticle taggedFromDocument(SolrDocument doc) {
+    TaggedArticle shown = fromDocument(doc);
+    if (doc.getFieldValues(RAW_PERSON) == null && doc.getFieldValues(RAW_BRAND) == null) {
+      return shown;
+    }
+    // A curated article keeps both raw lists (an empty one has no values).
+    return new TaggedArticle(
+        shown.article(),
+        shown.authors(),
+        entities(doc, EntityType.PERSON, RAW_PERSON, RAW_PERSON_MENTIONS, RAW_PERSON_SALIENCE),
+        entities(doc, EntityType.BRAND, RAW_BRAND, RAW_BRAND_MENTIONS, RAW_BRAND_SALIENCE),
+        List.of());
+  }
 
   /** The article as Solr stored it, like {@code ArticleDocuments.fromStored}. */
   public static TaggedArticle fromDocument(SolrDocument doc) {

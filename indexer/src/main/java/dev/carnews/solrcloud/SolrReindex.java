@@ -1,5 +1,6 @@
 package dev.carnews.solrcloud;
 
+import dev.carnews.curation.Curation;
 import dev.carnews.entity.EntityTagger;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleSchema;
@@ -173,9 +174,20 @@ public final class SolrReindex {
     SolrCollections.uploadConfigset(client);
     SolrCollections.create(client, target, shards, replicas, Duration.ofMinutes(5));
 
+    // The editors' curation goes with the articles: the alias's (its companion stays with the
+    // alias), or that of the collection served until now when the alias is new.
+    Supplier<Curation> curation =
+        SolrCurations.polling(
+            new SolrCurations(client, aliases.containsKey(alias) ? alias : source, retries),
+            Duration.ofSeconds(1));
     SolrArticleStore store =
         new SolrArticleStore(
-            client, target, batch, retries, new SolrStories(VersionRule.defaults()));
+            client,
+            target,
+            batch,
+            retries,
+            new SolrStories(VersionRule.defaults(), curation),
+            curation);
     ExecutorService pool = Executors.newFixedThreadPool(threads, new NamedThreads());
     ThreadLocal<EntityTagger> tagger = ThreadLocal.withInitial(taggers::get);
     try {

@@ -7,6 +7,7 @@ import static dev.carnews.index.ArticleSchema.STORY;
 import static dev.carnews.index.ArticleSchema.STORY_BAND;
 import static dev.carnews.index.ArticleSchema.TITLE;
 
+import dev.carnews.curation.Curation;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.StoryJoin;
 import dev.carnews.story.MinHashBands;
@@ -19,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.common.SolrDocument;
@@ -52,11 +54,21 @@ public final class SolrStories {
       String.join(",", ID, TITLE, BODY, PUBLISHED, STORY);
 
   private final StoryJoin<SolrInputDocument> join;
+  private final Supplier<Curation> curation;
   private final ReentrantLock lock = new ReentrantLock();
 
-  /** Stories by {@code rule}. */
+  /** Stories by {@code rule}, on a collection without curation. */
   public SolrStories(VersionRule rule) {
+    this(rule, Curation::none);
+  }
+
+  /**
+   * Stories by {@code rule}; members re-pointed to a story are written again from the tagger's
+   * entities with the curation {@code curation} gives then, as the store writes every article.
+   */
+  public SolrStories(VersionRule rule, Supplier<Curation> curation) {
     this.join = new StoryJoin<>(Objects.requireNonNull(rule, "rule"));
+    this.curation = Objects.requireNonNull(curation, "curation");
   }
 
   /** What the keeper needs of the collection: reads, and the writes it makes, in order. */
@@ -131,7 +143,7 @@ public final class SolrStories {
   }
 
   /** The collection as its searchers show it (and real-time get), and its writes. */
-  private static final class CollectionView implements StoryJoin.Store<SolrInputDocument> {
+  private final class CollectionView implements StoryJoin.Store<SolrInputDocument> {
     private final Target target;
 
     CollectionView(Target target) {
@@ -161,10 +173,16 @@ public final class SolrStories {
     public List<StoryJoin.Member<SolrInputDocument>> members(String story) throws IOException {
       SolrQuery query = new SolrQuery(STORY + ":" + quoted(story));
       query.setRows(MAX_MEMBERS);
-      query.setFields(String.join(",", SolrArticles.STORED) + "," + STORY);
+      query.setFields(
+          String.join(",", SolrArticles.STORED)
+              + ","
+              + String.join(",", SolrArticles.RAW_STORED)
+              + ","
+              + STORY);
       List<StoryJoin.Member<SolrInputDocument>> members = new ArrayList<>();
+      Curation now = curation.get();
       for (SolrDocument doc : target.search(query)) {
-        TaggedArticle article = SolrArticles.fromDocument(doc);
+        TaggedArticle article = SolrArticles.taggedFromDocument(doc);
         Instant when = article.article().published();
         StoryText text =
             StoryText.of(
@@ -174,7 +192,7 @@ public final class SolrStories {
                 article.article().id(),
                 when,
                 (String) doc.getFirstValue(STORY),
-                SolrArticles.toDocument(article),
+                SolrArticles.toDocument(article, now),
                 text,
                 true));
       }

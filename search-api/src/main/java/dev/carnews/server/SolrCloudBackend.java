@@ -1,17 +1,22 @@
 package dev.carnews.server;
 
 import dev.carnews.admin.IndexBackupService;
+import dev.carnews.embed.EmbeddingText;
 import dev.carnews.embed.TextEmbedder;
+import dev.carnews.entity.TaggedArticle;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.solr.CloudArticleStore;
 import dev.carnews.search.solr.CloudConnection;
+import dev.carnews.search.solr.SolrCurationStore;
 import dev.carnews.search.solr.SolrNewsArchive;
 import dev.carnews.write.ArticleWriter;
+import dev.carnews.write.CurationStore;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +34,7 @@ final class SolrCloudBackend implements Backend {
   private final CloudConnection connection;
   private final SolrNewsArchive archive;
   private final ArticleWriter writer;
+  private final SolrCurationStore curations;
   private final Optional<IndexBackupService> backups;
 
   /** Serves {@code collection} of the cluster of these node base URLs; nothing is contacted yet. */
@@ -55,14 +61,31 @@ final class SolrCloudBackend implements Backend {
     if (meaning != null) {
       archive.searchingByMeaning(meaning);
     }
+    // Rewritten articles get back the vector the configset does not store: the same model makes it
+    // again from the same text (without a model the collection has none to keep).
+    UnaryOperator<TaggedArticle> complete =
+        meaning == null
+            ? UnaryOperator.identity()
+            : article ->
+                article.withVector(meaning.get().passage(EmbeddingText.of(article.article())));
+    this.curations = new SolrCurationStore(connection, collection, complete, archive::changed);
+    archive.followingCuration(curations::version);
     // A write acknowledged here is searchable: the archive rereads the collection's version.
     this.writer =
         new ArticleWriter(
-            new CloudArticleStore(connection, collection, archive::changed), Main.taggers(meaning));
+            new CloudArticleStore(connection, collection, archive::changed, curations),
+            Main.taggers(meaning));
     this.backups =
         backupLocation == null
             ? Optional.empty()
-            : Optional.of(new SolrCloudBackups(connection, collection, backupLocation, backupKeep));
+            : Optional.of(
+                new SolrCloudBackups(
+                    connection, collection, backupLocation, backupKeep, curations));
+  }
+
+  @Override
+  public Optional<CurationStore> curations() {
+    return Optional.of(curations);
   }
 
   @Override
@@ -97,6 +120,7 @@ final class SolrCloudBackend implements Backend {
 
   @Override
   public void close() {
+    curations.close();
     try {
       connection.close();
     } catch (IOException e) {

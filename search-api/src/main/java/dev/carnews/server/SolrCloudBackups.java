@@ -3,7 +3,10 @@ package dev.carnews.server;
 import dev.carnews.admin.Backup;
 import dev.carnews.admin.IndexBackupService;
 import dev.carnews.search.solr.CloudConnection;
+import dev.carnews.search.solr.SolrCurationStore;
 import dev.carnews.solrcloud.SolrBackups;
+import dev.carnews.solrcloud.SolrCollections;
+import dev.carnews.solrcloud.SolrCurations;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -25,10 +28,24 @@ public final class SolrCloudBackups implements IndexBackupService {
   private final String collection;
   private final String location;
   private final int keep;
+  private final SolrCurationStore curations;
   private final ReentrantLock running = new ReentrantLock();
 
   public SolrCloudBackups(
       CloudConnection connection, String collection, String location, int keep) {
+    this(connection, collection, location, keep, null);
+  }
+
+  /**
+   * Backups that also carry the editors' curation: its companion collection is backed up right
+   * after the articles (a backup named after it), while no decision of this service applies.
+   */
+  public SolrCloudBackups(
+      CloudConnection connection,
+      String collection,
+      String location,
+      int keep,
+      SolrCurationStore curations) {
     if (keep < 1) {
       throw new IllegalArgumentException("keep must be >= 1, was " + keep);
     }
@@ -36,6 +53,7 @@ public final class SolrCloudBackups implements IndexBackupService {
     this.collection = collection;
     this.location = location;
     this.keep = keep;
+    this.curations = curations;
   }
 
   @Override
@@ -45,7 +63,8 @@ public final class SolrCloudBackups implements IndexBackupService {
     }
     try {
       long start = System.nanoTime();
-      SolrBackups.Point point = backups().backup(collection, keep);
+      SolrBackups.Point point =
+          curations == null ? backups().backup(collection, keep) : withCuration();
       LOG.info(
           "Backed up {} articles of {} as point {} of {} in {} ({} bytes) in {} ms",
           point.articles(),
@@ -59,6 +78,20 @@ public final class SolrCloudBackups implements IndexBackupService {
     } finally {
       running.unlock();
     }
+  }
+
+  /** The articles' point, then the curation's, with no decision of this service between them. */
+  private SolrBackups.Point withCuration() throws IOException {
+    return curations.withoutChanges(
+        () -> {
+          SolrBackups.Point point = backups().backup(collection, keep);
+          String companion = SolrCurations.companionOf(collection);
+          if (SolrCollections.exists(connection.client(), companion)) {
+            SolrBackups.Point curation = backups().backup(companion, keep);
+            LOG.info("Backed up the curation as point {} of {}", curation.id(), curation.name());
+          }
+          return point;
+        });
   }
 
   @Override

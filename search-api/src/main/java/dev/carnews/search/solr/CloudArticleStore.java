@@ -1,5 +1,6 @@
 package dev.carnews.search.solr;
 
+import dev.carnews.curation.Curation;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleStore;
 import dev.carnews.index.WriteResult;
@@ -30,17 +31,38 @@ public final class CloudArticleStore implements ArticleStore {
   private final String collection;
   private final Runnable visible;
   private final SolrRetries retries = new SolrRetries(Duration.ofSeconds(30));
-  private final SolrStories stories = new SolrStories(VersionRule.defaults());
+  private final SolrCurationStore curations;
+  private final SolrStories stories;
 
   /**
-   * Writes to {@code collection} of the connected cluster.
+   * Writes to {@code collection} of the connected cluster, each article with the entities as the
+   * editors' curation shows them.
+   *
+   * @param visible told each time the writes made so far became searchable
+   * @param curations the collection's curation, or {@code null} for articles as tagged
+   */
+  public CloudArticleStore(
+      CloudConnection connection,
+      String collection,
+      Runnable visible,
+      SolrCurationStore curations) {
+    this.connection = Objects.requireNonNull(connection, "connection");
+    this.collection = Objects.requireNonNull(collection, "collection");
+    this.visible = Objects.requireNonNull(visible, "visible");
+    this.curations = curations;
+    this.stories =
+        new SolrStories(
+            VersionRule.defaults(),
+            () -> curations == null ? Curation.none() : curations.current());
+  }
+
+  /**
+   * Writes to {@code collection} of the connected cluster, articles as tagged.
    *
    * @param visible told each time the writes made so far became searchable
    */
   public CloudArticleStore(CloudConnection connection, String collection, Runnable visible) {
-    this.connection = Objects.requireNonNull(connection, "connection");
-    this.collection = Objects.requireNonNull(collection, "collection");
-    this.visible = Objects.requireNonNull(visible, "visible");
+    this(connection, collection, visible, null);
   }
 
   /** Writes to {@code collection} of the connected cluster. */
@@ -94,11 +116,21 @@ public final class CloudArticleStore implements ArticleStore {
         });
   }
 
+  /** A store of the connection's current client that writes with this curation. */
+  private SolrArticleStore store(Curation curation) throws IOException {
+    // Each call sends at once (a batch of one): no write waits in this store between requests.
+    return new SolrArticleStore(
+        connection.client(), collection, 1, retries, stories, () -> curation);
+  }
+
   /** A step retried while transient; a cluster that still fails is "unavailable" (503). */
   private <T> T call(String what, Step<T> step) throws IOException {
     try {
-      // Each call sends at once (a batch of one): no write waits in this store between requests.
-      return step.on(new SolrArticleStore(connection.client(), collection, 1, retries, stories));
+      if (curations == null) {
+        return step.on(store(Curation.none()));
+      }
+      // A curation change waits for this write, or this write for it.
+      return curations.writing(curation -> step.on(store(curation)));
     } catch (SolrRetries.PermanentFailure e) {
       throw e;
     } catch (IOException e) {

@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
@@ -85,6 +86,7 @@ public final class SolrNewsArchive implements NewsArchive {
   private volatile IndexVersion version = new IndexVersion(0, 0);
   private volatile long versionReadAt;
   private List<Long> lastSeen = List.of();
+  private volatile LongSupplier curationVersion = () -> 0L;
 
   /**
    * @param connection the cluster, connected on first use; closed by the caller
@@ -110,6 +112,17 @@ public final class SolrNewsArchive implements NewsArchive {
    */
   public SolrNewsArchive searchingByMeaning(Supplier<? extends TextEmbedder> queries) {
     this.embedder = Objects.requireNonNull(queries, "queries");
+    return this;
+  }
+
+  /**
+   * Makes the version of the editors' curation ({@link SolrCurationStore#version()}) part of this
+   * archive's version, so a decision that rewrote no article still changes the validators and
+   * cached answers of the routes it changes (filters mapped through it, the curation log). Call
+   * before serving; returns this archive.
+   */
+  public SolrNewsArchive followingCuration(LongSupplier version) {
+    this.curationVersion = Objects.requireNonNull(version, "version");
     return this;
   }
 
@@ -161,7 +174,8 @@ public final class SolrNewsArchive implements NewsArchive {
       List<Long> seen =
           List.of(
               results.getNumFound(),
-              newestUpdate == null ? 0L : ((Number) newestUpdate).longValue());
+              newestUpdate == null ? 0L : ((Number) newestUpdate).longValue(),
+              curationVersion.getAsLong());
       synchronized (this) {
         if (!seen.equals(lastSeen)) {
           lastSeen = seen;

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carnews.cli.IndexerCli;
+import dev.carnews.curation.Curation;
 import dev.carnews.embed.EmbeddingTagger;
+import dev.carnews.embed.EmbeddingText;
 import dev.carnews.embed.OnnxTextEmbedder;
+import dev.carnews.entity.TaggedArticle;
 import dev.carnews.http.ApiKeys;
 import dev.carnews.http.AppOptions;
 import dev.carnews.http.SearchApp;
@@ -23,7 +26,10 @@ import dev.carnews.search.TagsEntityTagger;
 import dev.carnews.search.lucene.LuceneNewsArchive;
 import dev.carnews.search.views.StoryViews;
 import dev.carnews.solrcloud.SolrArticleStore;
+import dev.carnews.solrcloud.SolrBackups;
+import dev.carnews.solrcloud.SolrCurations;
 import dev.carnews.solrcloud.SolrRetries;
+import dev.carnews.solrcloud.SolrStories;
 import dev.carnews.write.ArticleWriter;
 import dev.carnews.write.CurationStore;
 import java.io.PrintWriter;
@@ -91,6 +97,10 @@ class SolrCloudIT {
   private static JsonNode healthAfterCluster;
   private static OnnxTextEmbedder embedder;
   private static GroupCommitter localCommits;
+  private static SolrCurationStore solrCurations;
+
+  /** The cluster's backup repository (the app itself is given no backups: it answers 403). */
+  @TempDir static Path backupDir;
 
   /** Every operation of openapi.json each backend answered in this suite ("GET /api/search"). */
   private static final Map<String, Set<String>> RAN =
@@ -105,22 +115,28 @@ class SolrCloudIT {
     SolrNewsArchive archive =
         new SolrNewsArchive(connection, COLLECTION, Ranking.defaults())
             .searchingByMeaning(() -> embedder);
+    // As SolrCloudBackend wires it: rewritten articles get their vectors from the same model.
+    solrCurations =
+        new SolrCurationStore(connection, COLLECTION, SolrCloudIT::withVector, archive::changed);
+    archive.followingCuration(solrCurations::version);
     ArticleWriter writer =
         new ArticleWriter(
-            new CloudArticleStore(connection, COLLECTION, archive::changed),
+            new CloudArticleStore(connection, COLLECTION, archive::changed, solrCurations),
             () -> new EmbeddingTagger(new TagsEntityTagger(), embedder));
     // As main serves it: behind the answer cache, which a write through the service empties.
     solr =
         SearchApp.create(
                 CachingNewsArchive.of(archive, CachingNewsArchive.DEFAULT_ENTRIES),
-                AppOptions.defaults().withWrites(writer, ApiKeys.fromCommaSeparated(KEY)))
+                AppOptions.defaults()
+                    .withWrites(writer, ApiKeys.fromCommaSeparated(KEY))
+                    .withCuration(solrCurations))
             .start("localhost", 0);
     HttpResponse<String> health = get(solr, "/health");
     healthBeforeCluster = health.statusCode();
     healthBodyBeforeCluster = JSON.readTree(health.body());
     searchBeforeCluster = get(solr, "/api/search?q=renault").statusCode();
 
-    cluster = SolrDevProcess.start(2, SOLR_PORT, COLLECTION);
+    cluster = SolrDevProcess.start(2, SOLR_PORT, COLLECTION, backupDir);
     healthAfterCluster = awaitHealthy(solr, Duration.ofMinutes(2));
 
     SolrArticleStore store =
@@ -149,6 +165,10 @@ class SolrCloudIT {
             .start("localhost", 0);
   }
 
+  private static TaggedArticle withVector(TaggedArticle article) {
+    return article.withVector(embedder.passage(EmbeddingText.of(article.article())));
+  }
+
   private static String stripTook(String json) {
     return json.replaceAll("\"tookMs\":\\d+", "");
   }
@@ -163,6 +183,9 @@ class SolrCloudIT {
     }
     if (localCommits != null) {
       localCommits.close();
+    }
+    if (solrCurations != null) {
+      solrCurations.close();
     }
     if (connection != null) {
       connection.close();
@@ -784,8 +807,8 @@ class SolrCloudIT {
       assertEquals(403, reindex.statusCode(), reindex.body());
       assertTrue(reindex.body().contains("\"error\""), reindex.body());
     }
-    // Curation: read alike on both; decisions are kept by the local index only so far (SolrCloud
-    // answers a JSON 403, docs/solrcloud.md), and an undo restores the answers exactly.
+    // Curation: read alike on both, decided alike on both (the full suite is
+    // curationAnswersAlikeOnBothBackends), and an undo restores the answers exactly.
     assertEquals(200, get(app, "/api/curation/decisions").statusCode());
     assertEquals(200, get(app, "/api/curation/candidates").statusCode());
     HttpResponse<String> history =
@@ -799,21 +822,17 @@ class SolrCloudIT {
             "/api/curation/decisions",
             "{\"kind\":\"alias\",\"type\":\"person\",\"value\":\"E. Marchand\","
                 + "\"target\":\"Élodie Marchand\",\"note\":\"a spelling\"}");
-    if (backend.equals("local")) {
-      assertEquals(201, decided.statusCode(), decided.body());
-      String id = JSON.readTree(decided.body()).at("/decision/id").asText();
-      HttpResponse<String> undone =
-          send(app, "POST", "/api/curation/decisions/" + id + "/undo", "{\"note\":\"test\"}");
-      assertEquals(2, undone.statusCode() / 100, undone.body());
-      assertEquals(
-          stripTook(before),
-          stripTook(get(app, "/api/search?q=battery&person=" + enc("Élodie Marchand")).body()));
-    } else {
-      assertEquals(403, decided.statusCode(), decided.body());
-      HttpResponse<String> undone =
-          send(app, "POST", "/api/curation/decisions/d1/undo", "{\"note\":\"test\"}");
-      assertEquals(403, undone.statusCode(), undone.body());
-    }
+    assertEquals(201, decided.statusCode(), decided.body());
+    String id = JSON.readTree(decided.body()).at("/decision/id").asText();
+    HttpResponse<String> undone =
+        send(app, "POST", "/api/curation/decisions/" + id + "/undo", "{\"note\":\"test\"}");
+    assertEquals(201, undone.statusCode(), undone.body());
+    HttpResponse<String> again =
+        send(app, "POST", "/api/curation/decisions/" + id + "/undo", "{\"note\":\"test\"}");
+    assertEquals(409, again.statusCode(), again.body());
+    assertEquals(
+        stripTook(before),
+        stripTook(get(app, "/api/search?q=battery&person=" + enc("Élodie Marchand")).body()));
     // The readers' entity page is rendered by its scripts from the URL and the API above.
     HttpResponse<String> page = get(app, "/entity/brand/renault");
     assertEquals(200, page.statusCode());
@@ -838,6 +857,236 @@ class SolrCloudIT {
         search(backend, "q=studio").get("hits").get(0).get("title").asText());
     assertEquals(200, send(app, "DELETE", "/api/articles/op-1", "").statusCode());
     assertEquals(Set.of(), ids(search(backend, "q=studio")));
+  }
+
+  /**
+   * Issue 24: the editors' curation answers alike on both backends. The same merge, alias, hide and
+   * retype are decided on each; filters follow the merge, facets count the decided view, an article
+   * written afterwards (through the service, and on SolrCloud through the indexer's store) shows
+   * it, the log and the histories answer alike, a second SolrCloud service follows the change,
+   * rewritten articles keep their vectors, and undoing everything restores every answer.
+   */
+  @Test
+  @Order(7)
+  void curationAnswersAlikeOnBothBackends() throws Exception {
+    Map<String, JsonNode> local = curate("local");
+    Map<String, JsonNode> cloud = curate("solrcloud");
+    assertEquals(local.keySet(), cloud.keySet());
+    for (String step : local.keySet()) {
+      assertAlike(local.get(step), cloud.get(step), step);
+    }
+  }
+
+  /** Decides, checks and undoes the suite's decisions on one backend; what it saw, by step. */
+  private static Map<String, JsonNode> curate(String backend) throws Exception {
+    SearchApp app = app(backend);
+    Map<String, JsonNode> seen = new java.util.LinkedHashMap<>();
+    String all = "/api/search?size=100&sort=newest";
+    String before = stripTook(get(app, all).body());
+
+    JsonNode merge = decide(app, "merge", "person", "Kenji Sato", "Hana Ito");
+    assertEquals(2, merge.get("rewritten").asInt(), merge.toString());
+    assertEquals(Set.of("a2", "a3", "a7"), ids(search(backend, "person=Hana+Ito")));
+    // A filter on the merged name maps to the entity it became.
+    assertEquals(Set.of("a2", "a3", "a7"), ids(search(backend, "person=kenji+sato")));
+    assertEquals(2, count(search(backend, "brand=nissan"), "person", "Hana Ito"));
+    assertEquals(0, count(search(backend, "brand=nissan"), "person", "Kenji Sato"));
+    // Rewritten articles keep their vectors: search by meaning within the filter finds them all.
+    assertEquals(
+        Set.of("a2", "a3", "a7"),
+        ids(search(backend, "q=electric+platform&mode=semantic&person=Hana+Ito")));
+    if (backend.equals("solrcloud")) {
+      followedByAnotherService();
+      writtenByTheIndexerWithTheCuration();
+    }
+    HttpResponse<String> written =
+        send(
+            app,
+            "PUT",
+            "/api/articles/c-1",
+            "{\"title\":\"Nissan names a new plant manager\",\"body\":\"The plant gets a"
+                + " new manager, said Kenji Sato.\",\"tags\":[\"brand:Nissan\","
+                + "\"person:Kenji Sato\"]}");
+    assertEquals(201, written.statusCode(), written.body());
+    assertEquals(Set.of("a2", "a3", "a7", "c-1"), ids(search(backend, "person=Hana+Ito")));
+    seen.put("written", view(JSON.readTree(get(app, "/api/articles/c-1").body())));
+    assertEquals(200, send(app, "DELETE", "/api/articles/c-1", "").statusCode());
+
+    JsonNode alias = decide(app, "alias", "person", "Tomas Berg", "Élodie Marchand");
+    assertEquals(
+        Set.of("a1", "a2", "a6"), ids(search(backend, "person=" + enc("Élodie Marchand"))));
+    JsonNode hide = decide(app, "hide", "brand", "Kia", null);
+    assertEquals(Set.of(), ids(search(backend, "brand=kia")));
+    JsonNode retype = decide(app, "retype", "person", "Marco Vela", "brand");
+    assertEquals(Set.of("a4"), ids(search(backend, "brand=" + enc("Marco Vela"))));
+    seen.put("decided", decisions(merge, alias, hide, retype));
+
+    JsonNode curated = JSON.readTree(get(app, all).body());
+    seen.put("hits", hitsView(curated));
+    seen.put("facets", curated.get("facets"));
+    seen.put("a2", view(JSON.readTree(get(app, "/api/articles/a2").body())));
+    seen.put("a4", view(JSON.readTree(get(app, "/api/articles/a4").body())));
+    JsonNode page = JSON.readTree(get(app, "/api/entities/person/" + path("Hana Ito")).body());
+    assertEquals(3, page.get("count").asInt(), page.toString());
+    seen.put("page", page.get("count"));
+    seen.put("log", withoutTimes(JSON.readTree(get(app, "/api/curation/decisions").body())));
+    seen.put(
+        "history",
+        withoutTimes(
+            JSON.readTree(get(app, "/api/curation/entities/person/" + path("Kenji Sato")).body())));
+    HttpResponse<String> candidates = get(app, "/api/curation/candidates");
+    assertEquals(200, candidates.statusCode(), candidates.body());
+    seen.put("candidates", withoutTimes(JSON.readTree(candidates.body())));
+
+    for (JsonNode decided : List.of(retype, hide, alias, merge)) {
+      String id = decided.at("/decision/id").asText();
+      HttpResponse<String> undone =
+          send(app, "POST", "/api/curation/decisions/" + id + "/undo", "{\"note\":\"done\"}");
+      assertEquals(201, undone.statusCode(), undone.body());
+    }
+    assertEquals(before, stripTook(get(app, all).body()), "undoing every decision restores");
+    assertEquals(Set.of("a2", "a7"), ids(search(backend, "person=kenji+sato")));
+    assertEquals(
+        Set.of("a2", "a7"),
+        ids(search(backend, "q=electric+platform&mode=semantic&person=kenji+sato")));
+    return seen;
+  }
+
+  /**
+   * A backup through the service's backup service carries the curation: a point of the companion
+   * collection is taken with the articles', and restored beside a restored collection it is the
+   * curation the service follows.
+   */
+  @Test
+  @Order(9)
+  void aBackupCarriesTheCurationAndRestoresBesideTheArticles() throws Exception {
+    decide(solr, "hide", "brand", "Ford", null);
+    Curation now = solrCurations.current();
+    new dev.carnews.server.SolrCloudBackups(
+            connection, COLLECTION, backupDir.toString(), 2, solrCurations)
+        .create();
+    SolrBackups backups =
+        new SolrBackups(connection.client(), backupDir.toString(), null, Duration.ofMinutes(5));
+    assertEquals(1, backups.list(COLLECTION).size());
+    assertEquals(1, backups.list(SolrCurations.companionOf(COLLECTION)).size());
+    backups.restore(
+        SolrCurations.companionOf(COLLECTION),
+        java.util.Optional.empty(),
+        SolrCurations.companionOf("news_restored"));
+    SolrCurations restored =
+        new SolrCurations(
+            connection.client(), "news_restored", new SolrRetries(Duration.ofMinutes(1)));
+    assertEquals(now, restored.read().curation());
+    assertTrue(restored.read().pending().isEmpty());
+    String id = now.log().get(now.log().size() - 1).id();
+    assertEquals(
+        201, send(solr, "POST", "/api/curation/decisions/" + id + "/undo", "").statusCode());
+  }
+
+  /** A second SolrCloud service on the collection follows the decision made by the first. */
+  private static void followedByAnotherService() throws Exception {
+    try (SolrCurationStore other =
+        new SolrCurationStore(connection, COLLECTION, a -> a, () -> {})) {
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      while (!other.current().equals(solrCurations.current()) && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertEquals(solrCurations.current(), other.current());
+      assertEquals(solrCurations.version(), other.version());
+    }
+  }
+
+  /** {@code indexer.jar index --solr}'s store writes an article with the collection's curation. */
+  private static void writtenByTheIndexerWithTheCuration() throws Exception {
+    SolrRetries retries = new SolrRetries(Duration.ofMinutes(1));
+    var curation =
+        SolrCurations.polling(
+            new SolrCurations(connection.client(), COLLECTION, retries), Duration.ofSeconds(1));
+    SolrArticleStore store =
+        new SolrArticleStore(
+            connection.client(),
+            COLLECTION,
+            10,
+            retries,
+            new SolrStories(dev.carnews.story.VersionRule.defaults(), curation),
+            curation);
+    EmbeddingTagger tagger = new EmbeddingTagger(new TagsEntityTagger(), embedder);
+    store.write(
+        tagger.tag(
+            new dev.carnews.ingest.Article(
+                "c-2",
+                null,
+                "Kenji Sato visits a dealer",
+                "The dealer sells the crossover, said Kenji Sato.",
+                List.of(),
+                null,
+                null,
+                List.of("person:Kenji Sato"))),
+        IGNORE);
+    store.commit();
+    // Another request than the cached ones: this write did not pass through the service.
+    assertTrue(ids(search("solrcloud", "person=hana+ito&size=50")).contains("c-2"));
+    JsonNode article = JSON.readTree(get(solr, "/api/articles/c-2").body());
+    assertEquals(Set.of("Hana Ito"), strings(article.get("persons")));
+    assertEquals(200, send(solr, "DELETE", "/api/articles/c-2", "").statusCode());
+  }
+
+  private static JsonNode decide(
+      SearchApp app, String kind, String type, String value, String target) throws Exception {
+    var body = JSON.createObjectNode().put("kind", kind).put("type", type).put("value", value);
+    if (target != null) {
+      body.put("target", target);
+    }
+    HttpResponse<String> answer = send(app, "POST", "/api/curation/decisions", body.toString());
+    assertEquals(201, answer.statusCode(), answer.body());
+    return JSON.readTree(answer.body());
+  }
+
+  /** What decisions answered, without their times. */
+  private static JsonNode decisions(JsonNode... answers) {
+    var array = JSON.createArrayNode();
+    for (JsonNode answer : answers) {
+      array.add(withoutTimes(answer));
+    }
+    return array;
+  }
+
+  /** A copy without the {@code when} and {@code generated} fields (times of the run). */
+  private static JsonNode withoutTimes(JsonNode node) {
+    JsonNode copy = node.deepCopy();
+    strip(copy);
+    return copy;
+  }
+
+  private static void strip(JsonNode node) {
+    if (node.isObject()) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) node).remove(List.of("when", "generated"));
+    }
+    node.forEach(SolrCloudIT::strip);
+  }
+
+  /** An article's entities as answered. */
+  private static JsonNode view(JsonNode article) {
+    return JSON.createObjectNode()
+        .<com.fasterxml.jackson.databind.node.ObjectNode>set("persons", article.get("persons"))
+        .<com.fasterxml.jackson.databind.node.ObjectNode>set("brands", article.get("brands"))
+        .set("entities", article.get("entities"));
+  }
+
+  /** The hits of a search: ids with their entities, in order. */
+  private static JsonNode hitsView(JsonNode response) {
+    var array = JSON.createArrayNode();
+    for (JsonNode hit : response.get("hits")) {
+      array.add(view(hit).deepCopy());
+      ((com.fasterxml.jackson.databind.node.ObjectNode) array.get(array.size() - 1))
+          .put("id", hit.get("id").asText())
+          .remove("entities");
+    }
+    return array;
+  }
+
+  private static String path(String name) {
+    return enc(name).replace("+", "%20");
   }
 
   /**

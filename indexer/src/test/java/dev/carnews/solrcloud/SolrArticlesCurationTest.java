@@ -1,0 +1,90 @@
+package dev.carnews.solrcloud;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.carnews.curation.Curation;
+import dev.carnews.curation.DecisionKind;
+import dev.carnews.entity.Entity;
+import dev.carnews.entity.EntityType;
+import dev.carnews.entity.TaggedArticle;
+import dev.carnews.index.ArticleSchema;
+import java.time.Instant;
+import java.util.List;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrInputDocument;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 24 on SolrCloud: a curated article's Solr document shows the decided entities and keeps the
+ * tagger's, and reading it back for a rewrite gives the tagger's, never an earlier decision's.
+ */
+class SolrArticlesCurationTest {
+
+  private static final Instant WHEN = Instant.parse("2026-01-02T03:04:05Z");
+
+  @Test
+  void aCuratedDocumentShowsTheDecisionAndKeepsTheTaggersEntities() {
+    TaggedArticle raw = ArticleFieldsTest.fixture();
+    Curation merged =
+        Curation.none()
+            .decide(
+                DecisionKind.MERGE,
+                EntityType.PERSON,
+                "Olek Nowak",
+                "Anna Berg",
+                "",
+                "editor",
+                WHEN)
+            .decide(DecisionKind.HIDE, EntityType.BRAND, "Peugeot", null, "", "editor", WHEN);
+
+    SolrInputDocument doc = SolrArticles.toDocument(raw, merged);
+    assertEquals(
+        List.of("Anna Berg", "Ola Brandt"), List.copyOf(doc.getFieldValues(ArticleSchema.PERSON)));
+    assertFalse(doc.getFieldValues(ArticleSchema.BRAND).contains("Peugeot"));
+    assertEquals("1", doc.getFieldValue(ArticleSchema.CURATED));
+    assertTrue(doc.getFieldValues(ArticleSchema.RAW_PERSON_KEY).contains("olek nowak"));
+
+    TaggedArticle back = SolrArticles.taggedFromDocument(stored(doc));
+    assertEquals(raw.persons(), back.persons());
+    assertEquals(raw.brands(), back.brands());
+    // The shown view, for answers, is the decided one.
+    assertEquals(
+        new Entity(EntityType.PERSON, "Anna Berg", 3, 0.8),
+        SolrArticles.fromDocument(stored(doc)).persons().get(0));
+    assertEquals(merged.apply(raw).persons(), SolrArticles.fromDocument(stored(doc)).persons());
+  }
+
+  @Test
+  void anArticleNoDecisionTouchesIsWrittenAsTagged() {
+    TaggedArticle raw = ArticleFieldsTest.fixture();
+    Curation unrelated =
+        Curation.none()
+            .decide(DecisionKind.HIDE, EntityType.BRAND, "Kia", null, "", "editor", WHEN);
+    SolrInputDocument doc = SolrArticles.toDocument(raw, unrelated);
+    assertNull(doc.getFieldValue(ArticleSchema.CURATED));
+    assertFalse(doc.containsKey(ArticleSchema.RAW_PERSON));
+    assertEquals(
+        SolrArticles.toDocument(raw).getFieldNames(), doc.getFieldNames(), "the same fields");
+    TaggedArticle back = SolrArticles.taggedFromDocument(stored(doc));
+    assertEquals(raw.persons(), back.persons());
+  }
+
+  /** The document as Solr gives it back: the stored fields the reads ask for. */
+  private static SolrDocument stored(SolrInputDocument doc) {
+    SolrDocument stored = new SolrDocument();
+    for (String field : SolrArticles.STORED) {
+      if (doc.containsKey(field)) {
+        stored.setField(field, doc.getFieldValues(field));
+      }
+    }
+    for (String field : SolrArticles.RAW_STORED) {
+      if (doc.containsKey(field)) {
+        stored.setField(field, doc.getFieldValues(field));
+      }
+    }
+    return stored;
+  }
+}
