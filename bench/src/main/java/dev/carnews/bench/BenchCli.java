@@ -170,6 +170,13 @@ public final class BenchCli {
     @Option(names = "--reuse-index", description = "search an index-N/ an earlier run built")
     boolean reuseIndex;
 
+    @Option(
+        names = "--no-stories",
+        description =
+            "build without stories (each article its own story), e.g. an archive for backup"
+                + " figures, where finding each article's story would dominate the build")
+    boolean noStories;
+
     @Mixin SearchOptions search = new SearchOptions();
 
     @Override
@@ -195,7 +202,7 @@ public final class BenchCli {
     }
 
     private Map<String, Object> build(Path base, Path index) throws Exception {
-      return generate(base, index, articles, generatorSeed, threads);
+      return generate(base, index, articles, generatorSeed, threads, !noStories);
     }
   }
 
@@ -212,15 +219,17 @@ public final class BenchCli {
         work.resolve("index-" + articles),
         articles,
         defaults.generatorSeed,
-        defaults.threads);
+        defaults.threads,
+        true);
   }
 
   private static Map<String, Object> generate(
-      Path base, Path index, long articles, long seed, int threads) throws Exception {
+      Path base, Path index, long articles, long seed, int threads, boolean stories)
+      throws Exception {
     List<TaggedArticle> tagged = BaseCorpus.read(base);
     CorpusGenerator generator = new CorpusGenerator(tagged, brandsByFrequency(tagged), seed);
     LOG.info("Building {} articles from {} tagged ones", articles, tagged.size());
-    Map<String, Object> row = LuceneOnlyBuild.build(generator, articles, index, threads);
+    Map<String, Object> row = LuceneOnlyBuild.build(generator, articles, index, threads, stories);
     row.put("baseArticles", tagged.size());
     return row;
   }

@@ -2,6 +2,7 @@ package dev.carnews.bench;
 
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleIndex;
+import dev.carnews.story.VersionRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,19 +29,24 @@ final class LuceneOnlyBuild {
 
   private LuceneOnlyBuild() {}
 
-  /** Writes articles 0..count-1 of the generator into a new index in {@code folder}. */
-  static Map<String, Object> build(CorpusGenerator generator, long count, Path folder, int threads)
+  /**
+   * Writes articles 0..count-1 of the generator into a new index in {@code folder}, keeping stories
+   * when {@code stories}.
+   */
+  static Map<String, Object> build(
+      CorpusGenerator generator, long count, Path folder, int threads, boolean stories)
       throws IOException, InterruptedException {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("articles", count);
     row.put("threads", threads);
+    row.put("stories", stories);
     row.put("generateOnlyPerSecond", generateOnly(generator, Math.min(count, 20_000)));
     AtomicLong next = new AtomicLong();
     AtomicLong textBytes = new AtomicLong();
     long start = System.nanoTime();
     long writeNanos;
     long commitNanos;
-    try (ArticleIndex index = ArticleIndex.open(folder)) {
+    try (ArticleIndex index = ArticleIndex.open(folder, stories ? VersionRule.defaults() : null)) {
       ExecutorService pool = Executors.newFixedThreadPool(threads, new Threads("bench-indexer"));
       try {
         List<Future<?>> workers = new ArrayList<>();
