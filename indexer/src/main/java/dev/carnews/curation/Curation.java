@@ -281,6 +281,18 @@ public final class Curation {
   }
 
   /**
+   * Where a filter on a value should look: the type and name the value resolves to, following
+   * retypes too ({@code person=Ampere} after Ampere became a brand looks for the brand Ampere), or
+   * the value as given when it is hidden or undecided.
+   */
+  public Resolved filterTarget(EntityType type, String name) {
+    if (rules.isEmpty()) {
+      return new Resolved(type, name);
+    }
+    return resolve(type, name).orElse(new Resolved(type, name));
+  }
+
+  /**
    * The article as the answers show it: each person and brand resolved, the entities that become
    * one merged (mentions added, the highest salience kept), hidden ones dropped, each list most
    * salient first; mentions follow their entity.

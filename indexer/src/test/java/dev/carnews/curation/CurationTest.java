@@ -76,6 +76,22 @@ class CurationTest {
   }
 
   @Test
+  void filtersFollowARetypeToTheOtherTypeAndAHiddenValueStaysAsGiven() {
+    Curation curation =
+        decide(Curation.none(), DecisionKind.RETYPE, EntityType.PERSON, "Ampere", "brand");
+    curation = decide(curation, DecisionKind.HIDE, EntityType.PERSON, "Kiichi", null);
+    assertEquals(
+        new Curation.Resolved(EntityType.BRAND, "Ampere"),
+        curation.filterTarget(EntityType.PERSON, "Ampere"));
+    assertEquals(
+        new Curation.Resolved(EntityType.PERSON, "Kiichi"),
+        curation.filterTarget(EntityType.PERSON, "Kiichi"));
+    assertEquals(
+        new Curation.Resolved(EntityType.BRAND, "Renault"),
+        curation.filterTarget(EntityType.BRAND, "Renault"));
+  }
+
+  @Test
   void renameChangesTheDisplayNameOfEverythingMergedIntoIt() {
     Curation curation =
         decide(Curation.none(), DecisionKind.MERGE, EntityType.PERSON, "Reagan", "Ronald Reagan");

@@ -282,6 +282,48 @@ class CurationRoutesTest {
   }
 
   @Test
+  void filtersNamingARetypedValueFindItsArticlesUnderItsNewType() throws Exception {
+    assertEquals(1, running.get("/api/search?person=Ampere").json().path("total").asLong());
+    RunningApp.Answer retype =
+        decide(
+            "{\"kind\":\"retype\",\"type\":\"person\",\"value\":\"Ampere\","
+                + "\"target\":\"brand\"}");
+    assertEquals(201, retype.status(), retype.response().body());
+
+    // A saved person=Ampere link finds what brand=Ampere finds: Renault's EV division's article.
+    JsonNode asPerson = running.get("/api/search?person=ampere").json();
+    JsonNode asBrand = running.get("/api/search?brand=Ampere").json();
+    assertEquals(1, asBrand.path("total").asLong());
+    assertEquals(ids(asBrand), ids(asPerson));
+    assertEquals(
+        1,
+        running.get("/api/search?person=Ampere&author=Ana%20Lima").json().path("total").asLong());
+    assertEquals(
+        0,
+        running.get("/api/search?person=Ampere&author=Jane%20Doe").json().path("total").asLong());
+    assertEquals(1, running.get("/api/search?about=person:Ampere").json().path("total").asLong());
+    assertEquals(1, running.get("/api/search.json-feed?person=Ampere").json().path("items").size());
+    JsonNode page = running.get("/api/entities/person/Ampere").json();
+    assertEquals("brand", page.path("type").asText());
+    assertEquals(1, page.path("count").asLong());
+    // Filters that no longer say one thing are refused, naming the retyped value.
+    RunningApp.Answer mixed = running.get("/api/search?person=Ampere&person=Sato");
+    assertError(mixed, 400);
+    assertTrue(mixed.response().body().contains("Ampere"), mixed.response().body());
+    RunningApp.Answer twoBrandFilters = running.get("/api/search?person=Ampere&brand=Renault");
+    assertError(twoBrandFilters, 400);
+    assertEquals(1, running.get("/api/search?person=Sato").json().path("total").asLong());
+
+    assertEquals(201, running.send("POST", "/api/curation/decisions/d1/undo", "", AUTH).status());
+    assertEquals(1, running.get("/api/search?person=Ampere").json().path("total").asLong());
+    assertEquals(0, running.get("/api/search?brand=Ampere").json().path("total").asLong());
+  }
+
+  private static List<String> ids(JsonNode search) {
+    return names(search.path("hits"), "id");
+  }
+
+  @Test
   void badDecisionsAreRefusedWithJsonErrors() throws Exception {
     assertEquals(
         401,
