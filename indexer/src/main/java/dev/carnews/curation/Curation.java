@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -222,8 +223,38 @@ public final class Curation {
     return of(log, accepted);
   }
 
+  /** Where a proposed automatic link stands in this curation. */
+  public enum LinkState {
+    /** Not among the applied automatic links. */
+    PROPOSED,
+    /** Applied: answers show the value as its target, unless an editor decided about the value. */
+    APPLIED,
+    /** Applied once and undone by an editor: applying the links again keeps it undone. */
+    UNDONE,
+    /** An editor's active decision about the value wins over the link. */
+    OVERRIDDEN;
+
+    /** The name in JSON: {@code proposed}, {@code applied}, {@code undone}, {@code overridden}. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** Where a link stands: proposed, applied, undone by an editor, or overridden by one. */
+  public LinkState stateOf(AutomaticLink link) {
+    String id = automaticId(link);
+    if (inactive.contains(id)) {
+      return LinkState.UNDONE;
+    }
+    Decision rule = rules.get(TypedKey.of(link.type(), link.value()));
+    if (rule != null && rule.source() == Decision.Source.EDITOR) {
+      return LinkState.OVERRIDDEN;
+    }
+    return rule != null && rule.id().equals(id) ? LinkState.APPLIED : LinkState.PROPOSED;
+  }
+
   /** The stable id of an automatic link. */
-  static String automaticId(AutomaticLink link) {
+  public static String automaticId(AutomaticLink link) {
     String text =
         link.type().label()
             + "\n"

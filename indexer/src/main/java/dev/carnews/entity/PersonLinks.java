@@ -2,6 +2,10 @@ package dev.carnews.entity;
 
 import dev.carnews.analysis.NameKeys;
 import dev.carnews.nlp.PersonNames;
+import dev.carnews.nlp.WordClasses;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,6 +106,31 @@ public final class PersonLinks {
     this.window = window;
     this.givenName = Objects.requireNonNull(givenName, "givenName");
     this.firstNameWord = Objects.requireNonNull(firstNameWord, "firstNameWord");
+  }
+
+  /** The name gazetteer the person model's features are built from. */
+  static final String GAZETTEER = "/dev/carnews/nlp/features/names.gazetteer";
+
+  /**
+   * Links with the bundled name gazetteer's word classes: its {@code first} words are given names,
+   * its {@code first} and {@code both} words can be first names.
+   */
+  public static PersonLinks withBundledGazetteer(Duration window) {
+    return new PersonLinks(window, nameClass("first"), nameClass("first", "both"));
+  }
+
+  /** Words of the bundled name gazetteer in one of the given classes. */
+  private static Predicate<String> nameClass(String... wantedClasses) {
+    Set<String> wanted = Set.of(wantedClasses);
+    try (InputStream in = PersonLinks.class.getResourceAsStream(GAZETTEER)) {
+      if (in == null) {
+        return word -> false;
+      }
+      WordClasses classes = new WordClasses(in);
+      return word -> wanted.contains(String.valueOf(classes.classOf(word)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -136,6 +136,22 @@ class CurationTest {
   }
 
   @Test
+  void aLinkIsProposedAppliedUndoneOrOverridden() {
+    AutomaticLink reagan =
+        new AutomaticLink(EntityType.PERSON, "Reagan", "Ronald Reagan", "3 articles");
+    AutomaticLink miyazawa =
+        new AutomaticLink(EntityType.PERSON, "Miyazawa", "Kiichi Miyazawa", "2 articles");
+    assertEquals(Curation.LinkState.PROPOSED, Curation.none().stateOf(reagan));
+    Curation applied = Curation.none().applyAutomatic(List.of(reagan, miyazawa), NOW);
+    assertEquals(Curation.LinkState.APPLIED, applied.stateOf(reagan));
+    Curation undone = decide(applied, DecisionKind.UNDO, null, null, Curation.automaticId(reagan));
+    assertEquals(Curation.LinkState.UNDONE, undone.stateOf(reagan));
+    Curation overridden = decide(undone, DecisionKind.HIDE, EntityType.PERSON, "miyazawa", null);
+    assertEquals(Curation.LinkState.OVERRIDDEN, overridden.stateOf(miyazawa));
+    assertEquals("applied", applied.stateOf(miyazawa).label());
+  }
+
+  @Test
   void editorDecisionsWinOverAutomaticLinksAndUndoOfALinkSurvivesRecomputing() {
     List<AutomaticLink> links =
         List.of(new AutomaticLink(EntityType.PERSON, "Reagan", "Ronald Reagan", "222 articles"));

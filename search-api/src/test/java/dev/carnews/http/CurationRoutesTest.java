@@ -319,6 +319,66 @@ class CurationRoutesTest {
     assertEquals(0, running.get("/api/search?brand=Ampere").json().path("total").asLong());
   }
 
+  @Test
+  void automaticLinksAreListedWithEvidenceAppliedThroughTheStoreAndUndoable() throws Exception {
+    assertEquals(401, running.get("/api/curation/links").status());
+    assertError(running.send("GET", "/api/curation/links?windowDays=-1", "", AUTH), 400);
+    assertError(running.send("GET", "/api/curation/links?windowDays=x", "", AUTH), 400);
+    assertError(
+        running.send("POST", "/api/curation/links/apply", "{\"windowDays\":\"9\"}", AUTH), 400);
+    assertEquals(401, running.send("POST", "/api/curation/links/apply", "").status());
+
+    JsonNode sato = link(running.send("GET", "/api/curation/links", "", AUTH).json(), "Sato");
+    assertEquals("Kenji Sato", sato.path("target").asText());
+    assertEquals("proposed", sato.path("state").asText());
+    assertEquals("surname", sato.path("form").asText());
+    assertEquals(1, sato.path("articles").asInt());
+    assertEquals("2025-08-16", sato.path("firstSeen").asText());
+    assertEquals("Kenji Sato", sato.path("candidates").get(0).path("name").asText());
+    String id = sato.path("id").asText();
+    assertTrue(id.startsWith("a-"), id);
+
+    RunningApp.Answer applied =
+        running.send("POST", "/api/curation/links/apply", "{\"windowDays\":90}", AUTH);
+    assertEquals(200, applied.status(), applied.response().body());
+    assertEquals(1, applied.json().path("links").asInt());
+    assertEquals(1, applied.json().path("rewritten").asInt());
+    assertEquals(3, running.get("/api/search?person=Sato").json().path("total").asLong());
+    assertFalse(facet(running.get("/api/search").json(), "person").contains("Sato=1"));
+    JsonNode log = running.get("/api/curation/decisions").json();
+    assertEquals(List.of(id), names(log.path("automatic"), "id"));
+    assertEquals("auto", log.path("automatic").get(0).path("source").asText());
+    assertEquals(
+        "applied",
+        link(running.send("GET", "/api/curation/links", "", AUTH).json(), "Sato")
+            .path("state")
+            .asText());
+
+    // An editor's undo of the link holds when the links are applied again.
+    assertEquals(
+        201, running.send("POST", "/api/curation/decisions/" + id + "/undo", "", AUTH).status());
+    assertEquals(1, running.get("/api/search?person=Sato").json().path("total").asLong());
+    RunningApp.Answer again = running.send("POST", "/api/curation/links/apply", "", AUTH);
+    assertEquals(200, again.status(), again.response().body());
+    assertEquals(1, again.json().path("undone").asInt());
+    assertEquals(0, again.json().path("rewritten").asInt());
+    assertEquals(1, running.get("/api/search?person=Sato").json().path("total").asLong());
+    assertEquals(
+        "undone",
+        link(running.send("GET", "/api/curation/links", "", AUTH).json(), "Sato")
+            .path("state")
+            .asText());
+  }
+
+  private static JsonNode link(JsonNode proposal, String value) {
+    for (JsonNode link : proposal.path("links")) {
+      if (link.path("value").asText().equals(value)) {
+        return link;
+      }
+    }
+    throw new AssertionError(value + " not linked: " + proposal);
+  }
+
   private static List<String> ids(JsonNode search) {
     return names(search.path("hits"), "id");
   }
