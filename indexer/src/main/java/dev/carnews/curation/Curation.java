@@ -374,7 +374,8 @@ public final class Curation {
         bySalience(persons.values()),
         bySalience(brands.values()),
         mentions,
-        raw.vector());
+        raw.vector(),
+        raw.personConfidence());
   }
 
   /**

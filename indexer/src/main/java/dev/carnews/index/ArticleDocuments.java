@@ -7,6 +7,7 @@ import static dev.carnews.index.ArticleSchema.BRAND_MENTIONS;
 import static dev.carnews.index.ArticleSchema.BRAND_SALIENCE;
 import static dev.carnews.index.ArticleSchema.ID;
 import static dev.carnews.index.ArticleSchema.PERSON;
+import static dev.carnews.index.ArticleSchema.PERSON_CONFIDENCE;
 import static dev.carnews.index.ArticleSchema.PERSON_MENTIONS;
 import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE;
 import static dev.carnews.index.ArticleSchema.PUBLISHED;
@@ -36,7 +37,9 @@ import dev.carnews.story.MinHashBands;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -205,7 +208,26 @@ public final class ArticleDocuments {
         entities(stored, EntityType.PERSON, RAW_PERSON, RAW_PERSON_MENTIONS, RAW_PERSON_SALIENCE),
         entities(stored, EntityType.BRAND, RAW_BRAND, RAW_BRAND_MENTIONS, RAW_BRAND_SALIENCE),
         List.of(),
-        shown.vector());
+        shown.vector(),
+        shown.personConfidence());
+  }
+
+  /**
+   * The model's confidence in each of the tagger's persons, read parallel to them ({@link
+   * ArticleSchema#PERSON_CONFIDENCE}); empty when the article has none.
+   */
+  private static Map<String, Double> confidence(Document stored) {
+    IndexableField[] values = stored.getFields(PERSON_CONFIDENCE);
+    if (values.length == 0) {
+      return Map.of();
+    }
+    boolean curated = stored.getField(RAW_PERSON) != null || stored.getField(RAW_BRAND) != null;
+    String[] names = stored.getValues(curated ? RAW_PERSON : PERSON);
+    Map<String, Double> confidence = new HashMap<>();
+    for (int i = 0; i < names.length && i < values.length; i++) {
+      confidence.put(names[i], values[i].numericValue().doubleValue());
+    }
+    return confidence;
   }
 
   /**
@@ -269,9 +291,8 @@ public final class ArticleDocuments {
         entities(stored, EntityType.PERSON, PERSON, PERSON_MENTIONS, PERSON_SALIENCE),
         entities(stored, EntityType.BRAND, BRAND, BRAND_MENTIONS, BRAND_SALIENCE),
         List.of(),
-        stored.getField(VECTOR) instanceof KnnFloatVectorField vector
-            ? vector.vectorValue()
-            : null);
+        stored.getField(VECTOR) instanceof KnnFloatVectorField vector ? vector.vectorValue() : null,
+        confidence(stored));
   }
 
   private static List<Entity> entities(

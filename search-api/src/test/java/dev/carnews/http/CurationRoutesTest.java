@@ -428,7 +428,49 @@ class CurationRoutesTest {
     assertTrue(sato != null, candidates.toString());
     assertEquals("Kenji Sato", sato.path("suggestion").asText());
     assertTrue(sato.path("reasons").toString().contains("surname"));
+    assertFalse(sato.has("lowConfidence"), sato.toString());
     assertTrue(candidates.toString().contains("\"Ampere\""));
+  }
+
+  @Test
+  void candidatesListValuesTheModelTaggedWithLowConfidenceUntilAnEditorDecides() throws Exception {
+    TaggedArticle tagged =
+        new TagsEntityTagger()
+            .tag(
+                Fixtures.article(
+                    "u1",
+                    "Brakwater opens a plant",
+                    "Brakwater said the plant opens in May.",
+                    "Ana Lima",
+                    "2025-08-18T10:00:00Z",
+                    "person:Brakwater"));
+    // As the real tagger records it: the name model was unsure of Brakwater.
+    running.index.write(
+        new TaggedArticle(
+            tagged.article(),
+            tagged.authors(),
+            tagged.persons(),
+            tagged.brands(),
+            tagged.mentions(),
+            null,
+            Map.of("Brakwater", 0.28)));
+    running.index.commit();
+    JsonNode unsure = candidate("Brakwater");
+    assertTrue(unsure.path("reasons").toString().contains("low_confidence"), unsure.toString());
+    assertEquals(1, unsure.path("lowConfidence").asInt(), unsure.toString());
+
+    assertEquals(
+        201, decide("{\"kind\":\"hide\",\"type\":\"person\",\"value\":\"Brakwater\"}").status());
+    assertEquals(null, candidate("Brakwater"));
+  }
+
+  private JsonNode candidate(String name) throws Exception {
+    for (JsonNode candidate : running.get("/api/curation/candidates").json().path("candidates")) {
+      if (candidate.path("name").asText().equals(name)) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   private static void assertError(RunningApp.Answer answer, int status) {
