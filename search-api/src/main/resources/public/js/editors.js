@@ -91,7 +91,11 @@ function showCandidates(candidates) {
     cell(row, c.name);
     cell(row, c.type);
     cell(row, c.count);
-    cell(row, c.reasons.join(', ').replace(/_/g, ' '));
+    cell(row, c.reasons.map(function (r) {
+      return r === 'low_confidence' && c.lowConfidence
+        ? 'low confidence (' + c.lowConfidence + (c.lowConfidence === 1 ? ' article)' : ' articles)')
+        : r.replace(/_/g, ' ');
+    }).join(', '));
     var into = document.createElement('input');
     into.type = 'text';
     into.value = c.suggestion || '';

@@ -4,31 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.carnews.curation.AutomaticLink;
-import dev.carnews.entity.EntityType;
 import dev.carnews.entity.PersonLinks;
+import dev.carnews.index.ArticleDocuments;
 import dev.carnews.index.ArticleIndex;
-import dev.carnews.index.ArticleSchema;
-import dev.carnews.nlp.WordClasses;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,9 +36,6 @@ import picocli.CommandLine.Spec;
             + " their evidence, the values kept apart with a reason, the first names alone that"
             + " are not facet values, and the figures. Reads the index only, unless --apply.")
 public final class PersonLinksCommand implements Callable<Integer> {
-
-  /** The name gazetteer the person model's features are built from. */
-  static final String GAZETTEER = "/dev/carnews/nlp/features/names.gazetteer";
 
   @Spec CommandSpec spec;
 
@@ -99,12 +84,11 @@ public final class PersonLinksCommand implements Callable<Integer> {
         return 2;
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        articles = read(reader);
+        articles = ArticleDocuments.taggedPersons(reader);
       }
     }
     PersonLinks.Result result =
-        new PersonLinks(Duration.ofDays(windowDays), nameClass("first"), nameClass("first", "both"))
-            .link(articles);
+        PersonLinks.withBundledGazetteer(Duration.ofDays(windowDays)).link(articles);
     if (apply) {
       int code = applyLinks(result);
       if (code != 0) {
@@ -188,22 +172,7 @@ public final class PersonLinksCommand implements Callable<Integer> {
 
   /** Records the links as the index's automatic curation; 0, or the exit code of a failure. */
   private int applyLinks(PersonLinks.Result result) throws IOException {
-    List<AutomaticLink> links = new ArrayList<>();
-    for (PersonLinks.Decision link : result.links()) {
-      links.add(
-          new AutomaticLink(
-              EntityType.PERSON,
-              link.value(),
-              link.target(),
-              String.format(
-                  Locale.ROOT,
-                  "%d articles %s..%s, window %d days: %s",
-                  link.articles(),
-                  day(link.firstSeen()),
-                  day(link.lastSeen()),
-                  windowDays,
-                  link.reason())));
-    }
+    List<AutomaticLink> links = AutomaticLink.of(result, Duration.ofDays(windowDays));
     try (ArticleIndex articles = ArticleIndex.open(index.served())) {
       ArticleIndex.Curated done =
           articles.curate(curation -> curation.applyAutomatic(links, Instant.now()));
@@ -269,57 +238,5 @@ public final class PersonLinksCommand implements Callable<Integer> {
   /** The day of an instant (UTC), or null. */
   private static String day(Instant when) {
     return when == null ? null : when.toString().substring(0, 10);
-  }
-
-  /** Every live article's id, publication time and person values. */
-  static List<PersonLinks.ArticlePersons> read(DirectoryReader reader) throws IOException {
-    Set<String> fields =
-        Set.of(
-            ArticleSchema.ID,
-            ArticleSchema.PUBLISHED,
-            ArticleSchema.PERSON,
-            ArticleSchema.TITLE,
-            ArticleSchema.BODY);
-    List<PersonLinks.ArticlePersons> articles = new ArrayList<>(reader.numDocs());
-    for (LeafReaderContext leaf : reader.leaves()) {
-      Bits live = leaf.reader().getLiveDocs();
-      StoredFields stored = leaf.reader().storedFields();
-      for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-        if (live != null && !live.get(doc)) {
-          continue;
-        }
-        Document document = stored.document(doc, fields);
-        IndexableField published = document.getField(ArticleSchema.PUBLISHED);
-        articles.add(
-            new PersonLinks.ArticlePersons(
-                document.get(ArticleSchema.ID),
-                published == null
-                    ? null
-                    : Instant.ofEpochMilli(published.numericValue().longValue()),
-                List.of(document.getValues(ArticleSchema.PERSON)),
-                text(document.get(ArticleSchema.TITLE), document.get(ArticleSchema.BODY))));
-      }
-    }
-    return articles;
-  }
-
-  private static String text(String title, String body) {
-    return (title == null ? "" : title) + "\n\n" + (body == null ? "" : body);
-  }
-
-  /**
-   * Words of the bundled name gazetteer in one of the given classes ({@code first}, {@code both}).
-   */
-  static Predicate<String> nameClass(String... wantedClasses) {
-    Set<String> wanted = Set.of(wantedClasses);
-    try (InputStream in = PersonLinksCommand.class.getResourceAsStream(GAZETTEER)) {
-      if (in == null) {
-        return word -> false;
-      }
-      WordClasses classes = new WordClasses(in);
-      return word -> wanted.contains(String.valueOf(classes.classOf(word)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

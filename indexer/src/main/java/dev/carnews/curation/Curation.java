@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -222,8 +223,38 @@ public final class Curation {
     return of(log, accepted);
   }
 
+  /** Where a proposed automatic link stands in this curation. */
+  public enum LinkState {
+    /** Not among the applied automatic links. */
+    PROPOSED,
+    /** Applied: answers show the value as its target, unless an editor decided about the value. */
+    APPLIED,
+    /** Applied once and undone by an editor: applying the links again keeps it undone. */
+    UNDONE,
+    /** An editor's active decision about the value wins over the link. */
+    OVERRIDDEN;
+
+    /** The name in JSON: {@code proposed}, {@code applied}, {@code undone}, {@code overridden}. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** Where a link stands: proposed, applied, undone by an editor, or overridden by one. */
+  public LinkState stateOf(AutomaticLink link) {
+    String id = automaticId(link);
+    if (inactive.contains(id)) {
+      return LinkState.UNDONE;
+    }
+    Decision rule = rules.get(TypedKey.of(link.type(), link.value()));
+    if (rule != null && rule.source() == Decision.Source.EDITOR) {
+      return LinkState.OVERRIDDEN;
+    }
+    return rule != null && rule.id().equals(id) ? LinkState.APPLIED : LinkState.PROPOSED;
+  }
+
   /** The stable id of an automatic link. */
-  static String automaticId(AutomaticLink link) {
+  public static String automaticId(AutomaticLink link) {
     String text =
         link.type().label()
             + "\n"
@@ -281,6 +312,18 @@ public final class Curation {
   }
 
   /**
+   * Where a filter on a value should look: the type and name the value resolves to, following
+   * retypes too ({@code person=Ampere} after Ampere became a brand looks for the brand Ampere), or
+   * the value as given when it is hidden or undecided.
+   */
+  public Resolved filterTarget(EntityType type, String name) {
+    if (rules.isEmpty()) {
+      return new Resolved(type, name);
+    }
+    return resolve(type, name).orElse(new Resolved(type, name));
+  }
+
+  /**
    * The article as the answers show it: each person and brand resolved, the entities that become
    * one merged (mentions added, the highest salience kept), hidden ones dropped, each list most
    * salient first; mentions follow their entity.
@@ -331,7 +374,8 @@ public final class Curation {
         bySalience(persons.values()),
         bySalience(brands.values()),
         mentions,
-        raw.vector());
+        raw.vector(),
+        raw.personConfidence());
   }
 
   /**

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 final class MissedFullNames {
 
-  /** Capitalised words that are dates, not first names. */
-  private static final Set<String> CALENDAR =
+  /** Capitalised words that are dates, not first names (folded). */
+  static final Set<String> CALENDAR =
       Set.of(
           "monday",
           "tuesday",

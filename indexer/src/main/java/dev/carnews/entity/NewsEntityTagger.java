@@ -6,6 +6,7 @@ import dev.carnews.nlp.PersonFinder;
 import dev.carnews.nlp.ScoredMention;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,8 @@ public final class NewsEntityTagger implements EntityTagger {
     List<Mention> mentions = new ArrayList<>(persons.mentions());
     mentions.addAll(brandMentions);
     mentions.sort(Comparator.comparingInt(Mention::start));
-    return new TaggedArticle(article, authors, persons.persons(), brands, mentions);
+    return new TaggedArticle(
+        article, authors, persons.persons(), brands, mentions, null, persons.confidence());
   }
 
   /**
@@ -173,9 +175,12 @@ public final class NewsEntityTagger implements EntityTagger {
     if (products.isEmpty()) {
       return persons;
     }
+    Map<String, Double> confidence = new HashMap<>(persons.confidence());
+    confidence.keySet().removeAll(products);
     return new PersonResolver.ResolvedPersons(
         persons.persons().stream().filter(p -> !products.contains(p.name())).toList(),
-        persons.mentions().stream().filter(m -> !products.contains(m.canonical())).toList());
+        persons.mentions().stream().filter(m -> !products.contains(m.canonical())).toList(),
+        confidence);
   }
 
   /** The number of tokens the person finder has read, for throughput figures. */

@@ -2,10 +2,15 @@ package dev.carnews.entity;
 
 import dev.carnews.analysis.NameKeys;
 import dev.carnews.nlp.PersonNames;
+import dev.carnews.nlp.WordClasses;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -102,6 +108,31 @@ public final class PersonLinks {
     this.window = window;
     this.givenName = Objects.requireNonNull(givenName, "givenName");
     this.firstNameWord = Objects.requireNonNull(firstNameWord, "firstNameWord");
+  }
+
+  /** The name gazetteer the person model's features are built from. */
+  static final String GAZETTEER = "/dev/carnews/nlp/features/names.gazetteer";
+
+  /**
+   * Links with the bundled name gazetteer's word classes: its {@code first} words are given names,
+   * its {@code first} and {@code both} words can be first names.
+   */
+  public static PersonLinks withBundledGazetteer(Duration window) {
+    return new PersonLinks(window, nameClass("first"), nameClass("first", "both"));
+  }
+
+  /** Words of the bundled name gazetteer in one of the given classes. */
+  private static Predicate<String> nameClass(String... wantedClasses) {
+    Set<String> wanted = Set.of(wantedClasses);
+    try (InputStream in = PersonLinks.class.getResourceAsStream(GAZETTEER)) {
+      if (in == null) {
+        return word -> false;
+      }
+      WordClasses classes = new WordClasses(in);
+      return word -> wanted.contains(String.valueOf(classes.classOf(word)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -261,6 +292,7 @@ public final class PersonLinks {
       if (!v.isShort()) {
         continue;
       }
+      String notPerson = notPerson(v);
       String joined = String.join(" ", v.words);
       List<Value> bySurname = byEnding.getOrDefault(joined, List.of());
       boolean oneWord = v.words.size() == 1;
@@ -271,7 +303,26 @@ public final class PersonLinks {
       // A word more people of the archive carry as their first name than as their surname ("Paul":
       // Paul Volcker and many more, against Pope John Paul) is read as a first name.
       boolean surname = !surnamed.isEmpty() && surnamed.size() >= firstNamed.size();
-      if (surname) {
+      if (notPerson != null && (!surnamed.isEmpty() || !firstNamed.isEmpty())) {
+        // A place, a month or a firm the tagger took for a name links to a person by accident
+        // ("Ontario" to "Ontario Hydro", "June" to "May/early June"): kept apart, with the reason.
+        Decision decision =
+            surname ? decide(v, surnamed, Form.SURNAME) : decide(v, firstNamed, Form.FIRST_NAME);
+        apart.add(
+            new Decision(
+                decision.value(),
+                null,
+                decision.form(),
+                decision.articles(),
+                decision.firstSeen(),
+                decision.lastSeen(),
+                decision.linked(),
+                decision.dominant(),
+                decision.ambiguous(),
+                decision.outsideWindow(),
+                notPerson,
+                decision.candidates()));
+      } else if (surname) {
         Decision decision = decide(v, surnamed, Form.SURNAME);
         if (decision.isLink()) {
           links.add(decision);
@@ -313,6 +364,114 @@ public final class PersonLinks {
         before,
         after,
         reattributed.size());
+  }
+
+  /**
+   * Why a short value is no person, from what the tagger already knows, or null: a month or a
+   * weekday, a US state or Canadian province (the tagger's lists), or articles whose text writes it
+   * as a place ({@code in Ontario} without a possessive, {@code Orlando, Fla.}) in at least half of
+   * those naming it, or as no person ({@link NotPersonEvidence}: a firm, a work, an organisation;
+   * {@code Moody's Investors Service Inc}) in more than half. An article that writes it after an
+   * honorific or a title is evidence of a person.
+   */
+  private static String notPerson(Value v) {
+    if (v.words.size() == 1) {
+      String word = v.words.get(0);
+      if (MissedFullNames.CALENDAR.contains(word)) {
+        return "a month or a weekday, not a name";
+      }
+      if (BrandContextWords.US_STATES.contains(word)) {
+        return "a US state or Canadian province, not a name";
+      }
+    }
+    int withText = 0;
+    int against = 0;
+    int asPlace = 0;
+    for (ArticlePersons article : v.articles) {
+      if (article.text() == null) {
+        continue;
+      }
+      List<Mention> mentions = new ArrayList<>();
+      for (String form : v.forms.keySet()) {
+        Matcher m =
+            Pattern.compile("(?<![\\p{L}\\p{M}.])" + Pattern.quote(form) + "(?![\\p{L}\\p{M}])")
+                .matcher(article.text());
+        while (m.find()) {
+          mentions.add(new Mention(EntityType.PERSON, form, m.start(), m.end(), form));
+        }
+      }
+      if (mentions.isEmpty()) {
+        continue;
+      }
+      withText++;
+      if (writtenAsPlace(article.text(), mentions)) {
+        asPlace++;
+        against++;
+      } else if (!Collections.disjoint(
+              NotPersonEvidence.of(mentions, article.text()), v.forms.keySet())
+          || v.forms.keySet().stream()
+              .anyMatch(form -> NotPersonEvidence.startsAFirmName(article.text(), form + "'s"))) {
+        // ... or a firm's name in the possessive ("Moody's Investors Service Inc").
+        against++;
+      }
+    }
+    if (asPlace > 0 && 2 * asPlace >= withText) {
+      return "a place, not a name: the text of "
+          + asPlace
+          + " of its "
+          + withText
+          + " articles writes it as a place (after in, or a town before a state)";
+    }
+    if (2 * against > withText) {
+      return "no person: the text of "
+          + against
+          + " of its "
+          + withText
+          + " articles writes it as a firm, a work or a thing";
+    }
+    return null;
+  }
+
+  /**
+   * Whether an article writes a name as a place: after {@code in} and without a possessive ({@code
+   * in Ontario}, not {@code in Reagan's budget}), or before a comma and a US state ({@code Orlando,
+   * Fla.}), and never after an honorific or a title.
+   */
+  private static boolean writtenAsPlace(String text, List<Mention> mentions) {
+    boolean place = false;
+    for (Mention m : mentions) {
+      String before = wordBefore(text, m.start());
+      if (PersonNames.isHonorific(before) || PersonNames.isTitle(before)) {
+        return false;
+      }
+      String after = text.substring(m.end(), Math.min(text.length(), m.end() + 24));
+      boolean possessive = after.startsWith("'s") || after.startsWith("’s");
+      Matcher state = STATE_AFTER_COMMA.matcher(after);
+      if ((before.equalsIgnoreCase("in") && !possessive)
+          || (state.lookingAt()
+              && BrandContextWords.US_STATES.contains(state.group(1).toLowerCase(Locale.ROOT)))) {
+        place = true;
+      }
+    }
+    return place;
+  }
+
+  private static final Pattern STATE_AFTER_COMMA = Pattern.compile("\\s*,\\s*(\\p{L}+)");
+
+  /** The word right before a position, on the same line, or "". */
+  private static String wordBefore(String text, int start) {
+    int end = start;
+    while (end > 0 && text.charAt(end - 1) == ' ') {
+      end--;
+    }
+    if (end > 0 && text.charAt(end - 1) == '.') {
+      end--;
+    }
+    int begin = end;
+    while (begin > 0 && Character.isLetter(text.charAt(begin - 1))) {
+      begin--;
+    }
+    return text.substring(begin, end);
   }
 
   /** Groups full names that share their first and last word into persons. */

@@ -73,12 +73,19 @@ public final class PersonResolver {
    * @param persons one entity per person, most salient first
    * @param mentions the kept mentions in text order, each with its person's canonical name
    */
-  public record ResolvedPersons(List<Entity> persons, List<Mention> mentions) {
+  public record ResolvedPersons(
+      List<Entity> persons, List<Mention> mentions, Map<String, Double> confidence) {
 
     /** Copies the lists. */
     public ResolvedPersons {
       persons = List.copyOf(persons);
       mentions = List.copyOf(mentions);
+      confidence = Map.copyOf(confidence);
+    }
+
+    /** Persons whose model confidences are unknown. */
+    public ResolvedPersons(List<Entity> persons, List<Mention> mentions) {
+      this(persons, mentions, Map.of());
     }
   }
 
@@ -284,6 +291,7 @@ public final class PersonResolver {
     List<Entity> persons = new ArrayList<>();
     List<Mention> mentions = new ArrayList<>();
     Map<Entity, Integer> firstSeen = new HashMap<>();
+    Map<String, Double> confidence = new HashMap<>();
     for (List<Candidate> group : groups.values()) {
       String canonical = displayForm(group);
       boolean inTitle = false;
@@ -302,12 +310,14 @@ public final class PersonResolver {
       salience = Math.round(Math.min(1, salience) * 10_000) / 10_000.0;
       Entity entity = new Entity(EntityType.PERSON, canonical, group.size(), salience);
       persons.add(entity);
+      double best = group.stream().mapToDouble(c -> c.probability).max().orElse(0);
+      confidence.merge(canonical, Math.round(best * 10_000) / 10_000.0, Math::max);
       firstSeen.put(entity, first);
     }
     persons.sort(
         Comparator.comparingDouble(Entity::salience).reversed().thenComparing(firstSeen::get));
     mentions.sort(Comparator.comparingInt(Mention::start));
-    return new ResolvedPersons(persons, mentions);
+    return new ResolvedPersons(persons, mentions, confidence);
   }
 
   /** The most frequent of the longest forms of a group, earliest on a tie. */

@@ -2,6 +2,7 @@ package dev.carnews.entity;
 
 import dev.carnews.ingest.Article;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,10 @@ import java.util.Objects;
  * @param brands the marques in the story, most salient first
  * @param mentions every mention found in the title and body (offsets into {@link #text()}), for
  *     previews; may be empty when read back from the index
+ * @param vector the article's meaning as a unit vector, or {@code null}
+ * @param personConfidence per person name, the name model's highest probability among its mentions
+ *     (0..1): how sure the model was that it is a person; empty when unknown (articles tagged
+ *     without the model, or read back from an index written before it was kept)
  */
 public record TaggedArticle(
     Article article,
@@ -20,7 +25,8 @@ public record TaggedArticle(
     List<Entity> persons,
     List<Entity> brands,
     List<Mention> mentions,
-    float[] vector) {
+    float[] vector,
+    Map<String, Double> personConfidence) {
 
   /** Copies the lists; {@code vector} may be {@code null} (the article is not embedded). */
   public TaggedArticle {
@@ -29,6 +35,18 @@ public record TaggedArticle(
     persons = List.copyOf(persons);
     brands = List.copyOf(brands);
     mentions = List.copyOf(mentions);
+    personConfidence = Map.copyOf(personConfidence);
+  }
+
+  /** An article whose persons' confidences are unknown. */
+  public TaggedArticle(
+      Article article,
+      List<String> authors,
+      List<Entity> persons,
+      List<Entity> brands,
+      List<Mention> mentions,
+      float[] vector) {
+    this(article, authors, persons, brands, mentions, vector, Map.of());
   }
 
   /** An article tagged but not embedded. */
@@ -43,7 +61,8 @@ public record TaggedArticle(
 
   /** The same article with its meaning as a unit vector ({@code null}: none). */
   public TaggedArticle withVector(float[] meaning) {
-    return new TaggedArticle(article, authors, persons, brands, mentions, meaning);
+    return new TaggedArticle(
+        article, authors, persons, brands, mentions, meaning, personConfidence);
   }
 
   /** Whether the article carries a vector. */

@@ -7,6 +7,7 @@ import static dev.carnews.index.ArticleSchema.BRAND_MENTIONS;
 import static dev.carnews.index.ArticleSchema.BRAND_SALIENCE;
 import static dev.carnews.index.ArticleSchema.ID;
 import static dev.carnews.index.ArticleSchema.PERSON;
+import static dev.carnews.index.ArticleSchema.PERSON_CONFIDENCE;
 import static dev.carnews.index.ArticleSchema.PERSON_MENTIONS;
 import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE;
 import static dev.carnews.index.ArticleSchema.PUBLISHED;
@@ -29,13 +30,17 @@ import static dev.carnews.index.ArticleSchema.VECTOR;
 import dev.carnews.curation.Curation;
 import dev.carnews.entity.Entity;
 import dev.carnews.entity.EntityType;
+import dev.carnews.entity.PersonLinks;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.ingest.Article;
 import dev.carnews.story.MinHashBands;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
@@ -53,8 +58,10 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -201,7 +208,61 @@ public final class ArticleDocuments {
         entities(stored, EntityType.PERSON, RAW_PERSON, RAW_PERSON_MENTIONS, RAW_PERSON_SALIENCE),
         entities(stored, EntityType.BRAND, RAW_BRAND, RAW_BRAND_MENTIONS, RAW_BRAND_SALIENCE),
         List.of(),
-        shown.vector());
+        shown.vector(),
+        shown.personConfidence());
+  }
+
+  /**
+   * The model's confidence in each of the tagger's persons, read parallel to them ({@link
+   * ArticleSchema#PERSON_CONFIDENCE}); empty when the article has none.
+   */
+  private static Map<String, Double> confidence(Document stored) {
+    IndexableField[] values = stored.getFields(PERSON_CONFIDENCE);
+    if (values.length == 0) {
+      return Map.of();
+    }
+    boolean curated = stored.getField(RAW_PERSON) != null || stored.getField(RAW_BRAND) != null;
+    String[] names = stored.getValues(curated ? RAW_PERSON : PERSON);
+    Map<String, Double> confidence = new HashMap<>();
+    for (int i = 0; i < names.length && i < values.length; i++) {
+      confidence.put(names[i], values[i].numericValue().doubleValue());
+    }
+    return confidence;
+  }
+
+  /**
+   * Every live article's id, publication time, text and the tagger's person values (the raw ones of
+   * a curated article): what automatic person links are computed from, so applying them again sees
+   * the values the links were made of, not the names they already show.
+   */
+  public static List<PersonLinks.ArticlePersons> taggedPersons(IndexReader reader)
+      throws IOException {
+    Set<String> fields = Set.of(ID, PUBLISHED, PERSON, RAW_PERSON, RAW_BRAND, TITLE, BODY);
+    List<PersonLinks.ArticlePersons> articles = new ArrayList<>(reader.numDocs());
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Bits live = leaf.reader().getLiveDocs();
+      StoredFields stored = leaf.reader().storedFields();
+      for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        Document document = stored.document(doc, fields);
+        boolean curated =
+            document.getField(RAW_PERSON) != null || document.getField(RAW_BRAND) != null;
+        IndexableField published = document.getField(PUBLISHED);
+        String title = document.get(TITLE);
+        String body = document.get(BODY);
+        articles.add(
+            new PersonLinks.ArticlePersons(
+                document.get(ID),
+                published == null
+                    ? null
+                    : Instant.ofEpochMilli(published.numericValue().longValue()),
+                List.of(document.getValues(curated ? RAW_PERSON : PERSON)),
+                (title == null ? "" : title) + "\n\n" + (body == null ? "" : body)));
+      }
+    }
+    return articles;
   }
 
   /**
@@ -230,9 +291,8 @@ public final class ArticleDocuments {
         entities(stored, EntityType.PERSON, PERSON, PERSON_MENTIONS, PERSON_SALIENCE),
         entities(stored, EntityType.BRAND, BRAND, BRAND_MENTIONS, BRAND_SALIENCE),
         List.of(),
-        stored.getField(VECTOR) instanceof KnnFloatVectorField vector
-            ? vector.vectorValue()
-            : null);
+        stored.getField(VECTOR) instanceof KnnFloatVectorField vector ? vector.vectorValue() : null,
+        confidence(stored));
   }
 
   private static List<Entity> entities(

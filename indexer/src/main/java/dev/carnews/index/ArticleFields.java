@@ -13,8 +13,11 @@ import static dev.carnews.index.ArticleSchema.BRAND_SALIENCE;
 import static dev.carnews.index.ArticleSchema.BRAND_SALIENCE_RANK;
 import static dev.carnews.index.ArticleSchema.CURATED;
 import static dev.carnews.index.ArticleSchema.ID;
+import static dev.carnews.index.ArticleSchema.LOW_CONFIDENCE;
+import static dev.carnews.index.ArticleSchema.LOW_CONFIDENCE_PERSON;
 import static dev.carnews.index.ArticleSchema.MONTH_FACET;
 import static dev.carnews.index.ArticleSchema.PERSON;
+import static dev.carnews.index.ArticleSchema.PERSON_CONFIDENCE;
 import static dev.carnews.index.ArticleSchema.PERSON_KEY;
 import static dev.carnews.index.ArticleSchema.PERSON_MENTIONS;
 import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE;
@@ -42,6 +45,7 @@ import dev.carnews.ingest.Article;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -113,7 +117,9 @@ public final class ArticleFields {
 
   /** The field values of an article, in the order they are written. */
   public static List<Value> of(TaggedArticle tagged) {
-    return shown(tagged);
+    List<Value> plan = new ArrayList<>(shown(tagged));
+    addConfidence(plan, tagged);
+    return List.copyOf(plan);
   }
 
   /**
@@ -126,14 +132,35 @@ public final class ArticleFields {
     TaggedArticle shown = curation.apply(raw);
     if (shown == raw
         || (shown.persons().equals(raw.persons()) && shown.brands().equals(raw.brands()))) {
-      return shown(raw);
+      return of(raw);
     }
     List<Value> plan = new ArrayList<>(shown(shown));
+    addConfidence(plan, raw);
     plan.add(new Value(CURATED, "1", Use.KEYWORD));
     addRaw(
         plan, raw.persons(), RAW_PERSON, RAW_PERSON_KEY, RAW_PERSON_MENTIONS, RAW_PERSON_SALIENCE);
     addRaw(plan, raw.brands(), RAW_BRAND, RAW_BRAND_KEY, RAW_BRAND_MENTIONS, RAW_BRAND_SALIENCE);
     return List.copyOf(plan);
+  }
+
+  /**
+   * The model's confidence in each of the tagger's persons, parallel to them (only when every one
+   * is known), and the persons it was unsure of.
+   */
+  private static void addConfidence(List<Value> plan, TaggedArticle raw) {
+    Map<String, Double> confidence = raw.personConfidence();
+    if (confidence.isEmpty()
+        || !raw.persons().stream().allMatch(p -> confidence.containsKey(p.name()))) {
+      return;
+    }
+    Set<String> low = new LinkedHashSet<>();
+    for (Entity person : raw.persons()) {
+      double value = confidence.get(person.name());
+      plan.add(new Value(PERSON_CONFIDENCE, value, Use.STORED));
+      if (value < LOW_CONFIDENCE && low.add(person.name())) {
+        plan.add(new Value(LOW_CONFIDENCE_PERSON, person.name(), Use.KEYWORD));
+      }
+    }
   }
 
   private static void addRaw(

@@ -3,6 +3,7 @@ package dev.carnews.index;
 import dev.carnews.curation.Curation;
 import dev.carnews.curation.CurationCodec;
 import dev.carnews.entity.EntityType;
+import dev.carnews.entity.PersonLinks;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.ingest.Article;
 import dev.carnews.story.MinHashBands;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -477,6 +479,19 @@ public final class ArticleIndex implements Closeable {
    */
   public SearcherManager searchers() {
     return searchers;
+  }
+
+  /**
+   * The tagger's person values of every article the current searcher sees, with their dates and
+   * texts ({@link ArticleDocuments#taggedPersons}).
+   */
+  public List<PersonLinks.ArticlePersons> taggedPersons() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return ArticleDocuments.taggedPersons(searcher.getIndexReader());
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
   /** How many articles the current searcher sees. */

@@ -124,6 +124,27 @@ public final class ArticleSchema {
   /** Salience per raw brand, stored parallel to {@link #RAW_BRAND}. */
   public static final String RAW_BRAND_SALIENCE = "raw_brand_salience";
 
+  /**
+   * The name model's confidence in each of the tagger's persons (0..1, its highest probability
+   * among the person's mentions), stored parallel to the tagger's persons: {@link #PERSON} of an
+   * uncurated article, {@link #RAW_PERSON} of a curated one. Absent in articles tagged without the
+   * model or written before it was kept; indexes without it keep working.
+   */
+  public static final String PERSON_CONFIDENCE = "person_confidence";
+
+  /**
+   * The tagger's persons the name model was unsure of (confidence below {@link #LOW_CONFIDENCE}),
+   * as written: {@code KeywordField}, so the editors' candidates count them per value from the
+   * terms alone.
+   */
+  public static final String LOW_CONFIDENCE_PERSON = "low_confidence_person";
+
+  /**
+   * Below this confidence a person is worth an editor's look: kept by a rule (a title before it, a
+   * list of names, a name repeated) more than by the model.
+   */
+  public static final double LOW_CONFIDENCE = 0.5;
+
   /** Folded keys of the raw brands, like {@link #RAW_PERSON_KEY}. */
   public static final String RAW_BRAND_KEY = "raw_brand_key";
 

@@ -76,6 +76,22 @@ class CurationTest {
   }
 
   @Test
+  void filtersFollowARetypeToTheOtherTypeAndAHiddenValueStaysAsGiven() {
+    Curation curation =
+        decide(Curation.none(), DecisionKind.RETYPE, EntityType.PERSON, "Ampere", "brand");
+    curation = decide(curation, DecisionKind.HIDE, EntityType.PERSON, "Kiichi", null);
+    assertEquals(
+        new Curation.Resolved(EntityType.BRAND, "Ampere"),
+        curation.filterTarget(EntityType.PERSON, "Ampere"));
+    assertEquals(
+        new Curation.Resolved(EntityType.PERSON, "Kiichi"),
+        curation.filterTarget(EntityType.PERSON, "Kiichi"));
+    assertEquals(
+        new Curation.Resolved(EntityType.BRAND, "Renault"),
+        curation.filterTarget(EntityType.BRAND, "Renault"));
+  }
+
+  @Test
   void renameChangesTheDisplayNameOfEverythingMergedIntoIt() {
     Curation curation =
         decide(Curation.none(), DecisionKind.MERGE, EntityType.PERSON, "Reagan", "Ronald Reagan");
@@ -117,6 +133,22 @@ class CurationTest {
         decide(Curation.none(), DecisionKind.MERGE, EntityType.PERSON, "Ampere", "André Ampère");
     curation = decide(curation, DecisionKind.HIDE, EntityType.PERSON, "Ampere", null);
     assertEquals(Optional.empty(), curation.resolve(EntityType.PERSON, "Ampere"));
+  }
+
+  @Test
+  void aLinkIsProposedAppliedUndoneOrOverridden() {
+    AutomaticLink reagan =
+        new AutomaticLink(EntityType.PERSON, "Reagan", "Ronald Reagan", "3 articles");
+    AutomaticLink miyazawa =
+        new AutomaticLink(EntityType.PERSON, "Miyazawa", "Kiichi Miyazawa", "2 articles");
+    assertEquals(Curation.LinkState.PROPOSED, Curation.none().stateOf(reagan));
+    Curation applied = Curation.none().applyAutomatic(List.of(reagan, miyazawa), NOW);
+    assertEquals(Curation.LinkState.APPLIED, applied.stateOf(reagan));
+    Curation undone = decide(applied, DecisionKind.UNDO, null, null, Curation.automaticId(reagan));
+    assertEquals(Curation.LinkState.UNDONE, undone.stateOf(reagan));
+    Curation overridden = decide(undone, DecisionKind.HIDE, EntityType.PERSON, "miyazawa", null);
+    assertEquals(Curation.LinkState.OVERRIDDEN, overridden.stateOf(miyazawa));
+    assertEquals("applied", applied.stateOf(miyazawa).label());
   }
 
   @Test

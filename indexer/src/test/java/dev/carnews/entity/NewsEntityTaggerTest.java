@@ -44,6 +44,17 @@ class NewsEntityTaggerTest {
   }
 
   @Test
+  void everyPersonCarriesTheNameModelsConfidence() {
+    assertEquals(
+        tagged.personNames().stream().sorted().toList(),
+        tagged.personConfidence().keySet().stream().sorted().toList());
+    tagged
+        .personConfidence()
+        .values()
+        .forEach(p -> assertTrue(p > 0 && p <= 1, tagged.personConfidence().toString()));
+  }
+
+  @Test
   void authorComesFromTheBylineAndIsNotAPersonOfTheStory() {
     assertEquals(List.of("Harriet Olukoya"), tagged.authors());
     assertFalse(tagged.personNames().stream().anyMatch(name -> name.contains("Olukoya")));

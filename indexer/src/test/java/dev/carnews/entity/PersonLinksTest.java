@@ -60,6 +60,49 @@ class PersonLinksTest {
     assertEquals(3, result.articlesReattributed());
   }
 
+  private void articleWithText(String day, String text, String... persons) {
+    archive.add(
+        new PersonLinks.ArticlePersons(
+            "a" + next++, Instant.parse(day + "T12:00:00Z"), List.of(persons), text));
+  }
+
+  @Test
+  void monthsStatesPlacesAndFirmsTaggedAsPersonsLinkToNoOne() {
+    // A month, a state, a place and a firm the tagger took for names, each with a "full name"
+    // that ends or starts with it; and a real surname beside them, which still links.
+    articleWithText("2031-06-01", "Late May/early June Quillfeather said.", "May/early June");
+    articleWithText("2031-06-02", "Shipments resume in June.", "June");
+    articleWithText("2031-06-03", "Ottawa and Ontario Hydro agreed.", "Ontario Hydro");
+    articleWithText("2031-06-04", "Demand rose in Ontario.", "Ontario");
+    articleWithText("2031-06-05", "Odile Brakwater said in Port Veshna.", "Odile Brakwater");
+    articleWithText("2031-06-06", "Prices fell in Brakwater last week.", "Brakwater");
+    articleWithText("2031-06-07", "Sales at the Brakwater, Ohio plant rose.", "Brakwater");
+    articleWithText("2031-06-08", "Ivo Tenrick said.", "Ivo Tenrick");
+    articleWithText(
+        "2031-06-09", "Tenrick's Holdings Inc sold its stake, Tenrick's Holdings said.", "Tenrick");
+    articleWithText("2031-06-10", "Odile Quillfeather said.", "Odile Quillfeather");
+    articleWithText("2031-06-11", "Quillfeather said it in Paris.", "Quillfeather");
+
+    PersonLinks.Result result = LINKS.link(archive);
+
+    assertEquals(List.of("Quillfeather"), result.links().stream().map(d -> d.value()).toList());
+    assertTrue(apart(result, "June").reason().contains("month"), apart(result, "June").reason());
+    assertTrue(apart(result, "Ontario").reason().contains("province"));
+    PersonLinks.Decision place = apart(result, "Brakwater");
+    assertTrue(place.reason().startsWith("a place"), place.reason());
+    assertEquals("Odile Brakwater", place.candidates().get(0).name());
+    assertTrue(apart(result, "Tenrick").reason().contains("firm"));
+  }
+
+  @Test
+  void aSurnameWrittenAfterAnHonorificIsAPersonEvenInAPlaceSentence() {
+    articleWithText("2031-07-01", "Odile Brakwater said.", "Odile Brakwater");
+    articleWithText(
+        "2031-07-02", "In Paris, Ms Brakwater spoke in Brakwater's stead.", "Brakwater");
+
+    assertEquals("Odile Brakwater", link(LINKS.link(archive), "Brakwater").target());
+  }
+
   @Test
   void twoFullNamesWithTheSurnameInTheWindowKeepItApart() {
     article("2031-05-01", "Odile Quillfeather");

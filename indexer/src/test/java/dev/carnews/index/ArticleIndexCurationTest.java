@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -69,6 +70,66 @@ class ArticleIndexCurationTest {
     IndexSearcher searcher = index.searchers().acquire();
     try {
       return searcher.count(new TermQuery(new Term(ArticleSchema.PERSON_KEY, NameKeys.key(name))));
+    } finally {
+      index.searchers().release(searcher);
+    }
+  }
+
+  @Test
+  void theModelsConfidenceIsKeptThroughDecisionsAndUnsureValuesAreIndexed(@TempDir Path dir)
+      throws IOException {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      TaggedArticle plain =
+          tagged("a", "Reagan met Ampere.", List.of(person("Reagan", 0.9), person("Ampere", 0.1)));
+      index.write(
+          new TaggedArticle(
+              plain.article(),
+              plain.authors(),
+              plain.persons(),
+              plain.brands(),
+              plain.mentions(),
+              null,
+              Map.of("Reagan", 0.97, "Ampere", 0.31)));
+      // An article tagged without the model (or written by an older version) has none.
+      index.write(tagged("b", "Ronald Reagan spoke today.", List.of(person("Ronald Reagan", 0.8))));
+      index.commit();
+      assertEquals(Map.of("Reagan", 0.97, "Ampere", 0.31), confidence(index, "a"));
+      assertEquals(Map.of(), confidence(index, "b"));
+      assertEquals(1, count(index, ArticleSchema.LOW_CONFIDENCE_PERSON, "Ampere"));
+      assertEquals(0, count(index, ArticleSchema.LOW_CONFIDENCE_PERSON, "Reagan"));
+
+      // A decision rewrites the article from the tagger's values, confidences included.
+      index.curate(
+          c ->
+              c.decide(
+                  DecisionKind.MERGE,
+                  EntityType.PERSON,
+                  "Reagan",
+                  "Ronald Reagan",
+                  "",
+                  "key-test",
+                  DAY));
+      assertEquals(List.of("Ronald Reagan", "Ampere"), shown(index, "a"));
+      assertEquals(Map.of("Reagan", 0.97, "Ampere", 0.31), confidence(index, "a"));
+      assertEquals(1, count(index, ArticleSchema.LOW_CONFIDENCE_PERSON, "Ampere"));
+    }
+  }
+
+  private static Map<String, Double> confidence(ArticleIndex index, String id) throws IOException {
+    IndexSearcher searcher = index.searchers().acquire();
+    try {
+      ScoreDoc[] hits = searcher.search(new TermQuery(new Term(ArticleSchema.ID, id)), 1).scoreDocs;
+      return ArticleDocuments.fromStored(searcher.storedFields().document(hits[0].doc))
+          .personConfidence();
+    } finally {
+      index.searchers().release(searcher);
+    }
+  }
+
+  private static int count(ArticleIndex index, String field, String value) throws IOException {
+    IndexSearcher searcher = index.searchers().acquire();
+    try {
+      return searcher.count(new TermQuery(new Term(field, value)));
     } finally {
       index.searchers().release(searcher);
     }

@@ -5,6 +5,7 @@ import dev.carnews.curation.Curation;
 import dev.carnews.entity.EntityType;
 import dev.carnews.search.EntityListRequest;
 import dev.carnews.search.EntityListing;
+import dev.carnews.search.FacetValue;
 import dev.carnews.search.NewsArchive;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,14 +17,16 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The entity values most worth an editor's look, read from the entity directory (the most named
  * persons and brands): bare surnames and first names of a fuller person value (with that value as
  * the suggested merge target when it is the only one), other one-word person values, values seen
- * both as a person and as a brand, and the most named values first seen in the archive's last week.
- * Only the editors' page asks for them, so reading a few directory pages costs no search.
+ * both as a person and as a brand, the most named values first seen in the archive's last week, and
+ * the person values the name model tagged with low confidence. Only the editors' page asks for
+ * them, so reading a few directory pages costs no search.
  */
 final class Candidates {
 
@@ -50,9 +53,11 @@ final class Candidates {
    * @param count articles naming it
    * @param firstSeen its earliest dated article, when known
    * @param reasons why: {@code surname}, {@code first_name}, {@code one_word}, {@code
-   *     person_and_brand}, {@code new_this_week}
+   *     person_and_brand}, {@code new_this_week}, {@code low_confidence}
    * @param suggestion the full name it likely means, when exactly one value fits
    * @param fullNames the fuller person values it is a part of, most named first
+   * @param lowConfidence in how many articles the name model was unsure it is a person (below 0.5,
+   *     the index's threshold); absent when in none
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Candidate(
@@ -62,7 +67,8 @@ final class Candidates {
       Instant firstSeen,
       List<String> reasons,
       String suggestion,
-      List<String> fullNames) {}
+      List<String> fullNames,
+      Long lowConfidence) {}
 
   /**
    * The candidates.
@@ -99,6 +105,19 @@ final class Candidates {
       latest = later(latest, entry.lastSeen());
     }
     Instant weekStart = (latest == null ? now : latest).minus(WEEK);
+    // Values the model was unsure of, by key; those an editor already decided about (hidden,
+    // merged, retyped: the archive no longer shows them under that name) are not listed.
+    Map<String, FacetValue> unsure = new LinkedHashMap<>();
+    for (FacetValue value : archive.lowConfidencePersons(Math.max(size, DEFAULT_SIZE))) {
+      Optional<String> shown = archive.entityName(EntityType.PERSON, value.value());
+      String key = Curation.keyOf(value.value());
+      if (shown.isPresent() && Curation.keyOf(shown.get()).equals(key)) {
+        unsure.merge(
+            key,
+            new FacetValue(shown.get(), value.count()),
+            (a, b) -> new FacetValue(a.value(), a.count() + b.count()));
+      }
+    }
     Map<String, Candidate> found = new LinkedHashMap<>();
     for (EntityListing.Entry person : persons) {
       List<String> reasons = new ArrayList<>();
@@ -121,6 +140,10 @@ final class Candidates {
         reasons.add("person_and_brand");
       }
       addIfNew(person, weekStart, reasons);
+      FacetValue unsureOf = unsure.remove(key);
+      if (unsureOf != null) {
+        reasons.add("low_confidence");
+      }
       if (!reasons.isEmpty()) {
         found.put(
             "person:" + key,
@@ -131,8 +154,23 @@ final class Candidates {
                 person.firstSeen(),
                 reasons,
                 full.size() == 1 ? full.get(0) : null,
-                full.isEmpty() ? null : full));
+                full.isEmpty() ? null : full,
+                unsureOf == null ? null : unsureOf.count()));
       }
+    }
+    // Unsure values beyond the directory pages read.
+    for (Map.Entry<String, FacetValue> rest : unsure.entrySet()) {
+      found.put(
+          "person:" + rest.getKey(),
+          new Candidate(
+              "person",
+              rest.getValue().value(),
+              rest.getValue().count(),
+              null,
+              List.of("low_confidence"),
+              null,
+              null,
+              rest.getValue().count()));
     }
     for (EntityListing.Entry brand : brands) {
       List<String> reasons = new ArrayList<>();
@@ -144,7 +182,14 @@ final class Candidates {
         found.put(
             "brand:" + Curation.keyOf(brand.name()),
             new Candidate(
-                "brand", brand.name(), brand.count(), brand.firstSeen(), reasons, null, null));
+                "brand",
+                brand.name(),
+                brand.count(),
+                brand.firstSeen(),
+                reasons,
+                null,
+                null,
+                null));
       }
     }
     List<Candidate> sorted = new ArrayList<>(found.values());

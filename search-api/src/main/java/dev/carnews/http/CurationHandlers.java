@@ -2,6 +2,7 @@ package dev.carnews.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.carnews.curation.AutomaticLink;
 import dev.carnews.curation.Curation;
 import dev.carnews.curation.Decision;
 import dev.carnews.curation.DecisionConflictException;
@@ -9,6 +10,7 @@ import dev.carnews.curation.DecisionKind;
 import dev.carnews.curation.InvalidDecisionException;
 import dev.carnews.curation.UnknownDecisionException;
 import dev.carnews.entity.EntityType;
+import dev.carnews.entity.PersonLinks;
 import dev.carnews.search.EntityListRequest;
 import dev.carnews.search.EntityListing;
 import dev.carnews.search.NewsArchive;
@@ -29,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * /api/curation/decisions/{id}/undo} (with a write key; answered once the decision and the articles
  * it rewrote are durable), {@code GET /api/curation/decisions} (the log), {@code GET
  * /api/curation/entities/{type}/{name}} (one entity's history) and {@code GET
- * /api/curation/candidates} (the values most worth an editor's look, for the editors' page).
+ * /api/curation/candidates} (the values most worth an editor's look, for the editors' page); with a
+ * write key, {@code GET /api/curation/links} (the automatic person links proposed now, with their
+ * evidence) and {@code POST /api/curation/links/apply} (applies them as automatic decisions).
  */
 final class CurationHandlers {
 
@@ -202,6 +206,87 @@ final class CurationHandlers {
       throw ApiException.badParameter("size must be 1.." + EntityListRequest.MAX_SIZE);
     }
     ctx.json(candidates.find(size, clock.instant()));
+  }
+
+  /** The automatic person links the archive proposes now, with their evidence and state. */
+  void links(Context ctx) throws IOException {
+    keys.authorize(ctx);
+    int windowDays = windowDays(Params.text(ctx, "windowDays"));
+    List<PersonLinks.ArticlePersons> articles = taggedPersons(store());
+    PersonLinks.Result result = AutomaticLinks.link(articles, windowDays);
+    ctx.json(AutomaticLinks.view(result, windowDays, articles.size(), current()));
+  }
+
+  /**
+   * Computes the links and applies them through the store as the automatic decisions, replacing the
+   * earlier ones: an editor's decision about a value still wins, an undone link stays undone.
+   */
+  void applyLinks(Context ctx) throws IOException {
+    keys.authorize(ctx);
+    CurationStore target = store();
+    String text = RequestBodies.text(ctx, MAX_DECISION_BYTES);
+    String window = Params.text(ctx, "windowDays");
+    if (!text.isBlank()) {
+      JsonNode body = RequestBodies.json(text);
+      if (!body.isObject()) {
+        throw ApiException.badParameter("the body must be one JSON object");
+      }
+      JsonNode days = body.get("windowDays");
+      if (days != null && !days.isNull()) {
+        if (!days.canConvertToInt() || !days.isIntegralNumber()) {
+          throw ApiException.badParameter("windowDays must be a whole number");
+        }
+        window = days.asText();
+      }
+    }
+    int windowDays = windowDays(window);
+    List<AutomaticLink> links =
+        AutomaticLinks.decisions(
+            AutomaticLinks.link(taggedPersons(target), windowDays), windowDays);
+    Instant when = clock.instant();
+    CurationStore.Changed changed;
+    try {
+      changed = target.change(c -> c.applyAutomatic(links, when));
+    } catch (IOException | RuntimeException e) {
+      LOG.error("The automatic links could not be made durable", e);
+      throw new ApiException(
+          503, "not_durable", "the links could not be stored durably; they may be lost, retry");
+    }
+    Curation now = changed.curation();
+    ctx.json(
+        new AutomaticLinks.Applied(
+            now.automatic().size(),
+            AutomaticLinks.count(links, now, Curation.LinkState.UNDONE),
+            AutomaticLinks.count(links, now, Curation.LinkState.OVERRIDDEN),
+            changed.rewritten()));
+  }
+
+  private static List<PersonLinks.ArticlePersons> taggedPersons(CurationStore store)
+      throws IOException {
+    return store
+        .taggedPersons()
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    403,
+                    "links_unavailable",
+                    "this backend cannot list the tagger's person values to link them"));
+  }
+
+  private static int windowDays(String value) {
+    if (value == null || value.isBlank()) {
+      return (int) PersonLinks.DEFAULT_WINDOW.toDays();
+    }
+    int days;
+    try {
+      days = Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.badParameter("windowDays must be a whole number");
+    }
+    if (days < 0 || days > AutomaticLinks.MAX_WINDOW_DAYS) {
+      throw ApiException.badParameter("windowDays must be 0.." + AutomaticLinks.MAX_WINDOW_DAYS);
+    }
+    return days;
   }
 
   private Curation current() {

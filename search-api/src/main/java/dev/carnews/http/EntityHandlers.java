@@ -1,5 +1,6 @@
 package dev.carnews.http;
 
+import dev.carnews.curation.Curation;
 import dev.carnews.entity.EntityType;
 import dev.carnews.search.EntityListRequest;
 import dev.carnews.search.NewsArchive;
@@ -26,16 +27,25 @@ final class EntityHandlers {
 
   /** The Atom feed of an entity's newest articles. */
   void atom(Context ctx) throws IOException {
-    EntityType type = Params.entityType(ctx.pathParam("type"));
-    feeds.entityAtom(
-        ctx, type, Params.curated(ctx, type, Params.entityName(ctx.pathParam("name"))));
+    Curation.Resolved entity =
+        Params.curatedEntity(
+            ctx,
+            Params.entityType(ctx.pathParam("type")),
+            Params.entityName(ctx.pathParam("name")));
+    feeds.entityAtom(ctx, entity.type(), entity.name());
   }
 
   void page(Context ctx) throws IOException {
-    EntityType type = Params.entityType(ctx.pathParam("type"));
-    String name = Params.curated(ctx, type, Params.entityName(ctx.pathParam("name")));
+    Curation.Resolved entity =
+        Params.curatedEntity(
+            ctx,
+            Params.entityType(ctx.pathParam("type")),
+            Params.entityName(ctx.pathParam("name")));
     SearchRequest scope = Params.searchRequest(ctx);
-    ctx.json(archive.entity(type, name, scope).orElseThrow(EntityHandlers::unknownEntity));
+    ctx.json(
+        archive
+            .entity(entity.type(), entity.name(), scope)
+            .orElseThrow(EntityHandlers::unknownEntity));
   }
 
   void list(Context ctx) throws IOException {

@@ -10,6 +10,7 @@ import dev.carnews.search.SortOrder;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -126,20 +127,15 @@ final class Params {
   static final String CURATION = "carnews.curation";
 
   /**
-   * Names as the curation shows them ({@code Reagan} after a merge into {@code Ronald Reagan}), so
-   * a filter or an entity path naming a merged value finds its entity: a map lookup, no search.
+   * An entity named in a path as the curation shows it, type included: {@code person/Ampere} after
+   * an editor made Ampere a brand is the brand Ampere.
    */
-  static List<String> curated(Context ctx, EntityType type, List<String> names) {
+  static Curation.Resolved curatedEntity(Context ctx, EntityType type, String name) {
     Curation curation = ctx.attribute(CURATION);
-    if (curation == null || curation.isEmpty() || names.isEmpty()) {
-      return names;
+    if (curation == null || type == EntityType.AUTHOR) {
+      return new Curation.Resolved(type, name);
     }
-    return names.stream().map(name -> curation.filterName(type, name)).toList();
-  }
-
-  /** A name as the curation shows it, like {@link #curated(Context, EntityType, List)}. */
-  static String curated(Context ctx, EntityType type, String name) {
-    return type == EntityType.AUTHOR ? name : curated(ctx, type, List.of(name)).get(0);
+    return curation.filterTarget(type, name);
   }
 
   private static List<About> curatedAbout(Context ctx, List<About> about) {
@@ -149,13 +145,101 @@ final class Params {
     }
     return about.stream()
         .map(
-            a ->
-                new About(
-                    a.kind(),
-                    curation.filterName(
-                        a.kind() == About.Kind.BRAND ? EntityType.BRAND : EntityType.PERSON,
-                        a.name())))
+            a -> {
+              Curation.Resolved to =
+                  curation.filterTarget(
+                      a.kind() == About.Kind.BRAND ? EntityType.BRAND : EntityType.PERSON,
+                      a.name());
+              return new About(
+                  to.type() == EntityType.BRAND ? About.Kind.BRAND : About.Kind.PERSON, to.name());
+            })
         .toList();
+  }
+
+  /**
+   * The {@code brand} and {@code person} filters as the curation shows their values.
+   *
+   * @param brands the brand filter's values (OR-ed)
+   * @param persons the person filter's values (OR-ed)
+   */
+  record EntityFilters(List<String> brands, List<String> persons) {}
+
+  /**
+   * The brand and person filters through the curation. Merges map each value to its entity; a
+   * retype moves the value to the other filter, so {@code person=Ampere} after an editor made
+   * Ampere a brand finds the articles of the brand Ampere. Values of one filter are OR-ed and the
+   * two filters AND-ed, so a filter whose values now are of both types, or two filters that now are
+   * of the same type, ask for what no filter can say: a 400 naming the retyped values, never an
+   * answer that silently drops them.
+   */
+  static EntityFilters curatedFilters(Context ctx, List<String> brands, List<String> persons) {
+    Curation curation = ctx.attribute(CURATION);
+    if (curation == null || curation.isEmpty() || brands.isEmpty() && persons.isEmpty()) {
+      return new EntityFilters(brands, persons);
+    }
+    List<Curation.Resolved> fromBrands =
+        brands.stream().map(name -> curation.filterTarget(EntityType.BRAND, name)).toList();
+    List<Curation.Resolved> fromPersons =
+        persons.stream().map(name -> curation.filterTarget(EntityType.PERSON, name)).toList();
+    EntityType brandsAre = filterType(EntityType.BRAND, brands, fromBrands);
+    EntityType personsAre = filterType(EntityType.PERSON, persons, fromPersons);
+    if (!brands.isEmpty() && !persons.isEmpty() && brandsAre == personsAre) {
+      throw ApiException.badParameter(
+          "the brand and person filters now both name "
+              + brandsAre.label()
+              + "s (an editor retyped "
+              + retyped(
+                  EntityType.BRAND, brands, fromBrands, EntityType.PERSON, persons, fromPersons)
+              + "), and values of one filter are OR-ed: filter by one of them");
+    }
+    List<String> brandNames = new ArrayList<>();
+    List<String> personNames = new ArrayList<>();
+    (brandsAre == EntityType.BRAND ? brandNames : personNames)
+        .addAll(fromBrands.stream().map(Curation.Resolved::name).toList());
+    (personsAre == EntityType.PERSON ? personNames : brandNames)
+        .addAll(fromPersons.stream().map(Curation.Resolved::name).toList());
+    return new EntityFilters(List.copyOf(brandNames), List.copyOf(personNames));
+  }
+
+  /** The one type a filter's values resolve to; 400 when they resolve to both. */
+  private static EntityType filterType(
+      EntityType asked, List<String> names, List<Curation.Resolved> resolved) {
+    Set<EntityType> types = EnumSet.noneOf(EntityType.class);
+    resolved.forEach(r -> types.add(r.type()));
+    if (types.size() > 1) {
+      throw ApiException.badParameter(
+          "the "
+              + asked.label()
+              + " filter names "
+              + retyped(asked, names, resolved, asked, List.of(), List.of())
+              + ", which an editor retyped, among other "
+              + asked.label()
+              + "s, and values of one filter are OR-ed: filter by the "
+              + (asked == EntityType.BRAND ? EntityType.PERSON : EntityType.BRAND).label()
+              + " separately");
+    }
+    return types.isEmpty() ? asked : types.iterator().next();
+  }
+
+  private static String retyped(
+      EntityType firstType,
+      List<String> first,
+      List<Curation.Resolved> firstResolved,
+      EntityType secondType,
+      List<String> second,
+      List<Curation.Resolved> secondResolved) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < first.size(); i++) {
+      if (firstResolved.get(i).type() != firstType) {
+        names.add(first.get(i));
+      }
+    }
+    for (int i = 0; i < second.size(); i++) {
+      if (secondResolved.get(i).type() != secondType) {
+        names.add(second.get(i));
+      }
+    }
+    return String.join(", ", names);
   }
 
   /** Every {@code /api/search} parameter but the cursor, validated. */
@@ -172,12 +256,13 @@ final class Params {
     // /api/search answers it.
     significant(ctx);
     String sort = ctx.queryParam("sort");
+    EntityFilters filters = curatedFilters(ctx, all(ctx, "brand"), all(ctx, "person"));
     try {
       return new SearchRequest(
           text(ctx, "q"),
-          curated(ctx, EntityType.BRAND, all(ctx, "brand")),
+          filters.brands(),
           all(ctx, "author"),
-          curated(ctx, EntityType.PERSON, all(ctx, "person")),
+          filters.persons(),
           date(ctx, "from"),
           date(ctx, "to"),
           sort == null || sort.isBlank() ? defaultSort : sort(ctx),

@@ -169,6 +169,8 @@ public final class SearchApp {
     app.post("/api/curation/decisions/{id}/undo", curation::undo);
     app.get("/api/curation/entities/{type}/{name}", curation::history);
     app.get("/api/curation/candidates", curation::candidates);
+    app.get("/api/curation/links", curation::links);
+    app.post("/api/curation/links/apply", curation::applyLinks);
     app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
     app.exception(Exception.class, (e, ctx) -> writeError(ctx, errorOf(e)));
     app.error(HttpStatus.NOT_FOUND, SearchApp::unmatched);

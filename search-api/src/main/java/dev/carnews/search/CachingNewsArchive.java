@@ -238,6 +238,11 @@ public final class CachingNewsArchive implements NewsArchive, MeterBinder {
   }
 
   @Override
+  public List<FacetValue> lowConfidencePersons(int size) throws IOException {
+    return archive.lowConfidencePersons(size);
+  }
+
+  @Override
   public TrendingResponse trending(TrendingRequest request) throws IOException {
     return archive.trending(request);
   }

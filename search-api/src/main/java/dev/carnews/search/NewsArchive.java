@@ -89,6 +89,17 @@ public interface NewsArchive {
   EntityListing entities(EntityListRequest request) throws IOException;
 
   /**
+   * The tagger's person values the name model was unsure of, as written, with how many articles it
+   * was unsure of them in, most first: what editors look at first. Empty when the archive does not
+   * keep the model's confidence (indexes written before it was kept, backends without it yet).
+   *
+   * @param size the most values to answer
+   */
+  default List<FacetValue> lowConfidencePersons(int size) throws IOException {
+    return List.of();
+  }
+
+  /**
    * The people and brands whose share of a window's articles is significantly above their share
    * before it.
    *

@@ -5,6 +5,7 @@ import dev.carnews.admin.ReindexService;
 import dev.carnews.curation.Curation;
 import dev.carnews.embed.TextEmbedder;
 import dev.carnews.entity.EntityTagger;
+import dev.carnews.entity.PersonLinks;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.index.GroupCommitter;
 import dev.carnews.index.IndexBackups;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -143,6 +145,11 @@ final class LocalBackend implements Backend {
           public Changed change(UnaryOperator<Curation> change) throws IOException {
             ArticleIndex.Curated done = live.current().index.curate(change);
             return new Changed(done.curation(), done.rewritten());
+          }
+
+          @Override
+          public Optional<List<PersonLinks.ArticlePersons>> taggedPersons() throws IOException {
+            return Optional.of(live.current().index.taggedPersons());
           }
         });
   }

@@ -6,6 +6,7 @@ import dev.carnews.search.ArticleDetail;
 import dev.carnews.search.EntityListRequest;
 import dev.carnews.search.EntityListing;
 import dev.carnews.search.EntityPage;
+import dev.carnews.search.FacetValue;
 import dev.carnews.search.IndexVersion;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.RelatedResponse;
@@ -95,6 +96,11 @@ final class SwitchingArchive implements NewsArchive {
   @Override
   public EntityListing entities(EntityListRequest request) throws IOException {
     return live.read(served -> served.archive.entities(request));
+  }
+
+  @Override
+  public List<FacetValue> lowConfidencePersons(int size) throws IOException {
+    return live.read(served -> served.archive.lowConfidencePersons(size));
   }
 
   @Override

@@ -1,9 +1,12 @@
 package dev.carnews.write;
 
 import dev.carnews.curation.Curation;
+import dev.carnews.entity.PersonLinks;
 import dev.carnews.index.ArticleIndex;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,6 +31,15 @@ public interface CurationStore {
   Changed change(UnaryOperator<Curation> change) throws IOException;
 
   /**
+   * Every article's id, date, text and the tagger's person values (not the curated ones): what the
+   * automatic person links are computed from. Empty when this store cannot list them; the links are
+   * then applied elsewhere, or not at all.
+   */
+  default Optional<List<PersonLinks.ArticlePersons>> taggedPersons() throws IOException {
+    return Optional.empty();
+  }
+
+  /**
    * What a change did.
    *
    * @param curation the curation now
@@ -48,6 +60,11 @@ public interface CurationStore {
       public Changed change(UnaryOperator<Curation> change) throws IOException {
         ArticleIndex.Curated done = index.curate(change);
         return new Changed(done.curation(), done.rewritten());
+      }
+
+      @Override
+      public Optional<List<PersonLinks.ArticlePersons>> taggedPersons() throws IOException {
+        return Optional.of(index.taggedPersons());
       }
     };
   }

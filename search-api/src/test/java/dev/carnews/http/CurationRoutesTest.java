@@ -282,6 +282,108 @@ class CurationRoutesTest {
   }
 
   @Test
+  void filtersNamingARetypedValueFindItsArticlesUnderItsNewType() throws Exception {
+    assertEquals(1, running.get("/api/search?person=Ampere").json().path("total").asLong());
+    RunningApp.Answer retype =
+        decide(
+            "{\"kind\":\"retype\",\"type\":\"person\",\"value\":\"Ampere\","
+                + "\"target\":\"brand\"}");
+    assertEquals(201, retype.status(), retype.response().body());
+
+    // A saved person=Ampere link finds what brand=Ampere finds: Renault's EV division's article.
+    JsonNode asPerson = running.get("/api/search?person=ampere").json();
+    JsonNode asBrand = running.get("/api/search?brand=Ampere").json();
+    assertEquals(1, asBrand.path("total").asLong());
+    assertEquals(ids(asBrand), ids(asPerson));
+    assertEquals(
+        1,
+        running.get("/api/search?person=Ampere&author=Ana%20Lima").json().path("total").asLong());
+    assertEquals(
+        0,
+        running.get("/api/search?person=Ampere&author=Jane%20Doe").json().path("total").asLong());
+    assertEquals(1, running.get("/api/search?about=person:Ampere").json().path("total").asLong());
+    assertEquals(1, running.get("/api/search.json-feed?person=Ampere").json().path("items").size());
+    JsonNode page = running.get("/api/entities/person/Ampere").json();
+    assertEquals("brand", page.path("type").asText());
+    assertEquals(1, page.path("count").asLong());
+    // Filters that no longer say one thing are refused, naming the retyped value.
+    RunningApp.Answer mixed = running.get("/api/search?person=Ampere&person=Sato");
+    assertError(mixed, 400);
+    assertTrue(mixed.response().body().contains("Ampere"), mixed.response().body());
+    RunningApp.Answer twoBrandFilters = running.get("/api/search?person=Ampere&brand=Renault");
+    assertError(twoBrandFilters, 400);
+    assertEquals(1, running.get("/api/search?person=Sato").json().path("total").asLong());
+
+    assertEquals(201, running.send("POST", "/api/curation/decisions/d1/undo", "", AUTH).status());
+    assertEquals(1, running.get("/api/search?person=Ampere").json().path("total").asLong());
+    assertEquals(0, running.get("/api/search?brand=Ampere").json().path("total").asLong());
+  }
+
+  @Test
+  void automaticLinksAreListedWithEvidenceAppliedThroughTheStoreAndUndoable() throws Exception {
+    assertEquals(401, running.get("/api/curation/links").status());
+    assertError(running.send("GET", "/api/curation/links?windowDays=-1", "", AUTH), 400);
+    assertError(running.send("GET", "/api/curation/links?windowDays=x", "", AUTH), 400);
+    assertError(
+        running.send("POST", "/api/curation/links/apply", "{\"windowDays\":\"9\"}", AUTH), 400);
+    assertEquals(401, running.send("POST", "/api/curation/links/apply", "").status());
+
+    JsonNode sato = link(running.send("GET", "/api/curation/links", "", AUTH).json(), "Sato");
+    assertEquals("Kenji Sato", sato.path("target").asText());
+    assertEquals("proposed", sato.path("state").asText());
+    assertEquals("surname", sato.path("form").asText());
+    assertEquals(1, sato.path("articles").asInt());
+    assertEquals("2025-08-16", sato.path("firstSeen").asText());
+    assertEquals("Kenji Sato", sato.path("candidates").get(0).path("name").asText());
+    String id = sato.path("id").asText();
+    assertTrue(id.startsWith("a-"), id);
+
+    RunningApp.Answer applied =
+        running.send("POST", "/api/curation/links/apply", "{\"windowDays\":90}", AUTH);
+    assertEquals(200, applied.status(), applied.response().body());
+    assertEquals(1, applied.json().path("links").asInt());
+    assertEquals(1, applied.json().path("rewritten").asInt());
+    assertEquals(3, running.get("/api/search?person=Sato").json().path("total").asLong());
+    assertFalse(facet(running.get("/api/search").json(), "person").contains("Sato=1"));
+    JsonNode log = running.get("/api/curation/decisions").json();
+    assertEquals(List.of(id), names(log.path("automatic"), "id"));
+    assertEquals("auto", log.path("automatic").get(0).path("source").asText());
+    assertEquals(
+        "applied",
+        link(running.send("GET", "/api/curation/links", "", AUTH).json(), "Sato")
+            .path("state")
+            .asText());
+
+    // An editor's undo of the link holds when the links are applied again.
+    assertEquals(
+        201, running.send("POST", "/api/curation/decisions/" + id + "/undo", "", AUTH).status());
+    assertEquals(1, running.get("/api/search?person=Sato").json().path("total").asLong());
+    RunningApp.Answer again = running.send("POST", "/api/curation/links/apply", "", AUTH);
+    assertEquals(200, again.status(), again.response().body());
+    assertEquals(1, again.json().path("undone").asInt());
+    assertEquals(0, again.json().path("rewritten").asInt());
+    assertEquals(1, running.get("/api/search?person=Sato").json().path("total").asLong());
+    assertEquals(
+        "undone",
+        link(running.send("GET", "/api/curation/links", "", AUTH).json(), "Sato")
+            .path("state")
+            .asText());
+  }
+
+  private static JsonNode link(JsonNode proposal, String value) {
+    for (JsonNode link : proposal.path("links")) {
+      if (link.path("value").asText().equals(value)) {
+        return link;
+      }
+    }
+    throw new AssertionError(value + " not linked: " + proposal);
+  }
+
+  private static List<String> ids(JsonNode search) {
+    return names(search.path("hits"), "id");
+  }
+
+  @Test
   void badDecisionsAreRefusedWithJsonErrors() throws Exception {
     assertEquals(
         401,
@@ -326,7 +428,49 @@ class CurationRoutesTest {
     assertTrue(sato != null, candidates.toString());
     assertEquals("Kenji Sato", sato.path("suggestion").asText());
     assertTrue(sato.path("reasons").toString().contains("surname"));
+    assertFalse(sato.has("lowConfidence"), sato.toString());
     assertTrue(candidates.toString().contains("\"Ampere\""));
+  }
+
+  @Test
+  void candidatesListValuesTheModelTaggedWithLowConfidenceUntilAnEditorDecides() throws Exception {
+    TaggedArticle tagged =
+        new TagsEntityTagger()
+            .tag(
+                Fixtures.article(
+                    "u1",
+                    "Brakwater opens a plant",
+                    "Brakwater said the plant opens in May.",
+                    "Ana Lima",
+                    "2025-08-18T10:00:00Z",
+                    "person:Brakwater"));
+    // As the real tagger records it: the name model was unsure of Brakwater.
+    running.index.write(
+        new TaggedArticle(
+            tagged.article(),
+            tagged.authors(),
+            tagged.persons(),
+            tagged.brands(),
+            tagged.mentions(),
+            null,
+            Map.of("Brakwater", 0.28)));
+    running.index.commit();
+    JsonNode unsure = candidate("Brakwater");
+    assertTrue(unsure.path("reasons").toString().contains("low_confidence"), unsure.toString());
+    assertEquals(1, unsure.path("lowConfidence").asInt(), unsure.toString());
+
+    assertEquals(
+        201, decide("{\"kind\":\"hide\",\"type\":\"person\",\"value\":\"Brakwater\"}").status());
+    assertEquals(null, candidate("Brakwater"));
+  }
+
+  private JsonNode candidate(String name) throws Exception {
+    for (JsonNode candidate : running.get("/api/curation/candidates").json().path("candidates")) {
+      if (candidate.path("name").asText().equals(name)) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   private static void assertError(RunningApp.Answer answer, int status) {

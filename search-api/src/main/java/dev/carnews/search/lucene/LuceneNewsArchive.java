@@ -9,6 +9,7 @@ import dev.carnews.search.ArticleDetail;
 import dev.carnews.search.EntityListRequest;
 import dev.carnews.search.EntityListing;
 import dev.carnews.search.EntityPage;
+import dev.carnews.search.FacetValue;
 import dev.carnews.search.IndexVersion;
 import dev.carnews.search.InvalidQueryException;
 import dev.carnews.search.NewsArchive;
@@ -46,7 +47,9 @@ import dev.carnews.search.lucene.stories.StoryCollapse;
 import dev.carnews.search.lucene.suggest.Suggestions;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,11 +60,17 @@ import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Answers searches, article look-ups and related-article requests from the index's near-real-time
@@ -459,6 +468,35 @@ public final class LuceneNewsArchive implements NewsArchive {
   @Override
   public EntityListing entities(EntityListRequest request) throws IOException {
     return onSearcher(searcher -> entityViews.list(searcher, request));
+  }
+
+  @Override
+  public List<FacetValue> lowConfidencePersons(int size) throws IOException {
+    return onSearcher(
+        searcher -> {
+          Terms terms =
+              MultiTerms.getTerms(searcher.getIndexReader(), ArticleSchema.LOW_CONFIDENCE_PERSON);
+          List<FacetValue> values = new ArrayList<>();
+          if (terms == null) {
+            return values;
+          }
+          TermsEnum each = terms.iterator();
+          for (BytesRef term = each.next(); term != null; term = each.next()) {
+            // Exact, not docFreq: deleted and replaced articles no longer count.
+            int count =
+                searcher.count(
+                    new TermQuery(
+                        new Term(ArticleSchema.LOW_CONFIDENCE_PERSON, BytesRef.deepCopyOf(term))));
+            if (count > 0) {
+              values.add(new FacetValue(term.utf8ToString(), count));
+            }
+          }
+          values.sort(
+              Comparator.comparingLong(FacetValue::count)
+                  .reversed()
+                  .thenComparing(FacetValue::value));
+          return List.copyOf(values.subList(0, Math.min(size, values.size())));
+        });
   }
 
   @Override
