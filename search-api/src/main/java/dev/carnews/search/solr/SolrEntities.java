@@ -36,6 +36,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.response.json.BucketBasedJsonFacet;
 import org.apache.solr.client.solrj.response.json.BucketJsonFacet;
@@ -227,10 +228,8 @@ final class SolrEntities {
     long start = startOf(from);
     long end = startOf(to.plusDays(1)) - 1;
     Map<String, Object> window = new LinkedHashMap<>();
-    Map<String, Object> before = new LinkedHashMap<>();
     for (EntityType type : request.types()) {
       window.put(type.label(), terms(keyField(type), request.minCount()));
-      before.put(type.label(), terms(keyField(type), 1));
     }
     Map<String, Object> facets = new LinkedHashMap<>();
     facets.put(
@@ -242,24 +241,25 @@ final class SolrEntities {
             range(Long.toString(start), Long.toString(end)),
             "facet",
             window));
-    facets.put(
-        "before",
-        Map.of("type", "query", "q", range("*", Long.toString(start - 1)), "facet", before));
+    facets.put("before", Map.of("type", "query", "q", range("*", Long.toString(start - 1))));
     SolrQuery query = new SolrQuery("*:*");
     query.setRows(0);
     query.set("json.facet", json(facets));
     NestableJsonFacet found = reads.query(query).getJsonFacetingResponse();
     NestableJsonFacet inWindow = found.getQueryFacet("window");
-    NestableJsonFacet inBackground = found.getQueryFacet("before");
-    long windowArticles = inWindow.getCount();
-    long background = inBackground.getCount();
+    long windowArticles = inWindow == null ? 0 : inWindow.getCount();
+    long background = queryCount(found, "before");
+    Map<EntityType, List<BucketJsonFacet>> windowBuckets = new EnumMap<>(EntityType.class);
+    for (EntityType type : request.types()) {
+      windowBuckets.put(type, buckets(inWindow, type.label()));
+    }
+    Map<EntityType, Map<String, Long>> earlier = backgroundCounts(windowBuckets, start);
     List<SignificantEntity> entities = new ArrayList<>();
     for (EntityType type : request.types()) {
-      Map<String, Long> earlier = counts(inBackground, type.label());
-      for (BucketJsonFacet bucket : buckets(inWindow, type.label())) {
+      for (BucketJsonFacet bucket : windowBuckets.get(type)) {
         String key = String.valueOf(bucket.getVal());
         long f = bucket.getCount();
-        long b = earlier.getOrDefault(key, 0L);
+        long b = earlier.get(type).getOrDefault(key, 0L);
         if (f >= request.minCount()
             && Significance.overRepresented(f, windowArticles, b, background)) {
           entities.add(
@@ -279,6 +279,53 @@ final class SolrEntities {
         windowArticles,
         background,
         request.minCount());
+  }
+
+  /**
+   * How many articles before {@code start} name each of the window's keys: a count of only those
+   * keys ({@code facet.field}'s {@code terms} local parameter, on every shard), not of every name
+   * of the archive, whose list alone is megabytes at 100k articles.
+   */
+  private Map<EntityType, Map<String, Long>> backgroundCounts(
+      Map<EntityType, List<BucketJsonFacet>> windowBuckets, long start) throws IOException {
+    Map<EntityType, Map<String, Long>> counts = new EnumMap<>(EntityType.class);
+    SolrQuery query = new SolrQuery("*:*");
+    query.setRows(0);
+    query.addFilterQuery(range("*", Long.toString(start - 1)));
+    query.setFacet(true);
+    query.setFacetLimit(-1);
+    query.setFacetMinCount(1);
+    for (Map.Entry<EntityType, List<BucketJsonFacet>> entry : windowBuckets.entrySet()) {
+      counts.put(entry.getKey(), new HashMap<>());
+      if (entry.getValue().isEmpty()) {
+        continue;
+      }
+      String label = entry.getKey().label();
+      StringBuilder keys = new StringBuilder();
+      for (BucketJsonFacet bucket : entry.getValue()) {
+        if (keys.length() > 0) {
+          keys.append(',');
+        }
+        // The list is split on unescaped commas; a backslash escapes the next character.
+        keys.append(String.valueOf(bucket.getVal()).replace("\\", "\\\\").replace(",", "\\,"));
+      }
+      query.set("terms_" + label, keys.toString());
+      query.addFacetField(
+          "{!terms=$terms_" + label + " key=" + label + "}" + keyField(entry.getKey()));
+    }
+    if (query.getFacetFields() == null || query.getFacetFields().length == 0) {
+      return counts;
+    }
+    QueryResponse response = reads.query(query);
+    for (EntityType type : windowBuckets.keySet()) {
+      FacetField field = response.getFacetField(type.label());
+      if (field != null && field.getValues() != null) {
+        for (FacetField.Count count : field.getValues()) {
+          counts.get(type).put(count.getName(), count.getCount());
+        }
+      }
+    }
+    return counts;
   }
 
   /** The people and brands over-represented in a search's matches against the whole archive. */
@@ -494,14 +541,6 @@ final class SolrEntities {
     }
     BucketBasedJsonFacet buckets = facet.getBucketBasedFacets(name);
     return buckets == null ? List.of() : buckets.getBuckets();
-  }
-
-  private static Map<String, Long> counts(NestableJsonFacet facet, String name) {
-    Map<String, Long> counts = new HashMap<>();
-    for (BucketJsonFacet bucket : buckets(facet, name)) {
-      counts.put(String.valueOf(bucket.getVal()), bucket.getCount());
-    }
-    return counts;
   }
 
   private static long queryCount(NestableJsonFacet facet, String name) {
