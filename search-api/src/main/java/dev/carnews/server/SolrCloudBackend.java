@@ -1,7 +1,9 @@
 package dev.carnews.server;
 
 import dev.carnews.admin.IndexBackupService;
+import dev.carnews.admin.ReindexService;
 import dev.carnews.embed.TextEmbedder;
+import dev.carnews.entity.EntityTagger;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.solr.CloudArticleStore;
@@ -9,6 +11,7 @@ import dev.carnews.search.solr.CloudConnection;
 import dev.carnews.search.solr.SolrNewsArchive;
 import dev.carnews.write.ArticleWriter;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,6 +33,7 @@ final class SolrCloudBackend implements Backend {
   private final SolrNewsArchive archive;
   private final ArticleWriter writer;
   private final Optional<IndexBackupService> backups;
+  private final SolrCloudReindex reindex;
 
   /** Serves {@code collection} of the cluster of these node base URLs; nothing is contacted yet. */
   SolrCloudBackend(
@@ -55,10 +59,20 @@ final class SolrCloudBackend implements Backend {
     if (meaning != null) {
       archive.searchingByMeaning(meaning);
     }
+    Supplier<EntityTagger> taggers = Main.taggers(meaning);
     // A write acknowledged here is searchable: the archive rereads the collection's version.
     this.writer =
-        new ArticleWriter(
-            new CloudArticleStore(connection, collection, archive::changed), Main.taggers(meaning));
+        new ArticleWriter(new CloudArticleStore(connection, collection, archive::changed), taggers);
+    // The admin reindex of an alias: half the cores tag, the searches keep the others; writes
+    // through a client's cached alias may reach the old collection for 5 s after the switch.
+    this.reindex =
+        new SolrCloudReindex(
+            connection,
+            collection,
+            taggers,
+            Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+            Duration.ofSeconds(15),
+            archive::changed);
     this.backups =
         backupLocation == null
             ? Optional.empty()
@@ -68,6 +82,11 @@ final class SolrCloudBackend implements Backend {
   @Override
   public Optional<IndexBackupService> backups() {
     return backups;
+  }
+
+  @Override
+  public Optional<ReindexService> reindex() {
+    return Optional.of(reindex);
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.carnews.http.SearchApp;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.TagsEntityTagger;
 import dev.carnews.server.SolrCloudBackups;
+import dev.carnews.server.SolrCloudReindex;
 import dev.carnews.solrcloud.SolrReindex;
 import dev.carnews.write.ArticleWriter;
 import java.io.PrintWriter;
@@ -26,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -104,7 +106,15 @@ class SolrOpsIT {
                             new CloudArticleStore(connection, ALIAS, archive::changed),
                             TagsEntityTagger::new),
                         ApiKeys.fromCommaSeparated(KEY))
-                    .withBackups(new SolrCloudBackups(connection, ALIAS, backups.toString(), 3)))
+                    .withBackups(new SolrCloudBackups(connection, ALIAS, backups.toString(), 3))
+                    .withReindex(
+                        new SolrCloudReindex(
+                            connection,
+                            ALIAS,
+                            TagsEntityTagger::new,
+                            1,
+                            Duration.ofSeconds(8),
+                            archive::changed)))
             .start("localhost", 0);
     // Names no tag gives it: only the indexer's own taggers find the brand (see the reindex).
     assertEquals(201, put("toyota-1", "Toyota opens a plant", toyota(), "").statusCode());
@@ -329,6 +339,66 @@ class SolrOpsIT {
     assertTrue(
         properties.getOrDefault("carnews.reindex.to", "").isEmpty(),
         "no checkpoint left: " + properties);
+  }
+
+  /**
+   * The admin route on SolrCloud: {@code POST /api/admin/reindex} of the service on the alias runs
+   * the same alias reindex in the service, with the service's taggers, while a client reads and
+   * writes; {@code GET} follows it with its progress until it is done, a second start meanwhile is
+   * a 409, and afterwards the alias names the new collection with every acknowledged write, whose
+   * answers are those of the service's taggers.
+   */
+  @Test
+  @Order(5)
+  void theAdminRouteReindexesTheAliasWhileTheServiceReadsAndWrites() throws Exception {
+    // The indexer's taggers found this brand in the text; the service's tag-only tagger does not.
+    assertEquals(1, json("/api/search?brand=toyota").get("total").asInt());
+    String live = served();
+    List<JsonNode> seen = new ArrayList<>();
+    JsonNode first;
+    JsonNode done;
+    Load load = new Load(true, true);
+    try (load) {
+      HttpResponse<String> started = send("POST", "/api/admin/reindex", "");
+      assertEquals(202, started.statusCode(), started.body());
+      first = JSON.readTree(started.body());
+      HttpResponse<String> again = send("POST", "/api/admin/reindex", "");
+      assertEquals(409, again.statusCode(), again.body());
+      assertTrue(again.body().contains("reindex_running"), again.body());
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+      do {
+        HttpResponse<String> status = send("GET", "/api/admin/reindex", "");
+        assertEquals(200, status.statusCode(), status.body());
+        seen.add(JSON.readTree(status.body()));
+        Thread.sleep(50);
+      } while (Set.of("copying", "catching-up", "switching")
+              .contains(seen.get(seen.size() - 1).get("state").asText())
+          && System.nanoTime() < deadline);
+      done = seen.get(seen.size() - 1);
+      load.awaitWrites(3);
+    }
+    assertEquals("done", done.get("state").asText(), done.toString());
+    assertEquals(live, first.get("from").asText(), first.toString());
+    String built = first.get("to").asText();
+    assertTrue(
+        built.startsWith(ALIAS + "_"), "the first status names the new collection: " + first);
+    assertEquals(built, done.get("to").asText(), done.toString());
+    assertTrue(
+        seen.stream()
+            .anyMatch(s -> !s.get("state").asText().equals("done") && s.get("copied").asLong() > 0),
+        "progress while it ran: " + seen);
+    assertTrue(done.get("articles").asLong() > 0 && done.get("copied").asLong() > 0, "" + done);
+    assertTrue(done.get("articlesPerSecond").asDouble() > 0, done.toString());
+    assertEquals(0, load.failedReads.get(), "failed reads: " + load.failures);
+    assertEquals(0, load.failedWrites.get(), "failed writes: " + load.failures);
+    assertEquals(built, served());
+    assertEquals(Set.copyOf(acknowledged), present(ALIAS, acknowledged), "no write lost");
+    assertEquals(acknowledged.size(), count(ALIAS), "no article twice, none resurrected");
+    assertEquals(
+        0,
+        json("/api/search?brand=toyota").get("total").asInt(),
+        "answers of the new collection, tagged by the service's taggers");
+    System.out.println("POST /api/admin/reindex on the alias, last status: " + done);
   }
 
   private static String[] reindexArguments() {
