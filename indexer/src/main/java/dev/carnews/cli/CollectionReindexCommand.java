@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         "Rebuilds the SolrCloud collection behind an alias into a new collection (current"
             + " configset, articles tagged again with the current models, vectors, stories)"
             + " while the alias keeps serving, copies the writes made meanwhile, then switches the"
-            + " alias; the old collection is kept.")
+            + " alias; the old collection is kept. A run that stopped (killed, failed) is resumed"
+            + " by the next one.")
 public final class CollectionReindexCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -131,7 +132,7 @@ public final class CollectionReindexCommand implements Callable<Integer> {
         Locale.ROOT,
         "Reindexed %s into %s: %,d articles copied (%.1f/s), %,d written meanwhile copied again,"
             + " %,d deleted meanwhile; %,d articles; alias %s now points to %s, %s is kept, in"
-            + " %.1f s%n",
+            + " %.1f s%s%n",
         result.from(),
         result.to(),
         result.copied(),
@@ -142,7 +143,8 @@ public final class CollectionReindexCommand implements Callable<Integer> {
         result.alias(),
         result.to(),
         result.from(),
-        seconds);
+        seconds,
+        result.resumed() ? " (resumed the reindex an earlier run left unfinished)" : "");
     return 0;
   }
 }

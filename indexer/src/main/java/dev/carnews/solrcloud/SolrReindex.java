@@ -26,11 +26,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.response.CollectionAdminResponse;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
@@ -52,11 +52,31 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * settle} (clients keep the alias they read for a few seconds, SolrJ 5 s by default) late passes
  * copy what was still written to the old collection until it has been quiet for a whole {@code
  * settle}, leaving alone any article the new collection got after the switch.
+ *
+ * <p>A run can stop anywhere (killed, or failed) without harm to the served collection, which it
+ * only reads until the switch. Its state is kept as properties of the alias ({@code
+ * carnews.reindex.*}, in ZooKeeper): the new collection, the first pass's {@code cursorMark} after
+ * the last page copied and committed (recorded every few seconds), the start of the last catch-up
+ * pass, and the time of the switch. The next run of the same alias resumes from there: it goes on
+ * copying into the same collection, or, when the alias was switched already, copies the late
+ * writes. A collection that can no longer be resumed (the alias was pointed elsewhere meanwhile) is
+ * deleted and the reindex starts again. A test may hold a run for good at a step with the system
+ * property {@value #HOLD}, to kill it there.
  */
 public final class SolrReindex {
 
   /** How far clocks of the cluster's nodes may disagree, covered by every catch-up pass. */
   static final Duration CLOCK_MARGIN = Duration.ofSeconds(30);
+
+  /**
+   * The test hook: the step at which a reindex stops for good, to be killed there: {@code copying}
+   * (half the first pass copied and checkpointed), {@code switching} (just before the alias
+   * switch), {@code switched} (just after it).
+   */
+  public static final String HOLD = "carnews.reindex.hold";
+
+  /** How often the first pass records its checkpoint at most. */
+  private static final long CHECKPOINT_NANOS = 5_000_000_000L;
 
   private static final String VERSION = "_version_";
   private static final int MAX_CATCH_UP_PASSES = 5;
@@ -69,7 +89,7 @@ public final class SolrReindex {
   private final int threads;
   private final int batch;
   private final Duration settle;
-  private final Consumer<String> progress;
+  private final Listener listener;
   private final SolrRetries retries = new SolrRetries(Duration.ofMinutes(2));
 
   /**
@@ -78,7 +98,7 @@ public final class SolrReindex {
    * @param threads tagging threads
    * @param batch articles per page read and per update request
    * @param settle how long after the switch clients may still write to the old collection
-   * @param progress told a line of progress now and then
+   * @param listener told the steps, the progress of each page, and lines of progress
    */
   public SolrReindex(
       CloudSolrClient client,
@@ -86,7 +106,7 @@ public final class SolrReindex {
       int threads,
       int batch,
       Duration settle,
-      Consumer<String> progress) {
+      Listener listener) {
     if (threads < 1 || batch < 1) {
       throw new IllegalArgumentException("threads and batch must be at least 1");
     }
@@ -95,7 +115,24 @@ public final class SolrReindex {
     this.threads = threads;
     this.batch = batch;
     this.settle = Objects.requireNonNull(settle, "settle");
-    this.progress = Objects.requireNonNull(progress, "progress");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** What a reindex tells while it runs. */
+  @FunctionalInterface
+  public interface Listener {
+
+    /** A line of progress for the operator. */
+    void line(String line);
+
+    /**
+     * The step it reached: {@code copying} (the first pass), {@code catching-up} (the articles
+     * written meanwhile), {@code switching} (the alias switch, then the late writes copied).
+     */
+    default void step(String step, String from, String to) {}
+
+    /** How far the pass running is, after each page: its articles per second, the time left. */
+    default void copied(long done, long expected, double perSecond, long secondsLeft) {}
   }
 
   /**
@@ -104,12 +141,13 @@ public final class SolrReindex {
    * @param alias the alias switched
    * @param from the collection it pointed to, kept
    * @param to the new collection it points to now
-   * @param copied articles copied by the first pass
+   * @param copied articles copied by the first pass (of this run, when it resumed one)
    * @param copying the time of the first pass, new collection included
    * @param caughtUp articles copied again because they were written during the copy
    * @param deleted articles deleted because they were deleted during the copy
    * @param articles the articles of the new collection when done
    * @param elapsed the time it took
+   * @param resumed whether it resumed a reindex an earlier run left unfinished
    */
   public record Result(
       String alias,
@@ -120,21 +158,23 @@ public final class SolrReindex {
       long caughtUp,
       long deleted,
       long articles,
-      Duration elapsed) {}
+      Duration elapsed,
+      boolean resumed) {}
 
   /**
    * Rebuilds the collection behind {@code alias}; when there is no such alias yet, {@code from}
-   * names the collection to copy and the alias is created at the end.
+   * names the collection to copy, and the alias is created at once to point to it. A reindex of the
+   * alias that stopped before it ended (killed, or failed) is resumed: its collection is reused and
+   * the copy goes on from its last checkpoint; one that can no longer be resumed is deleted and the
+   * reindex starts again.
    *
    * @throws IllegalArgumentException when the alias and the source do not fit
    */
   public Result run(String alias, String from) throws IOException {
     long start = System.nanoTime();
-    Map<String, String> aliases =
-        retries
-            .run("alias list", () -> new CollectionAdminRequest.ListAliases().process(client))
-            .getAliases();
-    String source = aliases.get(alias);
+    CollectionAdminResponse listed =
+        retries.run("alias list", () -> new CollectionAdminRequest.ListAliases().process(client));
+    String source = listed.getAliases().get(alias);
     if (source == null && from == null) {
       if (SolrCollections.exists(client, alias)) {
         throw new IllegalArgumentException(
@@ -158,27 +198,56 @@ public final class SolrReindex {
     if (!SolrCollections.exists(client, source)) {
       throw new IllegalArgumentException("no collection " + source);
     }
-    DocCollection shape = client.getClusterStateProvider().getCollection(source);
-    int shards = shape.getActiveSlices().size();
-    int replicas = shape.getActiveSlices().iterator().next().getReplicas().size();
-    String target = alias + "_" + SUFFIX.format(Instant.now());
-    progress.accept(
-        String.format(
-            Locale.ROOT,
-            "Reindexing %s (%s) into %s, %d shards x %d replicas, on the current configset",
-            alias,
-            source,
-            target,
-            shards,
-            replicas));
-    SolrCollections.uploadConfigset(client);
-    SolrCollections.create(client, target, shards, replicas, Duration.ofMinutes(5));
+    if (!listed.getAliases().containsKey(alias)) {
+      // The alias names the served collection first: a run that stops is resumed through it.
+      String served = source;
+      retries.run(
+          "alias " + alias,
+          () -> CollectionAdminRequest.createAlias(alias, served).process(client));
+      listener.line("Created alias " + alias + " -> " + source);
+    }
+    Map<String, Map<String, String>> properties = listed.getAliasProperties();
+    Checkpoint left = Checkpoint.read(properties == null ? null : properties.get(alias));
+    Checkpoint checkpoint = left == null ? null : resumable(alias, source, left);
+    boolean resumed = checkpoint != null;
+    if (checkpoint == null) {
+      DocCollection shape = client.getClusterStateProvider().getCollection(source);
+      int shards = shape.getActiveSlices().size();
+      int replicas = shape.getActiveSlices().iterator().next().getReplicas().size();
+      String target = alias + "_" + SUFFIX.format(Instant.now());
+      listener.line(
+          String.format(
+              Locale.ROOT,
+              "Reindexing %s (%s) into %s, %d shards x %d replicas, on the current configset",
+              alias,
+              source,
+              target,
+              shards,
+              replicas));
+      // Recorded before the collection exists: a run killed while creating it is resumed too.
+      checkpoint =
+          new Checkpoint(
+              source, target, System.currentTimeMillis(), CursorMarkParams.CURSOR_MARK_START, 0, 0);
+      save(alias, checkpoint);
+      listener.step("copying", source, target);
+      SolrCollections.uploadConfigset(client);
+      SolrCollections.create(client, target, shards, replicas, Duration.ofMinutes(5));
+    } else {
+      listener.step(
+          checkpoint.switching() > 0 ? "switching" : "copying", checkpoint.from(), checkpoint.to());
+      int expected =
+          client.getClusterStateProvider().getCollection(checkpoint.from()).getReplicas().size();
+      SolrCollections.waitUntilActive(client, checkpoint.to(), expected, Duration.ofMinutes(5));
+    }
+    source = checkpoint.from();
+    String target = checkpoint.to();
 
     // The editors' curation goes with the articles: the alias's (its companion stays with the
     // alias), or that of the collection served until now when the alias is new.
     Supplier<Curation> curation =
         SolrCurations.polling(
-            new SolrCurations(client, aliases.containsKey(alias) ? alias : source, retries),
+            new SolrCurations(
+                client, listed.getAliases().containsKey(alias) ? alias : source, retries),
             Duration.ofSeconds(1));
     SolrArticleStore store =
         new SolrArticleStore(
@@ -192,30 +261,46 @@ public final class SolrReindex {
     ThreadLocal<EntityTagger> tagger = ThreadLocal.withInitial(taggers::get);
     try {
       Copier copier = new Copier(source, target, store, pool, tagger);
-      long since = System.currentTimeMillis();
-      long total = count(source, null);
-      long copied = copier.pass(null, Long.MAX_VALUE, total, "copied");
+      long copied = 0;
       long caughtUp = 0;
-      Duration copying = Duration.ofNanos(System.nanoTime() - start);
-      for (int pass = 0; pass < MAX_CATCH_UP_PASSES; pass++) {
-        long passStart = System.currentTimeMillis();
-        String changed = changedSince(since);
-        caughtUp += copier.pass(changed, Long.MAX_VALUE, count(source, changed), "caught up");
-        since = passStart;
-        // The margin makes every pass copy some articles again: stop on what is really new.
-        if (count(source, VERSION + ":[" + (passStart << 20) + " TO *]") < batch) {
-          break;
+      long deleted = 0;
+      if (checkpoint.switching() == 0) {
+        if (!checkpoint.cursor().isEmpty()) {
+          checkpoint = copier.firstPass(alias, checkpoint, count(source, null));
+          copied = copier.lastWritten;
+          save(alias, checkpoint);
         }
       }
-      long deleted = copier.deleteMissing(Long.MAX_VALUE);
-      // Before the switch the new collection is complete and searchable.
-      retries.run("commit to " + target, () -> client.commit(target, true, true));
-      long switchedAt = System.currentTimeMillis();
-      retries.run(
-          "alias switch", () -> CollectionAdminRequest.createAlias(alias, target).process(client));
-      progress.accept(
-          "Switched alias " + alias + " to " + target + "; copying late writes to " + source);
-      long protect = (switchedAt - CLOCK_MARGIN.toMillis()) << 20;
+      Duration copying = Duration.ofNanos(System.nanoTime() - start);
+      if (checkpoint.switching() == 0) {
+        listener.step("catching-up", source, target);
+        for (int pass = 0; pass < MAX_CATCH_UP_PASSES; pass++) {
+          long passStart = System.currentTimeMillis();
+          String changed = changedSince(checkpoint.since());
+          caughtUp += copier.pass(changed, Long.MAX_VALUE, count(source, changed), "caught up");
+          checkpoint = checkpoint.since(passStart);
+          save(alias, checkpoint);
+          // The margin makes every pass copy some articles again: stop on what is really new.
+          if (count(source, VERSION + ":[" + (passStart << 20) + " TO *]") < batch) {
+            break;
+          }
+        }
+        deleted += copier.deleteMissing(Long.MAX_VALUE);
+        // Before the switch the new collection is complete and searchable.
+        retries.run("commit to " + target, () -> client.commit(target, true, true));
+        listener.step("switching", source, target);
+        checkpoint = checkpoint.switching(System.currentTimeMillis());
+        save(alias, checkpoint);
+        hold("switching");
+        retries.run(
+            "alias switch",
+            () -> CollectionAdminRequest.createAlias(alias, target).process(client));
+        listener.line(
+            "Switched alias " + alias + " to " + target + "; copying late writes to " + source);
+        hold("switched");
+      }
+      long protect = (checkpoint.switching() - CLOCK_MARGIN.toMillis()) << 20;
+      long since = checkpoint.since();
       // A write in flight at the switch (routed to the old collection, acknowledged seconds later
       // on a busy cluster) lands there after any one pass: copy until the old collection has been
       // quiet for a whole settle time.
@@ -239,6 +324,7 @@ public final class SolrReindex {
       String late = changedSince(since);
       caughtUp += copier.pass(late, protect, count(source, late), "caught up");
       retries.run("commit to " + target, () -> client.commit(target, true, true));
+      clear(alias);
       return new Result(
           alias,
           source,
@@ -248,9 +334,168 @@ public final class SolrReindex {
           caughtUp,
           deleted,
           count(target, null),
-          Duration.ofNanos(System.nanoTime() - start));
+          Duration.ofNanos(System.nanoTime() - start),
+          resumed);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * The reindex {@code left} recorded on the alias, if it can be resumed: its collection is built
+   * beside the one the alias serves, or the alias was switched to it already. Otherwise its
+   * collection, never served, is deleted and {@code null} returned: the reindex starts again.
+   */
+  private Checkpoint resumable(String alias, String served, Checkpoint left) throws IOException {
+    if (served.equals(left.to()) && SolrCollections.exists(client, left.from())) {
+      listener.line(
+          "Resuming the reindex of "
+              + alias
+              + " left by an earlier run: the alias was switched to "
+              + left.to()
+              + "; copying the late writes of "
+              + left.from());
+      return left;
+    }
+    if (served.equals(left.from()) && SolrCollections.exists(client, left.to())) {
+      listener.line(
+          "Resuming the reindex of "
+              + alias
+              + " into "
+              + left.to()
+              + " left by an earlier run: "
+              + (left.cursor().isEmpty()
+                  ? "its copy is complete; catching up"
+                  : String.format(Locale.ROOT, "copying on after %,d articles", left.copied())));
+      // Killed after recording the switch but before making it: not switched.
+      return left.switching(0);
+    }
+    if (!served.equals(left.to()) && SolrCollections.exists(client, left.to())) {
+      listener.line(
+          "Deleting "
+              + left.to()
+              + ", left unfinished by an earlier reindex of "
+              + alias
+              + " from "
+              + left.from()
+              + " (the alias now points to "
+              + served
+              + "), and starting again");
+      retries.run(
+          "delete of " + left.to(),
+          () -> CollectionAdminRequest.deleteCollection(left.to()).process(client));
+    } else {
+      listener.line(
+          "Starting the reindex of "
+              + alias
+              + " again: "
+              + left.to()
+              + " of an earlier run is gone");
+    }
+    clear(alias);
+    return null;
+  }
+
+  /** Records a checkpoint on the alias (ALIASPROP: kept in ZooKeeper with the alias). */
+  private void save(String alias, Checkpoint checkpoint) throws IOException {
+    CollectionAdminRequest.SetAliasProperty request =
+        CollectionAdminRequest.setAliasProperty(alias);
+    checkpoint.properties().forEach(request::addProperty);
+    retries.run("checkpoint on " + alias, () -> request.process(client));
+  }
+
+  /** Removes the checkpoint from the alias: the reindex ended. */
+  private void clear(String alias) throws IOException {
+    CollectionAdminRequest.SetAliasProperty request =
+        CollectionAdminRequest.setAliasProperty(alias);
+    for (String key : Checkpoint.KEYS) {
+      request.addProperty(key, "");
+    }
+    retries.run("checkpoint on " + alias, () -> request.process(client));
+  }
+
+  /** The test hook: stops this reindex for good at {@code step} when {@value #HOLD} says so. */
+  private void hold(String step) throws IOException {
+    if (step.equals(System.getProperty(HOLD))) {
+      listener.line("Reindex held at " + step + " by the test property " + HOLD);
+      sleep(Duration.ofDays(365));
+    }
+  }
+
+  /**
+   * A reindex under way, recorded in properties of its alias so that a run that stops (killed, or
+   * failed) is resumed by the next one.
+   *
+   * @param from the collection copied
+   * @param to the collection built
+   * @param since the articles of {@code from} updated since then (ms) are to be copied again
+   * @param cursor the first pass's {@code cursorMark} after its last page copied and committed;
+   *     empty once the first pass is complete
+   * @param copied the articles the first pass read up to {@code cursor}
+   * @param switching when the alias switch was asked for (ms), 0 before
+   */
+  record Checkpoint(
+      String from, String to, long since, String cursor, long copied, long switching) {
+
+    static final List<String> KEYS =
+        List.of("from", "to", "since", "cursor", "copied", "switching").stream()
+            .map(key -> "carnews.reindex." + key)
+            .toList();
+
+    /** The checkpoint of these alias properties, {@code null} when they hold none. */
+    static Checkpoint read(Map<String, String> properties) {
+      if (properties == null) {
+        return null;
+      }
+      String from = properties.getOrDefault(KEYS.get(0), "");
+      String to = properties.getOrDefault(KEYS.get(1), "");
+      if (from.isEmpty() || to.isEmpty()) {
+        return null;
+      }
+      try {
+        return new Checkpoint(
+            from,
+            to,
+            Long.parseLong(properties.getOrDefault(KEYS.get(2), "0")),
+            cursorOf(properties.getOrDefault(KEYS.get(3), "")),
+            Long.parseLong(properties.getOrDefault(KEYS.get(4), "0")),
+            Long.parseLong(properties.getOrDefault(KEYS.get(5), "0")));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+
+    private static String cursorOf(String property) {
+      return property.equals("-") ? "" : property;
+    }
+
+    Map<String, String> properties() {
+      // An empty value removes a property: the complete first pass is written as "-".
+      return Map.of(
+          KEYS.get(0),
+          from,
+          KEYS.get(1),
+          to,
+          KEYS.get(2),
+          Long.toString(since),
+          KEYS.get(3),
+          cursor.isEmpty() ? "-" : cursor,
+          KEYS.get(4),
+          Long.toString(copied),
+          KEYS.get(5),
+          Long.toString(switching));
+    }
+
+    Checkpoint since(long millis) {
+      return new Checkpoint(from, to, millis, cursor, copied, switching);
+    }
+
+    Checkpoint copiedTo(String next, long read) {
+      return new Checkpoint(from, to, since, next, read, switching);
+    }
+
+    Checkpoint switching(long millis) {
+      return new Checkpoint(from, to, since, cursor, copied, millis);
     }
   }
 
@@ -292,18 +537,75 @@ public final class SolrReindex {
       this.tagger = tagger;
     }
 
+    /** Articles written by the last {@link #firstPass}. */
+    long lastWritten;
+
     /**
-     * Copies the articles of the source that match {@code filter} (all when {@code null}), tagged
-     * again, except those the target has with a version above {@code protect} (written there
-     * directly, after the switch); returns how many it copied.
+     * Copies every article of the source from the checkpoint's cursor on, recording a new
+     * checkpoint on the alias now and then (the target committed first); returns the checkpoint
+     * with the first pass complete.
      */
+    Checkpoint firstPass(String alias, Checkpoint from, long expected) throws IOException {
+      Checkpoint[] at = {from};
+      long[] lastSaved = {System.nanoTime()};
+      boolean[] held = {false};
+      lastWritten =
+          pass(
+              null,
+              from.cursor(),
+              from.copied(),
+              Long.MAX_VALUE,
+              expected,
+              "copied",
+              (next, seen) -> {
+                boolean hold =
+                    !held[0] && seen * 2 >= expected && "copying".equals(System.getProperty(HOLD));
+                if (hold || System.nanoTime() - lastSaved[0] > CHECKPOINT_NANOS) {
+                  store.commit();
+                  at[0] = at[0].copiedTo(next, seen);
+                  save(alias, at[0]);
+                  lastSaved[0] = System.nanoTime();
+                }
+                if (hold) {
+                  held[0] = true;
+                  hold("copying");
+                }
+              });
+      return at[0].copiedTo("", Math.max(expected, at[0].copied()));
+    }
+
     long pass(String filter, long protect, long expected, String verb) throws IOException {
+      return pass(
+          filter,
+          CursorMarkParams.CURSOR_MARK_START,
+          0,
+          protect,
+          expected,
+          verb,
+          (next, seen) -> {});
+    }
+
+    /**
+     * Copies the articles of the source that match {@code filter} (all when {@code null}) from
+     * {@code cursor} on, tagged again, except those the target has with a version above {@code
+     * protect} (written there directly, after the switch); tells {@code pageDone} after each page;
+     * returns how many it copied.
+     */
+    long pass(
+        String filter,
+        String cursor,
+        long alreadySeen,
+        long protect,
+        long expected,
+        String verb,
+        PageDone pageDone)
+        throws IOException {
       long passStart = System.nanoTime();
       AtomicLong written = new AtomicLong();
-      long seen = 0;
+      long seen = alreadySeen;
       long lastReport = passStart;
-      for (SolrDocumentList page : pages(source, filter, storedFields())) {
-        List<SolrDocument> docs = new ArrayList<>(page);
+      for (Page page : pages(source, filter, storedFields(), cursor)) {
+        List<SolrDocument> docs = new ArrayList<>(page.docs());
         if (protect != Long.MAX_VALUE) {
           Map<String, Long> there = versions(target, docs);
           docs.removeIf(doc -> there.getOrDefault(id(doc), Long.MIN_VALUE) > protect);
@@ -318,7 +620,7 @@ public final class SolrReindex {
             article = get(tagged.get(i));
           } catch (TaggingFailed e) {
             // One article the pipeline chokes on is reported and skipped, as in a batch index.
-            progress.accept("Skipped article " + id(docs.get(i)) + ": " + e.getMessage());
+            listener.line("Skipped article " + id(docs.get(i)) + ": " + e.getMessage());
             continue;
           }
           store.write(
@@ -331,20 +633,30 @@ public final class SolrReindex {
 
                 @Override
                 public void rejected(String id, String reason) {
-                  progress.accept("Skipped article " + id + ": " + reason);
+                  listener.line("Skipped article " + id + ": " + reason);
                 }
               });
         }
-        seen += page.size();
+        seen += page.docs().size();
         long now = System.nanoTime();
+        double rate = (seen - alreadySeen) / (Math.max(now - passStart, 1) / 1e9);
+        long left = Math.max(0, expected - seen);
+        listener.copied(
+            seen, Math.max(seen, expected), rate, rate <= 0 ? -1 : Math.round(left / rate));
+        pageDone.done(page.next(), seen);
         if (now - lastReport > 10_000_000_000L) {
           lastReport = now;
-          progress.accept(progressLine(verb, seen, expected, now - passStart));
+          listener.line(progressLine(verb, seen - alreadySeen, seen, expected, now - passStart));
         }
       }
       store.commit();
-      progress.accept(
-          progressLine(verb, seen, Math.max(seen, expected), System.nanoTime() - passStart));
+      listener.line(
+          progressLine(
+              verb,
+              seen - alreadySeen,
+              seen,
+              Math.max(seen, expected),
+              System.nanoTime() - passStart));
       return written.get();
     }
 
@@ -392,9 +704,10 @@ public final class SolrReindex {
     }
   }
 
-  private static String progressLine(String verb, long done, long expected, long nanos) {
+  private static String progressLine(
+      String verb, long thisRun, long done, long expected, long nanos) {
     double seconds = Math.max(nanos, 1) / 1e9;
-    double rate = done / seconds;
+    double rate = thisRun / seconds;
     long left = Math.max(0, expected - done);
     String eta = left == 0 ? "0 s" : rate <= 0 ? "?" : formatDuration(Math.round(left / rate));
     return String.format(
@@ -419,12 +732,22 @@ public final class SolrReindex {
     return fields;
   }
 
-  /** The pages of a collection in id order, by {@code cursorMark}. */
-  private Iterable<SolrDocumentList> pages(String collection, String filter, List<String> fields) {
+  /** A page of articles and the {@code cursorMark} after it. */
+  private record Page(SolrDocumentList docs, String next) {}
+
+  /** Told after each page of a pass, once its articles are sent to the target. */
+  @FunctionalInterface
+  private interface PageDone {
+    void done(String next, long seen) throws IOException;
+  }
+
+  /** The pages of a collection in id order, by {@code cursorMark}, from {@code start} on. */
+  private Iterable<Page> pages(
+      String collection, String filter, List<String> fields, String start) {
     return () ->
         new Iterator<>() {
-          private String cursor = CursorMarkParams.CURSOR_MARK_START;
-          private SolrDocumentList next;
+          private String cursor = start;
+          private Page next;
           private boolean done;
 
           @Override
@@ -448,17 +771,18 @@ public final class SolrReindex {
               String after = response.getNextCursorMark();
               done = after.equals(cursor) || response.getResults().isEmpty();
               cursor = after;
-              next = response.getResults().isEmpty() ? null : response.getResults();
+              next =
+                  response.getResults().isEmpty() ? null : new Page(response.getResults(), after);
             }
             return next != null;
           }
 
           @Override
-          public SolrDocumentList next() {
+          public Page next() {
             if (!hasNext()) {
               throw new NoSuchElementException();
             }
-            SolrDocumentList page = next;
+            Page page = next;
             next = null;
             return page;
           }
@@ -466,14 +790,15 @@ public final class SolrReindex {
   }
 
   private Iterator<SolrDocument> documents(String collection, List<String> fields) {
-    Iterator<SolrDocumentList> pages = pages(collection, null, fields).iterator();
+    Iterator<Page> pages =
+        pages(collection, null, fields, CursorMarkParams.CURSOR_MARK_START).iterator();
     return new Iterator<>() {
       private Iterator<SolrDocument> page = java.util.Collections.emptyIterator();
 
       @Override
       public boolean hasNext() {
         while (!page.hasNext() && pages.hasNext()) {
-          page = pages.next().iterator();
+          page = pages.next().docs().iterator();
         }
         return page.hasNext();
       }

@@ -5,6 +5,7 @@ import dev.carnews.admin.IndexBackupService;
 import dev.carnews.admin.IndexBackupService.BackupBusyException;
 import dev.carnews.admin.ReindexService;
 import dev.carnews.admin.ReindexService.ReindexBusyException;
+import dev.carnews.admin.ReindexService.ReindexRefusedException;
 import dev.carnews.admin.ReindexStatus;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -54,13 +55,15 @@ final class AdminHandlers {
     ctx.json(new BackupList(authorized(ctx).list()));
   }
 
-  void startReindex(Context ctx) {
+  void startReindex(Context ctx) throws IOException {
     ReindexService service = reindexing(ctx);
     ReindexStatus started;
     try {
       started = service.start();
     } catch (ReindexBusyException e) {
       throw new ApiException(409, "reindex_running", e.getMessage());
+    } catch (ReindexRefusedException e) {
+      throw new ApiException(409, "reindex_needs_alias", e.getMessage());
     }
     ctx.status(202).json(started);
   }
@@ -76,8 +79,8 @@ final class AdminHandlers {
             new ApiException(
                 403,
                 "reindex_disabled",
-                "reindexing through the service needs a local index; on SolrCloud, reindex into a"
-                    + " new collection behind the alias"));
+                "reindexing is not enabled for this service; on SolrCloud, reindex with"
+                    + " indexer.jar collection-reindex --alias NAME"));
   }
 
   private IndexBackupService authorized(Context ctx) {

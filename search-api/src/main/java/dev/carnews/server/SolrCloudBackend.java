@@ -1,8 +1,10 @@
 package dev.carnews.server;
 
 import dev.carnews.admin.IndexBackupService;
+import dev.carnews.admin.ReindexService;
 import dev.carnews.embed.EmbeddingText;
 import dev.carnews.embed.TextEmbedder;
+import dev.carnews.entity.EntityTagger;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.search.Ranking;
@@ -13,6 +15,7 @@ import dev.carnews.search.solr.SolrNewsArchive;
 import dev.carnews.write.ArticleWriter;
 import dev.carnews.write.CurationStore;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,6 +39,7 @@ final class SolrCloudBackend implements Backend {
   private final ArticleWriter writer;
   private final SolrCurationStore curations;
   private final Optional<IndexBackupService> backups;
+  private final SolrCloudReindex reindex;
 
   /** Serves {@code collection} of the cluster of these node base URLs; nothing is contacted yet. */
   SolrCloudBackend(
@@ -71,10 +75,20 @@ final class SolrCloudBackend implements Backend {
     this.curations = new SolrCurationStore(connection, collection, complete, archive::changed);
     archive.followingCuration(curations::version);
     // A write acknowledged here is searchable: the archive rereads the collection's version.
+    Supplier<EntityTagger> taggers = Main.taggers(meaning);
     this.writer =
         new ArticleWriter(
-            new CloudArticleStore(connection, collection, archive::changed, curations),
-            Main.taggers(meaning));
+            new CloudArticleStore(connection, collection, archive::changed, curations), taggers);
+    // The admin reindex of an alias: half the cores tag, the searches keep the others; writes
+    // through a client's cached alias may reach the old collection for 5 s after the switch.
+    this.reindex =
+        new SolrCloudReindex(
+            connection,
+            collection,
+            taggers,
+            Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+            Duration.ofSeconds(15),
+            archive::changed);
     this.backups =
         backupLocation == null
             ? Optional.empty()
@@ -91,6 +105,11 @@ final class SolrCloudBackend implements Backend {
   @Override
   public Optional<IndexBackupService> backups() {
     return backups;
+  }
+
+  @Override
+  public Optional<ReindexService> reindex() {
+    return Optional.of(reindex);
   }
 
   @Override

@@ -102,4 +102,28 @@ class AdminReindexTest {
     assertError(running.send("POST", "/api/admin/reindex", "", AUTH), 403, "reindex_disabled");
     assertError(running.send("GET", "/api/admin/reindex", "", AUTH), 403, "reindex_disabled");
   }
+
+  @Test
+  void aServiceThatCannotSwitchWhatItServesRefusesWithA409SayingWhatToDo() throws Exception {
+    ReindexService onACollection =
+        new ReindexService() {
+          @Override
+          public ReindexStatus start() {
+            throw new ReindexRefusedException("serve an alias: collection-reindex --alias NAME");
+          }
+
+          @Override
+          public ReindexStatus status() {
+            return ReindexStatus.idle();
+          }
+        };
+    running = new RunningApp(index -> withKey(index).withReindex(onACollection));
+    RunningApp.Answer refused = running.send("POST", "/api/admin/reindex", "", AUTH);
+    assertError(refused, 409, "reindex_needs_alias");
+    assertEquals(
+        "serve an alias: collection-reindex --alias NAME",
+        refused.json().at("/error/message").asText());
+    assertEquals(
+        "idle", running.send("GET", "/api/admin/reindex", "", AUTH).json().get("state").asText());
+  }
 }

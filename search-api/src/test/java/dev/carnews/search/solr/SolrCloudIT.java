@@ -25,6 +25,7 @@ import dev.carnews.search.Ranking;
 import dev.carnews.search.TagsEntityTagger;
 import dev.carnews.search.lucene.LuceneNewsArchive;
 import dev.carnews.search.views.StoryViews;
+import dev.carnews.server.SolrCloudReindex;
 import dev.carnews.solrcloud.SolrArticleStore;
 import dev.carnews.solrcloud.SolrBackups;
 import dev.carnews.solrcloud.SolrCurations;
@@ -129,7 +130,15 @@ class SolrCloudIT {
                 CachingNewsArchive.of(archive, CachingNewsArchive.DEFAULT_ENTRIES),
                 AppOptions.defaults()
                     .withWrites(writer, ApiKeys.fromCommaSeparated(KEY))
-                    .withCuration(solrCurations))
+                    .withCuration(solrCurations)
+                    .withReindex(
+                        new SolrCloudReindex(
+                            connection,
+                            COLLECTION,
+                            TagsEntityTagger::new,
+                            1,
+                            Duration.ofSeconds(1),
+                            archive::changed)))
             .start("localhost", 0);
     HttpResponse<String> health = get(solr, "/health");
     healthBeforeCluster = health.statusCode();
@@ -814,13 +823,22 @@ class SolrCloudIT {
       assertEquals(403, backups.statusCode(), backups.body());
       assertTrue(backups.body().contains("\"error\""), backups.body());
     }
-    // A reindex is the local service's (an alias reindex is indexer.jar collection-reindex);
-    // this app serves no reindex service, so both answer with a JSON 403.
-    for (String method : List.of("GET", "POST")) {
-      HttpResponse<String> reindex = send(app, method, "/api/admin/reindex", "");
+    // A reindex: this suite's local app serves no reindex service (a JSON 403); on SolrCloud the
+    // service serves a plain collection, which no reindex can switch: a JSON 409 saying to serve an
+    // alias (the alias reindex itself is SolrOpsIT's).
+    HttpResponse<String> reindexStatus = send(app, "GET", "/api/admin/reindex", "");
+    HttpResponse<String> reindex = send(app, "POST", "/api/admin/reindex", "");
+    if (backend.equals("local")) {
+      assertEquals(403, reindexStatus.statusCode(), reindexStatus.body());
       assertEquals(403, reindex.statusCode(), reindex.body());
-      assertTrue(reindex.body().contains("\"error\""), reindex.body());
+    } else {
+      assertEquals(200, reindexStatus.statusCode(), reindexStatus.body());
+      assertEquals("idle", JSON.readTree(reindexStatus.body()).get("state").asText());
+      assertEquals(409, reindex.statusCode(), reindex.body());
+      assertTrue(reindex.body().contains("reindex_needs_alias"), reindex.body());
+      assertTrue(reindex.body().contains("--alias"), reindex.body());
     }
+    assertTrue(reindex.body().contains("\"error\""), reindex.body());
     // Curation: read alike on both, decided alike on both (the full suite is
     // curationAnswersAlikeOnBothBackends), and an undo restores the answers exactly.
     assertEquals(200, get(app, "/api/curation/decisions").statusCode());

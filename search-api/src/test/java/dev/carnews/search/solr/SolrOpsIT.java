@@ -1,6 +1,7 @@
 package dev.carnews.search.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,8 @@ import dev.carnews.http.SearchApp;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.TagsEntityTagger;
 import dev.carnews.server.SolrCloudBackups;
+import dev.carnews.server.SolrCloudReindex;
+import dev.carnews.solrcloud.SolrReindex;
 import dev.carnews.write.ArticleWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,14 +27,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
@@ -42,6 +49,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
@@ -49,7 +58,8 @@ import picocli.CommandLine;
  * the admin API while articles are being written holds every article acknowledged before it, and
  * restored into a new collection they are all there; retention keeps the newest points; a reindex
  * into a new collection behind the alias, while a client reads and writes through the service,
- * fails no read, loses no write, and switches the alias. The articles are invented.
+ * fails no read, loses no write, and switches the alias; a reindex killed while it copies or
+ * switches is resumed by the next run. The articles are invented.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrOpsIT {
@@ -96,7 +106,15 @@ class SolrOpsIT {
                             new CloudArticleStore(connection, ALIAS, archive::changed),
                             TagsEntityTagger::new),
                         ApiKeys.fromCommaSeparated(KEY))
-                    .withBackups(new SolrCloudBackups(connection, ALIAS, backups.toString(), 3)))
+                    .withBackups(new SolrCloudBackups(connection, ALIAS, backups.toString(), 3))
+                    .withReindex(
+                        new SolrCloudReindex(
+                            connection,
+                            ALIAS,
+                            TagsEntityTagger::new,
+                            1,
+                            Duration.ofSeconds(8),
+                            archive::changed)))
             .start("localhost", 0);
     // Names no tag gives it: only the indexer's own taggers find the brand (see the reindex).
     assertEquals(201, put("toyota-1", "Toyota opens a plant", toyota(), "").statusCode());
@@ -254,6 +272,220 @@ class SolrOpsIT {
     assertEquals(1, json("/api/search?brand=toyota").get("total").asInt(), out);
     JsonNode health = json("/health");
     assertTrue(health.get("detail").asText().contains(ALIAS + " -> " + target), health.toString());
+  }
+
+  /**
+   * Issue 26's faults on SolrCloud: {@code collection-reindex} in a JVM of its own is killed with
+   * SIGKILL while it copies, just before and just after the alias switch (held there by {@value
+   * SolrReindex#HOLD}), while a client writes and reads through the service. The alias names
+   * exactly one collection with every acknowledged write; before the switch it is the live one,
+   * which the reindex only read. A rerun resumes the half-built collection (or, switched already,
+   * copies the late writes) and ends with the alias on it, every acknowledged write there, and no
+   * checkpoint left on the alias.
+   */
+  @ParameterizedTest(name = "killed at {0}")
+  @ValueSource(strings = {"copying", "switching", "switched"})
+  @Order(4)
+  void aReindexKilledAnywhereLeavesTheAliasOnOneCompleteCollectionAndARerunResumesIt(String step)
+      throws Exception {
+    String live = served();
+    String built;
+    String rerun;
+    Load load = new Load(true, true);
+    try (load) {
+      List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
+      Process child = reindexInAChildJvm(step, output);
+      try {
+        awaitLine(child, output, "Reindex held at " + step);
+        built = built(output);
+        child.destroyForcibly();
+        assertTrue(child.waitFor(2, TimeUnit.MINUTES), "the killed reindex exits");
+      } finally {
+        if (child.isAlive()) {
+          child.destroyForcibly();
+        }
+        System.out.println("$ indexer collection-reindex, killed at " + step + "\n" + output);
+      }
+      // Writes go on after the kill: the service keeps serving the alias.
+      load.awaitWrites(3);
+      boolean switched = step.equals("switched");
+      assertEquals(switched ? built : live, served(), "the alias names exactly one collection");
+      if (!switched) {
+        Set<String> acknowledgedNow = Set.copyOf(acknowledged);
+        assertEquals(acknowledgedNow, present(ALIAS, acknowledgedNow), "the live one has them");
+      }
+      if (step.equals("copying")) {
+        assertTrue(count(built) < count(live), "killed halfway through its first pass");
+      }
+      rerun = cli(reindexArguments());
+      load.awaitWrites(3);
+    }
+    assertEquals(0, load.failedReads.get(), "failed reads: " + load.failures);
+    assertEquals(0, load.failedWrites.get(), "failed writes: " + load.failures);
+    assertTrue(rerun.contains("Resuming the reindex of ops"), rerun);
+    if (step.equals("copying")) {
+      assertTrue(rerun.contains("copying on after"), rerun);
+    }
+    assertTrue(rerun.contains("alias ops now points to " + built), "the same collection: " + rerun);
+    assertTrue(rerun.contains("(resumed the reindex"), rerun);
+    assertEquals(built, served());
+    assertEquals(Set.copyOf(acknowledged), present(ALIAS, acknowledged), "no write lost");
+    assertEquals(acknowledged.size(), count(ALIAS), "no article twice, none resurrected");
+    Map<String, String> properties =
+        new CollectionAdminRequest.ListAliases()
+            .process(connection.client())
+            .getAliasProperties()
+            .getOrDefault(ALIAS, Map.of());
+    assertTrue(
+        properties.getOrDefault("carnews.reindex.to", "").isEmpty(),
+        "no checkpoint left: " + properties);
+  }
+
+  /**
+   * The admin route on SolrCloud: {@code POST /api/admin/reindex} of the service on the alias runs
+   * the same alias reindex in the service, with the service's taggers, while a client reads and
+   * writes; {@code GET} follows it with its progress until it is done, a second start meanwhile is
+   * a 409, and afterwards the alias names the new collection with every acknowledged write, whose
+   * answers are those of the service's taggers.
+   */
+  @Test
+  @Order(5)
+  void theAdminRouteReindexesTheAliasWhileTheServiceReadsAndWrites() throws Exception {
+    // The indexer's taggers found this brand in the text; the service's tag-only tagger does not.
+    assertEquals(1, json("/api/search?brand=toyota").get("total").asInt());
+    String live = served();
+    List<JsonNode> seen = new ArrayList<>();
+    JsonNode first;
+    JsonNode done;
+    Load load = new Load(true, true);
+    try (load) {
+      HttpResponse<String> started = send("POST", "/api/admin/reindex", "");
+      assertEquals(202, started.statusCode(), started.body());
+      first = JSON.readTree(started.body());
+      HttpResponse<String> again = send("POST", "/api/admin/reindex", "");
+      assertEquals(409, again.statusCode(), again.body());
+      assertTrue(again.body().contains("reindex_running"), again.body());
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+      do {
+        HttpResponse<String> status = send("GET", "/api/admin/reindex", "");
+        assertEquals(200, status.statusCode(), status.body());
+        seen.add(JSON.readTree(status.body()));
+        Thread.sleep(50);
+      } while (Set.of("copying", "catching-up", "switching")
+              .contains(seen.get(seen.size() - 1).get("state").asText())
+          && System.nanoTime() < deadline);
+      done = seen.get(seen.size() - 1);
+      load.awaitWrites(3);
+    }
+    assertEquals("done", done.get("state").asText(), done.toString());
+    assertEquals(live, first.get("from").asText(), first.toString());
+    String built = first.get("to").asText();
+    assertTrue(
+        built.startsWith(ALIAS + "_"), "the first status names the new collection: " + first);
+    assertEquals(built, done.get("to").asText(), done.toString());
+    assertTrue(
+        seen.stream()
+            .anyMatch(s -> !s.get("state").asText().equals("done") && s.get("copied").asLong() > 0),
+        "progress while it ran: " + seen);
+    assertTrue(done.get("articles").asLong() > 0 && done.get("copied").asLong() > 0, "" + done);
+    assertTrue(done.get("articlesPerSecond").asDouble() > 0, done.toString());
+    assertEquals(0, load.failedReads.get(), "failed reads: " + load.failures);
+    assertEquals(0, load.failedWrites.get(), "failed writes: " + load.failures);
+    assertEquals(built, served());
+    assertEquals(Set.copyOf(acknowledged), present(ALIAS, acknowledged), "no write lost");
+    assertEquals(acknowledged.size(), count(ALIAS), "no article twice, none resurrected");
+    assertEquals(
+        0,
+        json("/api/search?brand=toyota").get("total").asInt(),
+        "answers of the new collection, tagged by the service's taggers");
+    System.out.println("POST /api/admin/reindex on the alias, last status: " + done);
+  }
+
+  private static String[] reindexArguments() {
+    return new String[] {
+      "collection-reindex",
+      "--solr",
+      urls,
+      "--alias",
+      ALIAS,
+      "--no-vectors",
+      "--threads",
+      "1",
+      "--batch",
+      "10",
+      "--settle",
+      "8"
+    };
+  }
+
+  /** {@code indexer collection-reindex} in a JVM of its own, held for good at {@code step}. */
+  private static Process reindexInAChildJvm(String step, List<String> output) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-D" + SolrReindex.HOLD + "=" + step);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(IndexerCli.class.getName());
+    command.addAll(List.of(reindexArguments()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (var in =
+                  new java.io.BufferedReader(
+                      new java.io.InputStreamReader(
+                          process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                  output.add(line);
+                }
+              } catch (java.io.IOException e) {
+                output.add("(output lost: " + e + ")");
+              }
+            },
+            "reindex-child-out");
+    reader.setDaemon(true);
+    reader.start();
+    return process;
+  }
+
+  private static void awaitLine(Process child, List<String> output, String text)
+      throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    while (System.nanoTime() < end) {
+      synchronized (output) {
+        if (output.stream().anyMatch(line -> line.contains(text))) {
+          return;
+        }
+      }
+      assertTrue(child.isAlive(), "the reindex ended before " + text + ": " + output);
+      Thread.sleep(100);
+    }
+    throw new AssertionError("never " + text + ": " + output);
+  }
+
+  /** The collection the reindex's first line says it builds. */
+  private static String built(List<String> output) {
+    synchronized (output) {
+      for (String line : output) {
+        Matcher m = Pattern.compile("^Reindexing ops \\(\\S+\\) into (\\S+),").matcher(line);
+        if (m.find()) {
+          return m.group(1);
+        }
+      }
+    }
+    throw new AssertionError("no collection named: " + output);
+  }
+
+  /** The collection the alias names, asked of the cluster (not of a client's alias cache). */
+  private static String served() throws Exception {
+    String served =
+        new CollectionAdminRequest.ListAliases()
+            .process(connection.client())
+            .getAliases()
+            .get(ALIAS);
+    assertFalse(served.contains(","), served);
+    return served;
   }
 
   /** A client reading and writing through the service until closed. */
