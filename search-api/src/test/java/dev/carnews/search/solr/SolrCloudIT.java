@@ -1079,23 +1079,54 @@ class SolrCloudIT {
             new SolrStories(dev.carnews.story.VersionRule.defaults(), curation),
             curation);
     EmbeddingTagger tagger = new EmbeddingTagger(new TagsEntityTagger(), embedder);
-    store.write(
+    TaggedArticle tagged =
         tagger.tag(
             new dev.carnews.ingest.Article(
                 "c-2",
                 null,
                 "Kenji Sato visits a dealer",
-                "The dealer sells the crossover, said Kenji Sato.",
+                "The dealer sells the crossover, said Kenji Sato with Rin Oda.",
                 List.of(),
                 null,
                 null,
-                List.of("person:Kenji Sato"))),
+                List.of("person:Kenji Sato", "person:Rin Oda")));
+    // The name model was unsure of one of them: kept on the curated article, a candidate.
+    store.write(
+        new TaggedArticle(
+            tagged.article(),
+            tagged.authors(),
+            tagged.persons(),
+            tagged.brands(),
+            tagged.mentions(),
+            tagged.vector(),
+            Map.of("Kenji Sato", 0.9, "Rin Oda", 0.2)),
         IGNORE);
     store.commit();
     // Another request than the cached ones: this write did not pass through the service.
     assertTrue(ids(search("solrcloud", "person=hana+ito&size=50")).contains("c-2"));
     JsonNode article = JSON.readTree(get(solr, "/api/articles/c-2").body());
-    assertEquals(Set.of("Hana Ito"), strings(article.get("persons")));
+    assertEquals(Set.of("Hana Ito", "Rin Oda"), strings(article.get("persons")));
+    assertEquals(
+        List.of(new dev.carnews.search.FacetValue("Rin Oda", 1)),
+        new SolrNewsArchive(connection, COLLECTION, Ranking.defaults()).lowConfidencePersons(10));
+    // The service's directory follows a write made elsewhere within a second (its version).
+    JsonNode candidates = null;
+    JsonNode unsure = null;
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (unsure == null && System.nanoTime() < deadline) {
+      candidates = JSON.readTree(get(solr, "/api/curation/candidates").body());
+      for (JsonNode candidate : candidates.get("candidates")) {
+        if (candidate.path("name").asText().equals("Rin Oda")) {
+          unsure = candidate;
+        }
+      }
+      if (unsure == null) {
+        Thread.sleep(200);
+      }
+    }
+    assertTrue(unsure != null, String.valueOf(candidates));
+    assertTrue(unsure.path("reasons").toString().contains("low_confidence"), unsure.toString());
+    assertEquals(1, unsure.path("lowConfidence").asInt(), unsure.toString());
     assertEquals(200, send(solr, "DELETE", "/api/articles/c-2", "").statusCode());
   }
 
