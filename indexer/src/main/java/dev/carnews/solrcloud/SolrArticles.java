@@ -7,6 +7,7 @@ import static dev.carnews.index.ArticleSchema.BRAND_MENTIONS;
 import static dev.carnews.index.ArticleSchema.BRAND_SALIENCE;
 import static dev.carnews.index.ArticleSchema.ID;
 import static dev.carnews.index.ArticleSchema.PERSON;
+import static dev.carnews.index.ArticleSchema.PERSON_CONFIDENCE;
 import static dev.carnews.index.ArticleSchema.PERSON_MENTIONS;
 import static dev.carnews.index.ArticleSchema.PERSON_SALIENCE;
 import static dev.carnews.index.ArticleSchema.PUBLISHED;
@@ -32,8 +33,10 @@ import dev.carnews.ingest.Article;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 
@@ -116,11 +119,13 @@ public final class SolrArticles {
           TAGS);
 
   /**
-   * The stored fields of a curated article's tagger entities: read with {@link #STORED} by whoever
-   * writes an article again ({@link #taggedFromDocument}).
+   * The stored fields of a curated article's tagger entities, and the model's confidence in the
+   * tagger's persons: read with {@link #STORED} by whoever writes an article again ({@link
+   * #taggedFromDocument}), so the rewrite keeps them.
    */
   public static final List<String> RAW_STORED =
       List.of(
+          PERSON_CONFIDENCE,
           RAW_PERSON,
           RAW_PERSON_MENTIONS,
           RAW_PERSON_SALIENCE,
@@ -144,7 +149,9 @@ public final class SolrArticles {
         shown.authors(),
         entities(doc, EntityType.PERSON, RAW_PERSON, RAW_PERSON_MENTIONS, RAW_PERSON_SALIENCE),
         entities(doc, EntityType.BRAND, RAW_BRAND, RAW_BRAND_MENTIONS, RAW_BRAND_SALIENCE),
-        List.of());
+        List.of(),
+        null,
+        shown.personConfidence());
   }
 
   /** The article as Solr stored it, like {@code ArticleDocuments.fromStored}. */
@@ -168,7 +175,29 @@ public final class SolrArticles {
         authors,
         entities(doc, EntityType.PERSON, PERSON, PERSON_MENTIONS, PERSON_SALIENCE),
         entities(doc, EntityType.BRAND, BRAND, BRAND_MENTIONS, BRAND_SALIENCE),
-        List.of());
+        List.of(),
+        null,
+        confidence(doc));
+  }
+
+  /**
+   * The model's confidence in each of the tagger's persons, read parallel to them ({@link
+   * dev.carnews.index.ArticleSchema#PERSON_CONFIDENCE}, read only when asked for with {@link
+   * #RAW_STORED}), like {@code ArticleDocuments}; empty when the article has none.
+   */
+  private static Map<String, Double> confidence(SolrDocument doc) {
+    List<Object> values = list(doc.getFieldValues(PERSON_CONFIDENCE));
+    if (values.isEmpty()) {
+      return Map.of();
+    }
+    boolean curated =
+        doc.getFieldValues(RAW_PERSON) != null || doc.getFieldValues(RAW_BRAND) != null;
+    List<String> names = strings(doc, curated ? RAW_PERSON : PERSON);
+    Map<String, Double> confidence = new HashMap<>();
+    for (int i = 0; i < names.size() && i < values.size(); i++) {
+      confidence.put(names.get(i), ((Number) values.get(i)).doubleValue());
+    }
+    return confidence;
   }
 
   /** The values of a multi-valued stored field as strings, empty when absent. */

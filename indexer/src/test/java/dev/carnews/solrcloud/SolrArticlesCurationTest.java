@@ -13,6 +13,7 @@ import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleSchema;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,53 @@ class SolrArticlesCurationTest {
         SolrArticles.toDocument(raw).getFieldNames(), doc.getFieldNames(), "the same fields");
     TaggedArticle back = SolrArticles.taggedFromDocument(stored(doc));
     assertEquals(raw.persons(), back.persons());
+  }
+
+  @Test
+  void aRewriteKeepsTheModelsConfidenceInTheTaggersPersons() {
+    TaggedArticle tagged = ArticleFieldsTest.fixture();
+    TaggedArticle raw =
+        new TaggedArticle(
+            tagged.article(),
+            tagged.authors(),
+            tagged.persons(),
+            tagged.brands(),
+            List.of(),
+            null,
+            Map.of("Anna Berg", 0.9, "Olek Nowak", 0.3, "Ola Brandt", 0.6));
+    Curation merged =
+        Curation.none()
+            .decide(
+                DecisionKind.MERGE,
+                EntityType.PERSON,
+                "Olek Nowak",
+                "Anna Berg",
+                "",
+                "editor",
+                WHEN);
+    for (Curation curation : List.of(Curation.none(), merged)) {
+      SolrInputDocument doc = SolrArticles.toDocument(raw, curation);
+      assertEquals(
+          List.of(0.9, 0.3, 0.6), List.copyOf(doc.getFieldValues(ArticleSchema.PERSON_CONFIDENCE)));
+      assertEquals(
+          List.of("Olek Nowak"),
+          List.copyOf(doc.getFieldValues(ArticleSchema.LOW_CONFIDENCE_PERSON)));
+
+      TaggedArticle back = SolrArticles.taggedFromDocument(stored(doc));
+      assertEquals(raw.personConfidence(), back.personConfidence(), curation.toString());
+      SolrInputDocument again = SolrArticles.toDocument(back, curation);
+      for (String field :
+          List.of(ArticleSchema.PERSON_CONFIDENCE, ArticleSchema.LOW_CONFIDENCE_PERSON)) {
+        assertEquals(
+            List.copyOf(doc.getFieldValues(field)),
+            List.copyOf(again.getFieldValues(field)),
+            field + " after a rewrite with " + curation);
+      }
+    }
+    // Read without the confidence (an answer's fields), an article has none.
+    SolrDocument shown = stored(SolrArticles.toDocument(raw));
+    shown.removeFields(ArticleSchema.PERSON_CONFIDENCE);
+    assertEquals(Map.of(), SolrArticles.fromDocument(shown).personConfidence());
   }
 
   /** The document as Solr gives it back: the stored fields the reads ask for. */

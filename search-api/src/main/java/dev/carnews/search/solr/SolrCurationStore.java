@@ -1,17 +1,29 @@
 package dev.carnews.search.solr;
 
+import static dev.carnews.index.ArticleSchema.BODY;
+import static dev.carnews.index.ArticleSchema.ID;
+import static dev.carnews.index.ArticleSchema.PERSON;
+import static dev.carnews.index.ArticleSchema.PUBLISHED;
+import static dev.carnews.index.ArticleSchema.RAW_BRAND;
+import static dev.carnews.index.ArticleSchema.RAW_PERSON;
+import static dev.carnews.index.ArticleSchema.TITLE;
+
 import dev.carnews.curation.Curation;
+import dev.carnews.entity.PersonLinks;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.search.ArchiveUnavailableException;
+import dev.carnews.solrcloud.SolrArticles;
 import dev.carnews.solrcloud.SolrCurations;
 import dev.carnews.solrcloud.SolrRetries;
 import dev.carnews.write.CurationStore;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +31,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.UnaryOperator;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.params.CursorMarkParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +60,9 @@ public final class SolrCurationStore implements CurationStore, Closeable {
 
   /** How many times a change is tried again when other services keep storing theirs first. */
   private static final int MAX_ATTEMPTS = 20;
+
+  /** How many articles one read of {@link #taggedPersons} answers. */
+  private static final int PAGE = 500;
 
   private final CloudConnection connection;
   private final String collection;
@@ -154,6 +174,55 @@ public final class SolrCurationStore implements CurationStore, Closeable {
     } finally {
       changing.writeLock().unlock();
       deciding.unlock();
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Every article of the collection, read in id order a page at a time ({@code cursorMark}): the
+   * tagger's person values are a curated article's {@code raw_person}, else its shown ones, as on a
+   * local index.
+   */
+  @Override
+  public Optional<List<PersonLinks.ArticlePersons>> taggedPersons() throws IOException {
+    CloudSolrClient client = connection.client();
+    SolrRetries reads = new SolrRetries(Duration.ofSeconds(30));
+    SolrQuery query = new SolrQuery("*:*");
+    query.setFields(ID, PUBLISHED, RAW_PERSON, PERSON, RAW_BRAND, TITLE, BODY);
+    query.setRows(PAGE);
+    query.setSort(ID, SolrQuery.ORDER.asc);
+    List<PersonLinks.ArticlePersons> articles = new ArrayList<>();
+    String cursor = CursorMarkParams.CURSOR_MARK_START;
+    try {
+      while (true) {
+        query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+        SolrQuery page = query.getCopy();
+        QueryResponse answer =
+            reads.run("read of the persons of " + collection, () -> client.query(collection, page));
+        for (SolrDocument doc : answer.getResults()) {
+          boolean curated =
+              doc.getFieldValues(RAW_PERSON) != null || doc.getFieldValues(RAW_BRAND) != null;
+          Object title = doc.getFirstValue(TITLE);
+          Object body = doc.getFirstValue(BODY);
+          articles.add(
+              new PersonLinks.ArticlePersons(
+                  (String) doc.getFirstValue(ID),
+                  SolrAnswers.published(doc),
+                  SolrArticles.strings(doc, curated ? RAW_PERSON : PERSON),
+                  (title == null ? "" : title) + "\n\n" + (body == null ? "" : body)));
+        }
+        String next = answer.getNextCursorMark();
+        if (next == null || next.equals(cursor)) {
+          return Optional.of(articles);
+        }
+        cursor = next;
+      }
+    } catch (SolrRetries.PermanentFailure e) {
+      throw new IOException(
+          "the search cluster refused to list the articles: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new ArchiveUnavailableException("the search cluster did not answer in time", e);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.carnews.search.ArticleDetail;
 import dev.carnews.search.EntityListRequest;
 import dev.carnews.search.EntityListing;
 import dev.carnews.search.EntityPage;
+import dev.carnews.search.FacetValue;
 import dev.carnews.search.IndexVersion;
 import dev.carnews.search.InvalidQueryException;
 import dev.carnews.search.NewsArchive;
@@ -34,6 +35,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ import java.util.function.Supplier;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.response.SpellCheckResponse;
 import org.apache.solr.common.SolrDocument;
@@ -280,6 +283,35 @@ public final class SolrNewsArchive implements NewsArchive {
   @Override
   public EntityListing entities(EntityListRequest request) throws IOException {
     return entities.list(request);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A terms facet on {@link ArticleSchema#LOW_CONFIDENCE_PERSON}, most articles first and, on a
+   * tie, in value order, as on a local index. Solr refines the counts of the values it answers
+   * across shards, so they are exact.
+   */
+  @Override
+  public List<FacetValue> lowConfidencePersons(int size) throws IOException {
+    if (size <= 0) {
+      return List.of();
+    }
+    SolrQuery query = new SolrQuery("*:*");
+    query.setRows(0);
+    query.setFacet(true);
+    query.addFacetField(ArticleSchema.LOW_CONFIDENCE_PERSON);
+    query.setFacetLimit(size);
+    query.setFacetMinCount(1);
+    query.setFacetSort("count");
+    FacetField field = query(query).getFacetField(ArticleSchema.LOW_CONFIDENCE_PERSON);
+    List<FacetValue> values = new ArrayList<>();
+    if (field != null && field.getValues() != null) {
+      for (FacetField.Count count : field.getValues()) {
+        values.add(new FacetValue(count.getName(), count.getCount()));
+      }
+    }
+    return List.copyOf(values);
   }
 
   @Override
