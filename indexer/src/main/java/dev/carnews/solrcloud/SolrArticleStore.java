@@ -45,6 +45,7 @@ public final class SolrArticleStore implements ArticleStore {
   private final SolrRetries retries;
   private final SolrStories stories;
   private final Supplier<Curation> curation;
+  private final CollectionFields fields;
   private final Object lock = new Object();
   private List<Pending> pending = new ArrayList<>();
 
@@ -101,6 +102,7 @@ public final class SolrArticleStore implements ArticleStore {
     }
     this.client = Objects.requireNonNull(client, "client");
     this.collection = Objects.requireNonNull(collection, "collection");
+    this.fields = new CollectionFields(this.client, this.collection);
     this.batchSize = batchSize;
     this.retries = Objects.requireNonNull(retries, "retries");
     this.stories = stories;
@@ -289,7 +291,7 @@ public final class SolrArticleStore implements ArticleStore {
   private Object update(List<SolrInputDocument> docs)
       throws org.apache.solr.client.solrj.SolrServerException, IOException {
     UpdateRequest request = new UpdateRequest();
-    docs.forEach(request::add);
+    fields.fit(docs).forEach(request::add);
     return request.process(client, collection);
   }
 

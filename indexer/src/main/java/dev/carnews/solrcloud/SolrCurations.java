@@ -111,6 +111,7 @@ public final class SolrCurations {
   private final String collection;
   private final String companion;
   private final SolrRetries retries;
+  private final CollectionFields fields;
   private volatile boolean companionSeen;
 
   /**
@@ -122,6 +123,7 @@ public final class SolrCurations {
     this.client = Objects.requireNonNull(client, "client");
     this.collection = Objects.requireNonNull(collection, "collection");
     this.companion = companionOf(collection);
+    this.fields = new CollectionFields(this.client, this.collection);
     this.retries = Objects.requireNonNull(retries, "retries");
   }
 
@@ -269,7 +271,7 @@ public final class SolrCurations {
       }
       if (!docs.isEmpty()) {
         UpdateRequest update = new UpdateRequest();
-        docs.forEach(update::add);
+        fields.fit(docs).forEach(update::add);
         retries.run(
             "rewrite of " + docs.size() + " curated articles",
             () -> update.process(client, collection));
