@@ -66,7 +66,7 @@ import org.apache.solr.common.params.ModifiableSolrParams;
 public final class SolrReindex {
 
   /** How far clocks of the cluster's nodes may disagree, covered by every catch-up pass. */
-  static final Duration CLOCK_MARGIN = Duration.ofSeconds(30);
+  public static final Duration CLOCK_MARGIN = Duration.ofSeconds(30);
 
   /**
    * The test hook: the step at which a reindex stops for good, to be killed there: {@code copying}
@@ -588,8 +588,8 @@ public final class SolrReindex {
     /**
      * Copies the articles of the source that match {@code filter} (all when {@code null}) from
      * {@code cursor} on, tagged again, except those the target has with a version above {@code
-     * protect} (written there directly, after the switch); tells {@code pageDone} after each page;
-     * returns how many it copied.
+     * protect} (written there directly, after the switch) and above the source's own; tells {@code
+     * pageDone} after each page; returns how many it copied.
      */
     long pass(
         String filter,
@@ -607,8 +607,15 @@ public final class SolrReindex {
       for (Page page : pages(source, filter, storedFields(), cursor)) {
         List<SolrDocument> docs = new ArrayList<>(page.docs());
         if (protect != Long.MAX_VALUE) {
-          Map<String, Long> there = versions(target, docs);
-          docs.removeIf(doc -> there.getOrDefault(id(doc), Long.MIN_VALUE) > protect);
+          Map<String, Long> versions = versions(target, docs);
+          // Left alone: what the target got after the switch (less the clock margin) and that is
+          // newer than the source's version. A copy the reindex made shortly before the switch is
+          // also above the margin, but a client that still wrote to the source updated it since.
+          docs.removeIf(
+              doc -> {
+                long there = versions.getOrDefault(id(doc), Long.MIN_VALUE);
+                return there > protect && there > version(doc);
+              });
         }
         List<Future<TaggedArticle>> tagged = new ArrayList<>(docs.size());
         for (SolrDocument doc : docs) {

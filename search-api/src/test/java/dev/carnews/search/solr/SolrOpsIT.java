@@ -39,8 +39,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +67,8 @@ import picocli.CommandLine;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrOpsIT {
+
+  private static final String UPDATED_AFTER_SWITCH = "A report updated after the alias switch";
 
   // Its own base port (-Dcarnews.solr.ops.it.port=…), apart from the other cluster tests.
   private static final int SOLR_PORT = Integer.getInteger("carnews.solr.ops.it.port", 8970);
@@ -291,6 +297,7 @@ class SolrOpsIT {
     String live = served();
     String built;
     String rerun;
+    String updatedId = "toyota-1";
     Load load = new Load(true, true);
     try (load) {
       List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -317,6 +324,34 @@ class SolrOpsIT {
       if (step.equals("copying")) {
         assertTrue(count(built) < count(live), "killed halfway through its first pass");
       }
+      if (switched) {
+        // A client that still resolves the alias to the old collection updates an article the
+        // reindex copied within the clock margin before the switch (found by its version in the
+        // new collection): the late writes must carry the update over.
+        long switching =
+            Long.parseLong(
+                new CollectionAdminRequest.ListAliases()
+                    .process(connection.client())
+                    .getAliasProperties()
+                    .get(ALIAS)
+                    .get("carnews.reindex.switching"));
+        long margin = (switching - SolrReindex.CLOCK_MARGIN.toMillis()) << 20;
+        SolrQuery copiedLate =
+            new SolrQuery("_version_:[" + margin + " TO " + (switching << 20) + "]");
+        copiedLate.setFields("id");
+        copiedLate.setRows(1);
+        SolrDocumentList late = connection.client().query(built, copiedLate).getResults();
+        if (!late.isEmpty()) {
+          updatedId = (String) late.get(0).getFirstValue("id");
+        }
+        System.out.println(
+            "SolrOpsIT: updating " + updatedId + " on " + live + " after the switch");
+        SolrInputDocument stale = new SolrInputDocument();
+        stale.setField("id", updatedId);
+        stale.setField("title", Map.of("set", UPDATED_AFTER_SWITCH));
+        new UpdateRequest().add(stale).process(connection.client(), live);
+        connection.client().commit(live, true, true);
+      }
       rerun = cli(reindexArguments());
       load.awaitWrites(3);
     }
@@ -331,6 +366,13 @@ class SolrOpsIT {
     assertEquals(built, served());
     assertEquals(Set.copyOf(acknowledged), present(ALIAS, acknowledged), "no write lost");
     assertEquals(acknowledged.size(), count(ALIAS), "no article twice, none resurrected");
+    if (step.equals("switched")) {
+      ModifiableSolrParams fields = new ModifiableSolrParams();
+      fields.set("fl", "id,title");
+      SolrDocument updated = connection.client().getById(ALIAS, updatedId, fields);
+      assertEquals(
+          UPDATED_AFTER_SWITCH, updated.getFirstValue("title"), "the update after the switch");
+    }
     Map<String, String> properties =
         new CollectionAdminRequest.ListAliases()
             .process(connection.client())
