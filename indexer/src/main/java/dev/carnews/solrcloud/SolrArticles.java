@@ -23,12 +23,14 @@ import static dev.carnews.index.ArticleSchema.STORY_BAND;
 import static dev.carnews.index.ArticleSchema.TAGS;
 import static dev.carnews.index.ArticleSchema.TITLE;
 import static dev.carnews.index.ArticleSchema.URL;
+import static dev.carnews.index.ArticleSchema.VECTOR;
 
 import dev.carnews.curation.Curation;
 import dev.carnews.entity.Entity;
 import dev.carnews.entity.EntityType;
 import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleFields;
+import dev.carnews.index.ArticleSchema;
 import dev.carnews.ingest.Article;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,12 +121,14 @@ public final class SolrArticles {
           TAGS);
 
   /**
-   * The stored fields of a curated article's tagger entities, and the model's confidence in the
-   * tagger's persons: read with {@link #STORED} by whoever writes an article again ({@link
-   * #taggedFromDocument}), so the rewrite keeps them.
+   * The stored fields of a curated article's tagger entities, the model's confidence in the
+   * tagger's persons, and the article's vector: read with {@link #STORED} by whoever writes an
+   * article again ({@link #taggedFromDocument}), so the rewrite keeps them. A collection on an
+   * older configset, which does not store vectors, returns none (and its rewrites have none).
    */
   public static final List<String> RAW_STORED =
       List.of(
+          VECTOR,
           PERSON_CONFIDENCE,
           RAW_PERSON,
           RAW_PERSON_MENTIONS,
@@ -150,11 +154,14 @@ public final class SolrArticles {
         entities(doc, EntityType.PERSON, RAW_PERSON, RAW_PERSON_MENTIONS, RAW_PERSON_SALIENCE),
         entities(doc, EntityType.BRAND, RAW_BRAND, RAW_BRAND_MENTIONS, RAW_BRAND_SALIENCE),
         List.of(),
-        null,
+        shown.vector(),
         shown.personConfidence());
   }
 
-  /** The article as Solr stored it, like {@code ArticleDocuments.fromStored}. */
+  /**
+   * The article as Solr stored it, like {@code ArticleDocuments.fromStored}, with its vector when
+   * the document was read with it ({@link #RAW_STORED}).
+   */
   public static TaggedArticle fromDocument(SolrDocument doc) {
     Object published = doc.getFirstValue(PUBLISHED);
     Instant when =
@@ -176,8 +183,24 @@ public final class SolrArticles {
         entities(doc, EntityType.PERSON, PERSON, PERSON_MENTIONS, PERSON_SALIENCE),
         entities(doc, EntityType.BRAND, BRAND, BRAND_MENTIONS, BRAND_SALIENCE),
         List.of(),
-        null,
+        vectorOf(doc),
         confidence(doc));
+  }
+
+  /**
+   * The vector of a document read with {@link ArticleSchema#VECTOR} in its fields, as the configset
+   * stores it (a list of floats); {@code null} when it has none or was read without it.
+   */
+  public static float[] vectorOf(SolrDocument doc) {
+    List<Object> values = list(doc.getFieldValues(VECTOR));
+    if (values.isEmpty()) {
+      return null;
+    }
+    float[] vector = new float[values.size()];
+    for (int i = 0; i < vector.length; i++) {
+      vector[i] = ((Number) values.get(i)).floatValue();
+    }
+    return vector;
   }
 
   /**

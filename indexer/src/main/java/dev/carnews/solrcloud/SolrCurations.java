@@ -214,7 +214,8 @@ public final class SolrCurations {
    * tagger's or shown entities, their entities as {@code curation} makes them; keeps their stories
    * and makes them searchable (a soft commit). Searched over all shards, paged by cursor.
    *
-   * @param complete gives an article read back what its stored fields lack (its vector)
+   * @param complete gives an article read back what its stored fields lack (its vector, on a
+   *     collection whose configset does not store vectors)
    * @return how many articles were written
    */
   public int rewrite(

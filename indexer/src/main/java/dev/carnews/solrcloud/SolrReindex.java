@@ -541,6 +541,18 @@ public final class SolrReindex {
     long lastWritten;
 
     /**
+     * An article read from the source, tagged again with the current models; a tagger that makes no
+     * vector ({@code --no-vectors}) keeps the one the source stored, so the copy is still found by
+     * meaning.
+     */
+    private TaggedArticle retagged(TaggedArticle stored) {
+      TaggedArticle tagged = tagger.get().tag(stored.article());
+      return tagged.hasVector() || !stored.hasVector()
+          ? tagged
+          : tagged.withVector(stored.vector());
+    }
+
+    /**
      * Copies every article of the source from the checkpoint's cursor on, recording a new
      * checkpoint on the alias now and then (the target committed first); returns the checkpoint
      * with the first pass complete.
@@ -619,7 +631,7 @@ public final class SolrReindex {
         }
         List<Future<TaggedArticle>> tagged = new ArrayList<>(docs.size());
         for (SolrDocument doc : docs) {
-          tagged.add(pool.submit(() -> tagger.get().tag(SolrArticles.fromDocument(doc).article())));
+          tagged.add(pool.submit(() -> retagged(SolrArticles.fromDocument(doc))));
         }
         for (int i = 0; i < tagged.size(); i++) {
           TaggedArticle article;
@@ -735,6 +747,7 @@ public final class SolrReindex {
 
   private static List<String> storedFields() {
     List<String> fields = new ArrayList<>(SolrArticles.STORED);
+    fields.add(ArticleSchema.VECTOR);
     fields.add(VERSION);
     return fields;
   }

@@ -3,6 +3,7 @@ package dev.carnews.solrcloud;
 import static dev.carnews.index.ArticleSchema.ID;
 import static dev.carnews.index.ArticleSchema.PUBLISHED;
 import static dev.carnews.index.ArticleSchema.STORY;
+import static dev.carnews.index.ArticleSchema.VECTOR;
 
 import dev.carnews.index.ArticleStore;
 import dev.carnews.index.Restory;
@@ -27,8 +28,9 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * The stories of a SolrCloud collection: read, and recomputed as {@link Restory} recomputes a local
  * index's. First every article is written again without story fields; then every article is written
  * again, oldest first, through the {@link SolrStories} path of a new write, so each finds its
- * versions among the articles before it. Articles are rendered again from their stored fields, so a
- * collection keeps no vectors through a restory (SolrCloud does not search by meaning).
+ * versions among the articles before it. Articles are rendered again from their stored fields and
+ * their stored vectors, so search by meaning finds them as before (a collection on a configset
+ * older than stored vectors loses them).
  */
 public final class SolrRestory {
 
@@ -46,7 +48,7 @@ public final class SolrRestory {
     record Key(String id, long published) {}
     List<Key> keys = new ArrayList<>();
     List<SolrInputDocument> plain = new ArrayList<>();
-    String fields = String.join(",", SolrArticles.STORED);
+    String fields = String.join(",", SolrArticles.STORED) + "," + VECTOR;
     walk(
         client,
         collection,

@@ -1,5 +1,6 @@
 package dev.carnews.solrcloud;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -118,6 +119,39 @@ class SolrArticlesCurationTest {
     SolrDocument shown = stored(SolrArticles.toDocument(raw));
     shown.removeFields(ArticleSchema.PERSON_CONFIDENCE);
     assertEquals(Map.of(), SolrArticles.fromDocument(shown).personConfidence());
+  }
+
+  /**
+   * An article written again from its stored fields (a curation rewrite, a story re-pointed, a
+   * restory) keeps its vector, which the configset stores; read without it, it has none.
+   */
+  @Test
+  void aRewriteKeepsTheArticlesVector() {
+    float[] meaning = {0.6f, -0.8f, 0f, 0.125f};
+    TaggedArticle raw = ArticleFieldsTest.fixture().withVector(meaning);
+    Curation merged =
+        Curation.none()
+            .decide(
+                DecisionKind.MERGE,
+                EntityType.PERSON,
+                "Olek Nowak",
+                "Anna Berg",
+                "",
+                "editor",
+                WHEN);
+    for (Curation curation : List.of(Curation.none(), merged)) {
+      SolrDocument stored = stored(SolrArticles.toDocument(raw, curation));
+      assertArrayEquals(meaning, SolrArticles.taggedFromDocument(stored).vector(), 0f);
+      assertArrayEquals(meaning, SolrArticles.fromDocument(stored).vector(), 0f);
+      TaggedArticle again = SolrArticles.taggedFromDocument(stored);
+      assertEquals(
+          List.copyOf(SolrArticles.toDocument(raw, curation).getFieldValues(ArticleSchema.VECTOR)),
+          List.copyOf(
+              SolrArticles.toDocument(again, curation).getFieldValues(ArticleSchema.VECTOR)));
+    }
+    SolrDocument answer = stored(SolrArticles.toDocument(raw));
+    answer.removeFields(ArticleSchema.VECTOR);
+    assertNull(SolrArticles.fromDocument(answer).vector());
   }
 
   /** The document as Solr gives it back: the stored fields the reads ask for. */

@@ -65,13 +65,16 @@ final class SolrCloudBackend implements Backend {
     if (meaning != null) {
       archive.searchingByMeaning(meaning);
     }
-    // Rewritten articles get back the vector the configset does not store: the same model makes it
-    // again from the same text (without a model the collection has none to keep).
+    // Rewritten articles keep the vector the configset stores; one read back without it (a
+    // collection on a configset older than stored vectors) gets it again from the same model.
     UnaryOperator<TaggedArticle> complete =
         meaning == null
             ? UnaryOperator.identity()
             : article ->
-                article.withVector(meaning.get().passage(EmbeddingText.of(article.article())));
+                article.hasVector()
+                    ? article
+                    : article.withVector(
+                        meaning.get().passage(EmbeddingText.of(article.article())));
     this.curations = new SolrCurationStore(connection, collection, complete, archive::changed);
     archive.followingCuration(curations::version);
     // A write acknowledged here is searchable: the archive rereads the collection's version.

@@ -1,6 +1,7 @@
 package dev.carnews.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -167,6 +168,18 @@ class NewsCloudConfigsetTest {
             name + " one term per value");
       }
     }
+  }
+
+  /**
+   * The vector is stored in Solr (the local index reads it back from its vector values), so an
+   * article written again from its stored fields keeps it and related articles read it.
+   */
+  @Test
+  void theVectorIsIndexedForNearestNeighboursAndStoredForRewrites() {
+    SchemaField vector = schema.getField(ArticleSchema.VECTOR);
+    assertTrue(vector.indexed(), "indexed");
+    assertTrue(vector.stored(), "stored");
+    assertFalse(vector.multiValued(), "one vector per article");
   }
 
   @Test

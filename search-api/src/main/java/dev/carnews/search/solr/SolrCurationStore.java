@@ -88,8 +88,8 @@ public final class SolrCurationStore implements CurationStore, Closeable {
    * reading it at once, in the background.
    *
    * @param complete gives an article read back from Solr what its stored fields lack before it is
-   *     written again (its vector, which the configset does not store): identity when the service
-   *     has no embedding model
+   *     written again (its vector when the collection's configset predates stored vectors):
+   *     identity when the service has no embedding model
    * @param visible told when the curation, and the articles it rewrote, changed
    */
   public SolrCurationStore(
