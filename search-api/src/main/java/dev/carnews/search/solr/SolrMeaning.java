@@ -76,14 +76,15 @@ final class SolrMeaning {
       int offset,
       Ranking ranking,
       long newest,
-      NameLexicon.Reading named)
+      NameLexicon.Reading named,
+      SolrSearchParams.Words read)
       throws IOException {
     boolean hybrid = request.mode() == SearchMode.HYBRID;
     int depth = Math.min(MAX_FUSED, Math.max(NEIGHBOURS, offset + request.size()));
     List<String> nearest = ids(neighbours(request, meaning, depth));
     String words = request.q();
     if (request.sort() != SortOrder.RELEVANCE) {
-      SolrQuery union = union(request, words, hybrid, nearest, ranking, newest);
+      SolrQuery union = union(request, read, hybrid, nearest, ranking, newest);
       union.setFields(SolrSearchParams.HIT_FIELDS);
       union.setRows(request.size());
       union.addSort(
@@ -101,7 +102,7 @@ final class SolrMeaning {
       SolrQuery ranked =
           SolrSearchParams.of(
               request,
-              words,
+              read,
               ranking,
               newest,
               SolrNewsArchive.keys(named.brands()),
@@ -113,7 +114,7 @@ final class SolrMeaning {
       ranked.setRows(depth);
       fused = reciprocalRank(ids(reads.query(ranked)), nearest);
     }
-    SolrQuery union = union(request, words, hybrid, nearest, ranking, newest);
+    SolrQuery union = union(request, read, hybrid, nearest, ranking, newest);
     union.setRows(0);
     QueryResponse counted = reads.query(union);
     int from = Math.min(offset, fused.size());
@@ -138,7 +139,7 @@ final class SolrMeaning {
    */
   private static SolrQuery union(
       SearchRequest request,
-      String words,
+      SolrSearchParams.Words read,
       boolean hybrid,
       List<String> nearest,
       Ranking ranking,
@@ -146,12 +147,13 @@ final class SolrMeaning {
     SolrQuery query;
     String ids = "{!terms f=" + ArticleSchema.ID + " v=$nearest}";
     if (hybrid) {
-      query = SolrSearchParams.of(request, words, ranking, newest);
+      query = SolrSearchParams.of(request, read, ranking, newest, List.of(), List.of());
       query.setHighlight(false);
       query.remove("spellcheck");
       query.remove("boost");
       query.remove("bq");
-      query.set("qq", words);
+      // The words' matches as the words' search reads them (every word, or any of them).
+      query.set("qq", read.q());
       query.setQuery("{!bool should=$matching should=$close}");
       query.set("matching", "{!" + SolrSearchParams.PARSER + " v=$qq}");
       query.set("close", ids);
@@ -197,6 +199,11 @@ final class SolrMeaning {
 
   /** The fused ranking: {@code 1 / (K + rank)} summed over both lists; ties by id. */
   static List<String> reciprocalRank(List<String> words, List<String> meaning) {
+    return new ArrayList<>(reciprocalRankScores(words, meaning).keySet());
+  }
+
+  /** The fused ranking with each id's sum, best first (in the map's order); ties by id. */
+  static Map<String, Double> reciprocalRankScores(List<String> words, List<String> meaning) {
     Map<String, Double> sums = new LinkedHashMap<>();
     for (List<String> ranking : List.of(words, meaning)) {
       for (int rank = 0; rank < ranking.size(); rank++) {
@@ -208,11 +215,13 @@ final class SolrMeaning {
             Map.Entry.<String, Double>comparingByValue()
                 .reversed()
                 .thenComparing(Map.Entry.comparingByKey()))
-        .map(Map.Entry::getKey)
-        .collect(Collectors.toList());
+        .collect(
+            Collectors.toMap(
+                Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
   }
 
-  private static String knn(float[] meaning, int topK) {
+  /** Solr's nearest-neighbour query for a vector. */
+  static String knn(float[] meaning, int topK) {
     StringBuilder vector = new StringBuilder(meaning.length * 12);
     vector.append('[');
     for (int i = 0; i < meaning.length; i++) {

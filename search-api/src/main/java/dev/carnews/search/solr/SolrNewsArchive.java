@@ -1,8 +1,10 @@
 package dev.carnews.search.solr;
 
 import dev.carnews.analysis.NameKeys;
+import dev.carnews.embed.EmbeddingText;
 import dev.carnews.embed.TextEmbedder;
 import dev.carnews.entity.EntityType;
+import dev.carnews.entity.TaggedArticle;
 import dev.carnews.index.ArticleSchema;
 import dev.carnews.search.ArchiveStatus;
 import dev.carnews.search.ArchiveUnavailableException;
@@ -28,6 +30,7 @@ import dev.carnews.search.TrendingRequest;
 import dev.carnews.search.TrendingResponse;
 import dev.carnews.search.views.ArticleViews;
 import dev.carnews.search.views.NameLexicon;
+import dev.carnews.search.views.WordReading;
 import dev.carnews.solrcloud.SolrArticles;
 import dev.carnews.solrcloud.SolrCollections;
 import dev.carnews.solrcloud.SolrRetries;
@@ -79,6 +82,7 @@ public final class SolrNewsArchive implements NewsArchive {
   private final SolrRelated related;
   private final SolrEntities entities;
   private final SolrMeaning meanings;
+  private final WordCounts wordCounts;
   private volatile Supplier<? extends TextEmbedder> embedder = () -> null;
   private volatile IndexVersion vectorsCheckedAt;
   private volatile boolean vectors;
@@ -101,11 +105,12 @@ public final class SolrNewsArchive implements NewsArchive {
     this.collection = Objects.requireNonNull(collection, "collection");
     this.ranking = Objects.requireNonNull(ranking, "ranking");
     this.stories = new SolrStoryViews(this::query);
-    this.related = new SolrRelated(this::query, stories);
+    this.related = new SolrRelated(this::query, this::posted, stories);
     this.entities = new SolrEntities(this::query, this::version);
     this.collapse = new SolrStoryCollapse(this::query, stories);
     this.suggestions = new SolrSuggestions(this::query, entities::lexicon, this::newest, ranking);
     this.meanings = new SolrMeaning(this::posted);
+    this.wordCounts = new WordCounts(this::query, this::version);
   }
 
   /**
@@ -258,15 +263,37 @@ public final class SolrNewsArchive implements NewsArchive {
     if (size < 1 || size > RelatedResponse.MAX_SIZE) {
       throw new IllegalArgumentException("size must be 1.." + RelatedResponse.MAX_SIZE);
     }
-    Optional<SolrDocument> source = stored(id);
+    TextEmbedder model = embedder.get();
+    Optional<SolrDocument> source =
+        model == null ? stored(id) : stored(id, ArticleSchema.STORY, ArticleSchema.VECTOR);
     if (source.isEmpty()) {
       return Optional.empty();
     }
+    TaggedArticle article = SolrArticles.fromDocument(source.get());
     return Optional.of(
         related.of(
-            SolrArticles.fromDocument(source.get()),
+            article,
             (String) source.get().getFirstValue(ArticleSchema.STORY),
-            size));
+            size,
+            model == null ? null : meaningOf(article, model)));
+  }
+
+  /**
+   * An article's own vector for its nearest neighbours: the one the collection stores, else (a
+   * collection on a configset older than stored vectors) the same model's vector of the same text
+   * when the collection holds vectors; {@code null} when it holds none.
+   */
+  private float[] meaningOf(TaggedArticle article, TextEmbedder model) throws IOException {
+    if (article.hasVector()) {
+      return article.vector();
+    }
+    float[] meaning = model.passage(EmbeddingText.of(article.article()));
+    IndexVersion now = version();
+    if (!now.equals(vectorsCheckedAt)) {
+      vectors = meanings.hasVectors(meaning);
+      vectorsCheckedAt = now;
+    }
+    return vectors ? meaning : null;
   }
 
   @Override
@@ -371,36 +398,62 @@ public final class SolrNewsArchive implements NewsArchive {
     float[] meaning = meaningOf(request);
     // A search collapsed by story is ranked by words: the collapse walks Solr's ranked cursor.
     if (request.mode() != SearchMode.KEYWORD && meaning != null && !request.collapse()) {
-      return byMeaning(request, meaning, offset, started, named(request.q()));
+      NameLexicon.Reading named = named(request.q());
+      return byMeaning(
+          request, meaning, offset, started, named, wordsOf(request, request.q(), named));
     }
     if (offset >= 0) {
       throw new IllegalArgumentException("after is not a cursor of this search");
     }
     String text = request.q();
     NameLexicon.Reading named = named(text);
-    SolrQuery query = searchOf(request, text, named);
+    SolrSearchParams.Words read = wordsOf(request, text, named);
+    SolrQuery query = searchOf(request, read, named);
     String mark = cursorMark;
     if (mark == null && request.page() > 1 && !request.collapse()) {
       mark = markBefore(query, (request.page() - 1) * request.size());
     }
     QueryResponse response = query(paged(query, request, mark));
-    String match = "all";
+    String match = read.anyWord() ? "most" : "all";
     String didYouMean = null;
     String collation = collation(response);
     if (collation != null && response.getResults().getNumFound() == 0 && cursorMark == null) {
       // No article has the words as typed: search the spellchecker's collation instead.
       NameLexicon.Reading namedCorrection = named(collation);
+      SolrSearchParams.Words corrected = SolrSearchParams.Words.all(collation);
       QueryResponse second =
-          query(paged(searchOf(request, collation, namedCorrection), request, null));
+          query(paged(searchOf(request, corrected, namedCorrection), request, null));
       if (second.getResults().getNumFound() > 0) {
         response = second;
         text = collation;
+        read = corrected;
         named = namedCorrection;
         match = "corrected";
         didYouMean = collation;
       }
     } else if (collation != null && response.getResults().getNumFound() < 3) {
       didYouMean = collation;
+    }
+    if (response.getResults().getNumFound() == 0
+        && !read.anyWord()
+        && match.equals("all")
+        && WordReading.isPlain(text)
+        && WordReading.words(text) > 1) {
+      // No article has every word, and no correction finds one: any of the words, as locally.
+      SolrSearchParams.Words some = anyOf(text);
+      if (some.anyWord()) {
+        SolrQuery fallback = searchOf(request, some, named);
+        String from = cursorMark;
+        if (from == null && request.page() > 1 && !request.collapse()) {
+          from = markBefore(fallback, (request.page() - 1) * request.size());
+        }
+        QueryResponse third = query(paged(fallback, request, from));
+        if (third.getResults().getNumFound() > 0) {
+          response = third;
+          read = some;
+          match = "some";
+        }
+      }
     }
     long total = response.getResults().getNumFound();
     int pages = (int) ((total + request.size() - 1) / request.size());
@@ -409,7 +462,7 @@ public final class SolrNewsArchive implements NewsArchive {
     if (request.collapse()) {
       SolrStoryCollapse.Page page =
           collapse.page(
-              searchOf(request, text, named),
+              searchOf(request, read, named),
               cursorMark == null ? CursorMarkParams.CURSOR_MARK_START : cursorMark,
               cursorMark == null ? (request.page() - 1) * request.size() : 0,
               request.size());
@@ -442,10 +495,15 @@ public final class SolrNewsArchive implements NewsArchive {
 
   /** A search by meaning, alone or fused with the words ({@link SolrMeaning}). */
   private SearchResponse byMeaning(
-      SearchRequest request, float[] meaning, int offset, long started, NameLexicon.Reading named)
+      SearchRequest request,
+      float[] meaning,
+      int offset,
+      long started,
+      NameLexicon.Reading named,
+      SolrSearchParams.Words read)
       throws IOException {
     int from = offset >= 0 ? offset : (request.page() - 1) * request.size();
-    SolrMeaning.Page page = meanings.page(request, meaning, from, ranking, newest(), named);
+    SolrMeaning.Page page = meanings.page(request, meaning, from, ranking, newest(), named, read);
     long total = page.total();
     int pages = (int) ((total + request.size() - 1) / request.size());
     String how =
@@ -454,7 +512,11 @@ public final class SolrNewsArchive implements NewsArchive {
             : "Ranked by words and meaning together (reciprocal-rank fusion).";
     QueryInterpretation interpretation =
         new QueryInterpretation(
-                request.q(), "all", named.brandLabels(), named.personLabels(), named.readAs())
+                request.q(),
+                read.anyWord() ? "some" : "all",
+                named.brandLabels(),
+                named.personLabels(),
+                named.readAs())
             .withMode(request.mode(), how);
     return new SearchResponse(
         total,
@@ -502,10 +564,53 @@ public final class SolrNewsArchive implements NewsArchive {
   }
 
   /** The words' search, the articles where the names it reads are salient ranked higher. */
-  private SolrQuery searchOf(SearchRequest request, String text, NameLexicon.Reading named)
+  private SolrQuery searchOf(
+      SearchRequest request, SolrSearchParams.Words read, NameLexicon.Reading named)
       throws IOException {
     return SolrSearchParams.of(
-        request, text, ranking, newest(), keys(named.brands()), keys(named.persons()));
+        request, read, ranking, newest(), keys(named.brands()), keys(named.persons()));
+  }
+
+  /**
+   * How the words of a search are first read ({@link WordReading}): any of them when plain and long
+   * enough, or two that name nothing (unless one of the two is in no article and may be misspelt:
+   * then both, so that the spelling correction answers); else every word.
+   */
+  private SolrSearchParams.Words wordsOf(
+      SearchRequest request, String text, NameLexicon.Reading named) throws IOException {
+    if (text.isBlank() || !WordReading.anyWord(text, request.mode(), named)) {
+      return SolrSearchParams.Words.all(text);
+    }
+    List<String> words = WordReading.wordsOf(text);
+    if (words.size() < WordReading.ANY_WORD_FROM) {
+      Map<String, WordCounts.Count> counts = wordCounts.of(words);
+      for (String word : words) {
+        if (counts.get(word).most() == 0 && WordReading.mayBeMisspelt(word)) {
+          return SolrSearchParams.Words.all(text);
+        }
+      }
+    }
+    return anyOf(text);
+  }
+
+  /** Any of the words of a plain query, the common ones only scoring. */
+  private SolrSearchParams.Words anyOf(String text) throws IOException {
+    List<String> words = WordReading.wordsOf(text);
+    Map<String, WordCounts.Count> counts = wordCounts.of(words);
+    List<String> rare = new ArrayList<>();
+    List<String> common = new ArrayList<>();
+    for (String word : words) {
+      WordCounts.Count count = counts.get(word);
+      if (count.most() == 0) {
+        continue; // in no article: it can neither find nor rank one
+      }
+      if (WordReading.isCommon(count.most(), count.of())) {
+        common.add(word);
+      } else {
+        rare.add(word);
+      }
+    }
+    return SolrSearchParams.Words.any(text, rare, common);
   }
 
   static List<String> keys(List<NameLexicon.Known> names) {
@@ -544,10 +649,21 @@ public final class SolrNewsArchive implements NewsArchive {
         match.equals("corrected")
             ? "No results for your spelling; showing results for “" + text + "”."
             : "";
-    String description = String.join(" ", corrected, named.readAs()).strip();
+    String how =
+        switch (match) {
+          case "most" -> "Articles with any of the words; those with more of them first.";
+          case "some" -> "No article has every word; showing articles with some of them.";
+          default -> corrected;
+        };
+    String description = String.join(" ", how, named.readAs()).strip();
+    // A query read as any of its words from the start is a "some" reading for clients.
     QueryInterpretation words =
         new QueryInterpretation(
-            text, match, named.brandLabels(), named.personLabels(), description);
+            text,
+            match.equals("most") ? "some" : match,
+            named.brandLabels(),
+            named.personLabels(),
+            description);
     if (request.mode() == SearchMode.KEYWORD) {
       return words;
     }
@@ -569,8 +685,13 @@ public final class SolrNewsArchive implements NewsArchive {
 
   /** An article's stored fields and its story. */
   private Optional<SolrDocument> stored(String id) throws IOException {
+    return stored(id, ArticleSchema.STORY);
+  }
+
+  /** An article's stored fields and these others. */
+  private Optional<SolrDocument> stored(String id, String... others) throws IOException {
     ModifiableSolrParams params = new ModifiableSolrParams();
-    params.set("fl", String.join(",", SolrArticles.STORED) + "," + ArticleSchema.STORY);
+    params.set("fl", String.join(",", SolrArticles.STORED) + "," + String.join(",", others));
     CloudSolrClient client = connection.client();
     SolrDocument doc = read("get " + collection, () -> client.getById(collection, id, params));
     return Optional.ofNullable(doc);

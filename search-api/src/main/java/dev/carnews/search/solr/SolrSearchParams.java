@@ -13,19 +13,22 @@ import dev.carnews.search.About;
 import dev.carnews.search.Ranking;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SortOrder;
+import dev.carnews.search.views.WordReading;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.util.ClientUtils;
 
 /**
  * A {@link SearchRequest} as Solr parameters: edismax over title (×3) and body with every word
- * required, facet filters on folded keys tagged so each facet's counts exclude its own filter
- * (multi-select, like the local drill-sideways), the date range as a plain filter so month counts
- * add up to the total, the recency multiplier of {@link Ranking} as edismax's {@code boost}, and
- * entity salience as payload boosts for a query that names an entity.
+ * required or any of them ({@link Words}, as {@link WordReading} decides), facet filters on folded
+ * keys tagged so each facet's counts exclude its own filter (multi-select, like the local
+ * drill-sideways), the date range as a plain filter so month counts add up to the total, the
+ * recency multiplier of {@link Ranking} as edismax's {@code boost}, and entity salience as payload
+ * boosts for a query that names an entity.
  */
 final class SolrSearchParams {
 
@@ -50,8 +53,8 @@ final class SolrSearchParams {
   }
 
   /**
-   * The query for one page, the articles where the brands and people the query names (their folded
-   * keys) are salient ranked higher, as locally.
+   * The query for one page, every word required, the articles where the brands and people the query
+   * names (their folded keys) are salient ranked higher, as locally.
    */
   static SolrQuery of(
       SearchRequest request,
@@ -60,10 +63,22 @@ final class SolrSearchParams {
       long newest,
       List<String> brandKeys,
       List<String> personKeys) {
+    return of(request, Words.all(text), ranking, newest, brandKeys, personKeys);
+  }
+
+  /** The query for one page, its words read as {@code read} says. */
+  static SolrQuery of(
+      SearchRequest request,
+      Words read,
+      Ranking ranking,
+      long newest,
+      List<String> brandKeys,
+      List<String> personKeys) {
     SolrQuery query = new SolrQuery();
+    String text = read.text();
     boolean words = !text.isBlank();
     if (words) {
-      words(query, text);
+      words(query, read);
       if (request.sort() == SortOrder.RELEVANCE && ranking.recency()) {
         query.set("boost", recency(ranking, newest));
       }
@@ -103,19 +118,70 @@ final class SolrSearchParams {
     if (request.q().isBlank()) {
       query.setQuery("*:*");
     } else {
-      words(query, request.q());
+      words(query, Words.all(request.q()));
     }
     filters(request, query);
     return query;
   }
 
-  /** The words of a query as edismax reads them: title and body, every word required. */
-  private static void words(SolrQuery query, String text) {
+  /**
+   * The words of a search as edismax gets them ({@link WordReading}): the text as typed with every
+   * word required, or any of its words, where a word in more than half of the articles (common)
+   * only adds to the score.
+   *
+   * @param text what is searched: the query or its correction
+   * @param q edismax's query: the text, or its words escaped one by one (an any-word reading)
+   * @param mm edismax's minimum match, {@code null} when {@code q} says it with operators
+   * @param anyWord whether the words were read as any of them
+   */
+  record Words(String text, String q, String mm, boolean anyWord) {
+
+    /** Every word of the text as typed. */
+    static Words all(String text) {
+      return new Words(text, text, "100%", false);
+    }
+
+    /**
+     * Any of the words: at least one of the {@code rare} ones (the common ones then only score),
+     * or, when there are only common words, {@link WordReading#commonRequired} of them. Words in no
+     * article are left out; with none left the text needs every word (and finds nothing, so the
+     * spelling correction answers).
+     */
+    static Words any(String text, List<String> rare, List<String> common) {
+      if (rare.isEmpty() && common.isEmpty()) {
+        return all(text);
+      }
+      String rareWords = escaped(rare);
+      String commonWords = escaped(common);
+      if (common.isEmpty()) {
+        return new Words(text, rareWords, "1", true);
+      }
+      if (rare.isEmpty()) {
+        return new Words(
+            text, commonWords, Integer.toString(WordReading.commonRequired(common.size())), true);
+      }
+      // An explicit operator: edismax then applies no mm, and the rest of the words are optional.
+      return new Words(text, "+(" + rareWords + ") " + commonWords, null, true);
+    }
+
+    private static String escaped(List<String> words) {
+      return words.stream().map(ClientUtils::escapeQueryChars).collect(Collectors.joining(" "));
+    }
+  }
+
+  /** The words of a query as edismax reads them: title and body. */
+  private static void words(SolrQuery query, Words read) {
     query.set("defType", PARSER);
-    query.setQuery(text);
+    query.setQuery(read.q());
     query.set("qf", "title^3 body");
-    query.set("mm", "100%");
-    query.set("sow", "false");
+    if (read.mm() != null) {
+      query.set("mm", read.mm());
+    }
+    // An any-word reading reads word by word, as the local index does (its words are escaped).
+    query.set("sow", read.anyWord() ? "true" : "false");
+    if (read.anyWord()) {
+      query.set("q.op", "OR");
+    }
     query.set("q.alt", "*:*");
   }
 

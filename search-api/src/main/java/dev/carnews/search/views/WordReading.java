@@ -1,0 +1,108 @@
+package dev.carnews.search.views;
+
+import dev.carnews.search.SearchMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the words of a keyword search must match, decided the same way on both backends so that a
+ * query finds the same articles on either: a plain query (no quotes or operators) of {@value
+ * #ANY_WORD_FROM} words or more, or of two words that name nothing, matches any of its words (the
+ * articles with more of them ranking first, as BM25 sums the words an article has); one word, two
+ * that name something, a query with operators, and a hybrid search's sentence need every word. In
+ * an any-word reading a word in more than {@link #COMMON_SHARE} of the articles only adds to the
+ * score, and when every word is that common, {@link #COMMON_WORDS_SHARE} of them are required.
+ *
+ * <p>The figures behind each threshold (Reuters topics, the judged sample queries) are in {@code
+ * docs/search-by-meaning.md}; the local index applies the same rules to its Lucene queries ({@code
+ * TextQueries}), the SolrCloud backend to edismax's.
+ */
+public final class WordReading {
+
+  /** Plain queries of this many words and more match any of their words. */
+  public static final int ANY_WORD_FROM = 3;
+
+  /** In a hybrid search, plain queries of this many words and more (sentences) need every word. */
+  public static final int HYBRID_ALL_WORDS_FROM = 5;
+
+  /**
+   * A word in more than this share of the articles is common: it scores but finds nothing alone.
+   */
+  public static final double COMMON_SHARE = 0.5;
+
+  /** The share of the words an any-word reading requires when every word is common. */
+  public static final double COMMON_WORDS_SHARE = 0.6;
+
+  /**
+   * The shortest all-letter word that can be a misspelling: two plain words one of which is in no
+   * article ("electrik platform") need both, so the spelling correction answers rather than the one
+   * known word.
+   */
+  public static final int UNKNOWN_MIN_LENGTH = 4;
+
+  /** A quoted phrase (maybe unclosed) or a run of other characters. */
+  private static final Pattern TOKEN = Pattern.compile("\"[^\"]*\"?|[^\\s\"]+");
+
+  private static final Pattern OPERATORS = Pattern.compile("[\"|+*~()\\\\]|(^|\\s)-");
+  private static final Pattern DIGIT = Pattern.compile("\\p{N}");
+  private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
+
+  private WordReading() {}
+
+  /**
+   * Whether a query is first read as any of its words (else every word): plain, {@value
+   * #ANY_WORD_FROM}+ words or two that name nothing, and not a hybrid search's sentence.
+   */
+  public static boolean anyWord(String q, SearchMode mode, NameLexicon.Reading named) {
+    int words = words(q);
+    if (!isPlain(q) || mode == SearchMode.HYBRID && words >= HYBRID_ALL_WORDS_FROM) {
+      return false;
+    }
+    return words >= ANY_WORD_FROM || words == 2 && !namesAThing(q, named);
+  }
+
+  /**
+   * Whether a short query names something every word narrows: a known brand or person, or a model
+   * code or number (a digit).
+   */
+  public static boolean namesAThing(String q, NameLexicon.Reading named) {
+    return !named.brands().isEmpty() || !named.persons().isEmpty() || DIGIT.matcher(q).find();
+  }
+
+  /** Whether the query is words only: no quotes, exclusions or other operators. */
+  public static boolean isPlain(String q) {
+    return !OPERATORS.matcher(q).find();
+  }
+
+  /** How many words (or quoted phrases) the query has. */
+  public static int words(String q) {
+    return wordsOf(q).size();
+  }
+
+  /** The words (or quoted phrases) of a query, in order. */
+  public static List<String> wordsOf(String q) {
+    List<String> words = new ArrayList<>();
+    Matcher tokens = TOKEN.matcher(q);
+    while (tokens.find()) {
+      words.add(tokens.group());
+    }
+    return words;
+  }
+
+  /** Whether a word in {@code withWord} of {@code articles} articles is common. */
+  public static boolean isCommon(long withWord, long articles) {
+    return withWord > (long) (COMMON_SHARE * articles);
+  }
+
+  /** How many of {@code common} words an any-word reading of only common words requires. */
+  public static int commonRequired(int common) {
+    return (int) Math.max(1, Math.round(common * COMMON_WORDS_SHARE));
+  }
+
+  /** Whether a word in no article may be a misspelling ({@link #UNKNOWN_MIN_LENGTH}). */
+  public static boolean mayBeMisspelt(String word) {
+    return LETTERS.matcher(word).matches() && word.length() >= UNKNOWN_MIN_LENGTH;
+  }
+}
