@@ -63,7 +63,9 @@ public final class CollectionReindexCommand implements Callable<Integer> {
 
   @Option(
       names = "--no-vectors",
-      description = "keyword search only: no embedding model, so no vectors in the new collection")
+      description =
+          "embed nothing (no embedding model): articles keep the vectors the collection stored,"
+              + " if any, as reindex --no-vectors does on a local index")
   boolean noVectors;
 
   @Option(
