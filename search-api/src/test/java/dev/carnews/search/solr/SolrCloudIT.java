@@ -550,6 +550,11 @@ class SolrCloudIT {
     assertEquals("all", named.get("interpretation").get("match").asText());
     // Quotes and exclusions still need every word.
     assertEquals(Set.of("a3"), ids(search(backend, "q=hybrid+-nissan")));
+    // Two words, one in no article: both are needed, so the spelling correction answers.
+    JsonNode misspelt = search(backend, "q=batery+plant");
+    assertEquals(Set.of("a1"), ids(misspelt));
+    assertEquals("corrected", misspelt.get("interpretation").get("match").asText());
+    assertEquals("battery plant", misspelt.get("didYouMean").asText());
   }
 
   /**
