@@ -45,6 +45,7 @@ import dev.carnews.search.lucene.stories.ArticleDetails;
 import dev.carnews.search.lucene.stories.Stories;
 import dev.carnews.search.lucene.stories.StoryCollapse;
 import dev.carnews.search.lucene.suggest.Suggestions;
+import dev.carnews.search.views.HybridFusion;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -222,7 +223,10 @@ public final class LuceneNewsArchive implements NewsArchive {
     return request.mode() == SearchMode.SEMANTIC
         ? words.withMode(SearchMode.SEMANTIC, "Ranked by meaning.")
         : words.withMode(
-            SearchMode.HYBRID, "Ranked by words and meaning together (reciprocal-rank fusion).");
+            SearchMode.HYBRID,
+            "Ranked by words and meaning together ("
+                + HybridFusion.methodFor(request.q()).said()
+                + ").");
   }
 
   @Override
@@ -288,7 +292,7 @@ public final class LuceneNewsArchive implements NewsArchive {
       int depth = request.collapse() ? StoryCollapse.FIRST_DEPTH : 1;
       float[] meaning = meaningOf(searcher, request);
       QueryRuns.Runs runs = queryRuns.runs(scope, request, afterDoc, meaning);
-      TextQueries.Match how = TextQueries.firstReading(q, request.mode(), reading);
+      TextQueries.Match how = TextQueries.firstReading(q, reading);
       // Two words, one of them in no article ("electrik platform"): read whole, so that the
       // spelling correction answers rather than the one known word.
       if (how == TextQueries.Match.SOME

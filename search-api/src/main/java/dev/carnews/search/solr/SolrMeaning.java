@@ -6,6 +6,7 @@ import dev.carnews.search.SearchHit;
 import dev.carnews.search.SearchMode;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SortOrder;
+import dev.carnews.search.views.HybridFusion;
 import dev.carnews.search.views.NameLexicon;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
@@ -22,9 +22,10 @@ import org.apache.solr.common.SolrDocument;
 /**
  * Searches by meaning on the collection: Solr's {@code {!knn}} over the {@code vector} field finds
  * the nearest articles within every filter of the request (Solr applies the filter queries of a knn
- * main query before it takes the neighbours), and the service fuses them with the words' ranking by
- * reciprocal rank, as the local index does. Solr merges the shards' neighbours into one global
- * top-k, so the answer does not depend on how the articles are sharded.
+ * main query before it takes the neighbours), and the service fuses them with the words' ranking as
+ * the local index does ({@link HybridFusion}: by reciprocal rank, a sentence by scores). Solr
+ * merges the shards' neighbours into one global top-k, so the answer does not depend on how the
+ * articles are sharded.
  *
  * <p>A relevance page takes four reads: the neighbours, the words' ranking (hybrid), the union's
  * total and facets, and the page's articles with the query's words marked. A dated page takes two:
@@ -41,9 +42,6 @@ final class SolrMeaning {
 
   /** The deepest fused ranking served (pages beyond it are empty, as locally). */
   static final int MAX_FUSED = 1000;
-
-  /** The constant of reciprocal-rank fusion (Cormack et al. 2009), as the local backend. */
-  private static final int K = 60;
 
   private static final String VECTOR = ArticleSchema.VECTOR;
 
@@ -81,7 +79,8 @@ final class SolrMeaning {
       throws IOException {
     boolean hybrid = request.mode() == SearchMode.HYBRID;
     int depth = Math.min(MAX_FUSED, Math.max(NEIGHBOURS, offset + request.size()));
-    List<String> nearest = ids(neighbours(request, meaning, depth));
+    List<HybridFusion.Scored<String>> near = scored(neighbours(request, meaning, depth));
+    List<String> nearest = near.stream().map(HybridFusion.Scored::key).toList();
     String words = request.q();
     if (request.sort() != SortOrder.RELEVANCE) {
       SolrQuery union = union(request, read, hybrid, nearest, ranking, newest);
@@ -110,9 +109,10 @@ final class SolrMeaning {
       ranked.setFacet(false);
       ranked.setHighlight(false);
       ranked.remove("spellcheck");
-      ranked.setFields(ArticleSchema.ID);
+      ranked.setFields(ArticleSchema.ID, "score");
       ranked.setRows(depth);
-      fused = reciprocalRank(ids(reads.query(ranked)), nearest);
+      HybridFusion.Method method = HybridFusion.methodFor(words);
+      fused = new ArrayList<>(fused(method, scored(reads.query(ranked)), near).keySet());
     }
     SolrQuery union = union(request, read, hybrid, nearest, ranking, newest);
     union.setRows(0);
@@ -128,7 +128,7 @@ final class SolrMeaning {
       throws IOException {
     SolrQuery query = new SolrQuery(knn(meaning, depth));
     SolrSearchParams.filters(request, query);
-    query.setFields(ArticleSchema.ID);
+    query.setFields(ArticleSchema.ID, "score");
     query.setRows(depth);
     return reads.query(query);
   }
@@ -197,27 +197,47 @@ final class SolrMeaning {
     query.set("qf", "title^3 body");
   }
 
-  /** The fused ranking: {@code 1 / (K + rank)} summed over both lists; ties by id. */
-  static List<String> reciprocalRank(List<String> words, List<String> meaning) {
-    return new ArrayList<>(reciprocalRankScores(words, meaning).keySet());
+  /**
+   * The fused ranking of two rankings (each best first), with each id's fused score, best first (in
+   * the map's order); ties by id.
+   */
+  static Map<String, Double> fused(
+      HybridFusion.Method method,
+      List<HybridFusion.Scored<String>> words,
+      List<HybridFusion.Scored<String>> meaning) {
+    Map<String, Double> fused = new LinkedHashMap<>();
+    for (HybridFusion.Scored<String> hit :
+        HybridFusion.fuse(method, words, meaning, Comparator.naturalOrder())) {
+      fused.put(hit.key(), hit.score());
+    }
+    return fused;
   }
 
-  /** The fused ranking with each id's sum, best first (in the map's order); ties by id. */
+  /** The fused ranking by reciprocal rank, with each id's sum, best first; ties by id. */
   static Map<String, Double> reciprocalRankScores(List<String> words, List<String> meaning) {
-    Map<String, Double> sums = new LinkedHashMap<>();
-    for (List<String> ranking : List.of(words, meaning)) {
-      for (int rank = 0; rank < ranking.size(); rank++) {
-        sums.merge(ranking.get(rank), 1.0 / (K + rank + 1), Double::sum);
-      }
+    return fused(HybridFusion.Method.RECIPROCAL_RANK, ranked(words), ranked(meaning));
+  }
+
+  /** Ids in rank order, scored by rank (only the order counts in a fusion by rank). */
+  private static List<HybridFusion.Scored<String>> ranked(List<String> ids) {
+    List<HybridFusion.Scored<String>> ranked = new ArrayList<>(ids.size());
+    for (int rank = 0; rank < ids.size(); rank++) {
+      ranked.add(new HybridFusion.Scored<>(ids.get(rank), ids.size() - rank));
     }
-    return sums.entrySet().stream()
-        .sorted(
-            Map.Entry.<String, Double>comparingByValue()
-                .reversed()
-                .thenComparing(Map.Entry.comparingByKey()))
-        .collect(
-            Collectors.toMap(
-                Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    return ranked;
+  }
+
+  /** The ids of a response's hits with their scores, in its order. */
+  private static List<HybridFusion.Scored<String>> scored(QueryResponse response) {
+    List<HybridFusion.Scored<String>> scored = new ArrayList<>();
+    for (SolrDocument doc : response.getResults()) {
+      Object score = doc.getFirstValue("score");
+      scored.add(
+          new HybridFusion.Scored<>(
+              (String) doc.getFirstValue(ArticleSchema.ID),
+              score instanceof Number number ? number.doubleValue() : 0));
+    }
+    return scored;
   }
 
   /** Solr's nearest-neighbour query for a vector. */
@@ -232,13 +252,5 @@ final class SolrMeaning {
     }
     vector.append(']');
     return "{!knn f=" + VECTOR + " topK=" + topK + "}" + vector;
-  }
-
-  private static List<String> ids(QueryResponse response) {
-    List<String> ids = new ArrayList<>();
-    for (SolrDocument doc : response.getResults()) {
-      ids.add((String) doc.getFirstValue(ArticleSchema.ID));
-    }
-    return ids;
   }
 }

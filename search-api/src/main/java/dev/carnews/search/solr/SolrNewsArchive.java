@@ -29,6 +29,7 @@ import dev.carnews.search.SuggestResponse;
 import dev.carnews.search.TrendingRequest;
 import dev.carnews.search.TrendingResponse;
 import dev.carnews.search.views.ArticleViews;
+import dev.carnews.search.views.HybridFusion;
 import dev.carnews.search.views.NameLexicon;
 import dev.carnews.search.views.WordReading;
 import dev.carnews.solrcloud.SolrArticles;
@@ -509,7 +510,9 @@ public final class SolrNewsArchive implements NewsArchive {
     String how =
         request.mode() == SearchMode.SEMANTIC
             ? "Ranked by meaning."
-            : "Ranked by words and meaning together (reciprocal-rank fusion).";
+            : "Ranked by words and meaning together ("
+                + HybridFusion.methodFor(request.q()).said()
+                + ").";
     QueryInterpretation interpretation =
         new QueryInterpretation(
                 request.q(),
@@ -578,7 +581,7 @@ public final class SolrNewsArchive implements NewsArchive {
    */
   private SolrSearchParams.Words wordsOf(
       SearchRequest request, String text, NameLexicon.Reading named) throws IOException {
-    if (text.isBlank() || !WordReading.anyWord(text, request.mode(), named)) {
+    if (text.isBlank() || !WordReading.anyWord(text, named)) {
       return SolrSearchParams.Words.all(text);
     }
     List<String> words = WordReading.wordsOf(text);
@@ -599,16 +602,22 @@ public final class SolrNewsArchive implements NewsArchive {
     Map<String, WordCounts.Count> counts = wordCounts.of(words);
     List<String> rare = new ArrayList<>();
     List<String> common = new ArrayList<>();
+    List<String> function = new ArrayList<>();
     for (String word : words) {
       WordCounts.Count count = counts.get(word);
       if (count.most() == 0) {
         continue; // in no article: it can neither find nor rank one
       }
-      if (WordReading.isCommon(count.most(), count.of())) {
+      if (WordReading.isFunctionWord(word)) {
+        function.add(word);
+      } else if (WordReading.isCommon(count.most(), count.of())) {
         common.add(word);
       } else {
         rare.add(word);
       }
+    }
+    if (rare.isEmpty() && common.isEmpty()) {
+      common.addAll(function); // a query of function words only is read by them
     }
     return SolrSearchParams.Words.any(text, rare, common);
   }

@@ -15,7 +15,6 @@ import dev.carnews.search.Fixtures;
 import dev.carnews.search.RelatedHit;
 import dev.carnews.search.RelatedResponse;
 import dev.carnews.search.SearchHit;
-import dev.carnews.search.SearchMode;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SearchResponse;
 import dev.carnews.search.SortOrder;
@@ -93,9 +92,9 @@ class LuceneNewsArchiveTest {
   void wordsWithOperatorsOrAModelCodeAreAllRequired() throws IOException {
     assertEquals(Set.of("a2"), ids(search("+electric +platform")));
     EntityLexicon.Reading nothing = QueryReading.none();
-    assertEquals(Match.ALL, TextQueries.firstReading("cx5 review", SearchMode.KEYWORD, nothing));
-    assertEquals(Match.SOME, TextQueries.firstReading("wheat tender", SearchMode.KEYWORD, nothing));
-    assertEquals(Match.ALL, TextQueries.firstReading("wheat", SearchMode.KEYWORD, nothing));
+    assertEquals(Match.ALL, TextQueries.firstReading("cx5 review", nothing));
+    assertEquals(Match.SOME, TextQueries.firstReading("wheat tender", nothing));
+    assertEquals(Match.ALL, TextQueries.firstReading("wheat", nothing));
   }
 
   @Test

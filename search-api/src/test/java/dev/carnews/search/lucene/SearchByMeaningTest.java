@@ -107,12 +107,15 @@ class SearchByMeaningTest {
     SearchResponse hybrid = search(SearchRequest.of(LAYOFFS).withMode(SearchMode.HYBRID));
     assertTrue(ids(hybrid).subList(0, 2).containsAll(List.of("jobs", "kia-jobs")));
     assertEquals("hybrid", hybrid.interpretation().mode());
-    // A sentence is answered by its meaning, its words needed all together, not "most words".
+    // A sentence is led by its meaning: its words' ranking (any of them) weighs 0.3 of the fusion.
     SearchResponse sentence =
         search(
             SearchRequest.of("which carmaker is laying off part of its staff")
                 .withMode(SearchMode.HYBRID));
-    assertEquals("all", sentence.interpretation().match());
+    assertEquals("some", sentence.interpretation().match());
+    assertTrue(
+        sentence.interpretation().description().contains("meaning weighing 0.7"),
+        sentence.interpretation().description());
     assertTrue(ids(sentence).subList(0, 2).containsAll(List.of("jobs", "kia-jobs")));
   }
 

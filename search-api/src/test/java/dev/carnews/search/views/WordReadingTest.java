@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carnews.search.SearchMode;
 import dev.carnews.search.lucene.query.TextQueries;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,28 +38,34 @@ class WordReadingTest {
   @Test
   void readsEveryQueryAsTheLocalIndexDoes() {
     for (String q : QUERIES) {
-      for (SearchMode mode : SearchMode.values()) {
-        for (NameLexicon.Reading named : List.of(NOTHING, RENAULT)) {
-          boolean local = TextQueries.firstReading(q, mode, named) == TextQueries.Match.SOME;
-          assertEquals(local, WordReading.anyWord(q, mode, named), q + " " + mode + " " + named);
-        }
+      for (NameLexicon.Reading named : List.of(NOTHING, RENAULT)) {
+        boolean local = TextQueries.firstReading(q, named) == TextQueries.Match.SOME;
+        assertEquals(local, WordReading.anyWord(q, named), q + " " + named);
       }
     }
   }
 
   @Test
   void threeWordsOrTwoThatNameNothingMatchAnyWord() {
-    assertTrue(WordReading.anyWord("electric battery plant", SearchMode.KEYWORD, NOTHING));
-    assertTrue(WordReading.anyWord("battery plant", SearchMode.KEYWORD, NOTHING));
-    assertFalse(WordReading.anyWord("renault battery", SearchMode.KEYWORD, RENAULT));
-    assertFalse(WordReading.anyWord("cx5 review", SearchMode.KEYWORD, NOTHING));
-    assertFalse(WordReading.anyWord("renault", SearchMode.KEYWORD, NOTHING));
-    assertFalse(WordReading.anyWord("hybrid -nissan", SearchMode.KEYWORD, NOTHING));
-    // A hybrid search's sentence needs every word on the words' side; a shorter query does not.
+    assertTrue(WordReading.anyWord("electric battery plant", NOTHING));
+    assertTrue(WordReading.anyWord("battery plant", NOTHING));
+    assertFalse(WordReading.anyWord("renault battery", RENAULT));
+    assertFalse(WordReading.anyWord("cx5 review", NOTHING));
+    assertFalse(WordReading.anyWord("renault", NOTHING));
+    assertFalse(WordReading.anyWord("hybrid -nissan", NOTHING));
+    // A sentence is read as any word too, and its hybrid search fuses by scores.
     String sentence = "which carmaker is building a new battery factory";
-    assertTrue(WordReading.anyWord(sentence, SearchMode.KEYWORD, NOTHING));
-    assertFalse(WordReading.anyWord(sentence, SearchMode.HYBRID, NOTHING));
-    assertTrue(WordReading.anyWord("electric battery plant", SearchMode.HYBRID, NOTHING));
+    assertTrue(WordReading.anyWord(sentence, NOTHING));
+    assertTrue(WordReading.isSentence(sentence));
+    assertFalse(WordReading.isSentence("electric battery plant"));
+    assertFalse(WordReading.isSentence("\"which carmaker is building\" a new factory"));
+  }
+
+  @Test
+  void functionWordsAreToldByTheWordWhateverItsCase() {
+    assertTrue(WordReading.isFunctionWord("or"));
+    assertTrue(WordReading.isFunctionWord("The"));
+    assertFalse(WordReading.isFunctionWord("diesel"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.carnews.search.lucene.query;
 
+import dev.carnews.search.views.HybridFusion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,12 +17,32 @@ import org.apache.lucene.search.ScoreDoc;
 public final class Fusion {
 
   /** The constant of the original paper, used by Elasticsearch and OpenSearch by default. */
-  static final int K = 60;
+  static final int K = HybridFusion.K;
 
   private static final Comparator<ScoreDoc> BEST_FIRST =
       Comparator.<ScoreDoc>comparingDouble(hit -> -hit.score).thenComparingInt(hit -> hit.doc);
 
   private Fusion() {}
+
+  /**
+   * The words' and the meaning's rankings of {@code q} fused as {@link HybridFusion} says for it,
+   * best first; ties by document number.
+   */
+  public static ScoreDoc[] fused(ScoreDoc[] words, ScoreDoc[] meaning, String q) {
+    HybridFusion.Method method = HybridFusion.methodFor(q);
+    if (method == HybridFusion.Method.RECIPROCAL_RANK) {
+      return reciprocalRank(words, meaning);
+    }
+    return HybridFusion.fuse(method, scored(words), scored(meaning), Integer::compare).stream()
+        .map(hit -> new ScoreDoc(hit.key(), (float) hit.score()))
+        .toArray(ScoreDoc[]::new);
+  }
+
+  private static List<HybridFusion.Scored<Integer>> scored(ScoreDoc[] ranking) {
+    return Arrays.stream(ranking)
+        .map(hit -> new HybridFusion.Scored<>(hit.doc, hit.score))
+        .toList();
+  }
 
   /** The words' and the meaning's rankings fused, best first; ties by document number. */
   public static ScoreDoc[] reciprocalRank(ScoreDoc[] words, ScoreDoc[] meaning) {

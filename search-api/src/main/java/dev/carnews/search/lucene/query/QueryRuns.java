@@ -279,7 +279,7 @@ public final class QueryRuns {
               1,
               words.scoreDocs.length);
     }
-    ScoreDoc[] ranking = Fusion.reciprocalRank(words.scoreDocs, nearest.scoreDocs);
+    ScoreDoc[] ranking = Fusion.fused(words.scoreDocs, nearest.scoreDocs, q);
     return fusedAttempt(text, union, window, all, ranking, after, timed.timedOut());
   }
 

@@ -1,9 +1,11 @@
 package dev.carnews.search.lucene.query;
 
+import dev.carnews.analysis.NewsAnalyzers;
 import dev.carnews.index.ArticleSchema;
-import dev.carnews.search.SearchMode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +14,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -22,6 +28,8 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -99,20 +107,12 @@ public final class TextQueries {
   private static final Pattern DIGIT = Pattern.compile("\\p{N}");
 
   /**
-   * In a hybrid search, queries of this many words and more (sentences) need every word on the
-   * words' side: most words of a sentence are not in the articles that answer it, so reading some
-   * of them would only add noise to what the meaning finds (hybrid nDCG@10 on sentences 0.664 →
-   * 0.744).
-   */
-  static final int HYBRID_ALL_WORDS_FROM = 5;
-
-  /**
    * How a query is read first: any of its words when it is plain and long enough, or two words that
    * name nothing; else all of them.
    */
-  public static Match firstReading(String q, SearchMode mode, EntityLexicon.Reading reading) {
+  public static Match firstReading(String q, EntityLexicon.Reading reading) {
     int words = words(q);
-    if (!isPlain(q) || mode == SearchMode.HYBRID && words >= HYBRID_ALL_WORDS_FROM) {
+    if (!isPlain(q)) {
       return Match.ALL;
     }
     if (words >= ANY_WORD_FROM || words == 2 && !namesAThing(q, reading)) {
@@ -288,6 +288,7 @@ public final class TextQueries {
     }
     List<Query> rare = new ArrayList<>();
     List<Query> common = new ArrayList<>();
+    List<Query> stop = new ArrayList<>();
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
     for (BooleanClause clause : bool.clauses()) {
       if (clause.getOccur() != BooleanClause.Occur.SHOULD) {
@@ -295,12 +296,16 @@ public final class TextQueries {
         continue;
       }
       switch (frequency(clause.getQuery(), reader)) {
-        case COMMON -> common.add(clause.getQuery());
-        case RARE -> rare.add(clause.getQuery());
+        case COMMON -> common.add(blended(clause.getQuery()));
+        case RARE -> rare.add(blended(clause.getQuery()));
+        case STOP -> stop.add(blended(clause.getQuery()));
         case ABSENT -> {
           // in no article: it can neither find nor rank one
         }
       }
+    }
+    if (rare.isEmpty() && common.isEmpty()) {
+      common.addAll(stop);
     }
     if (rare.isEmpty()) {
       common.forEach(word -> builder.add(word, BooleanClause.Occur.SHOULD));
@@ -346,6 +351,58 @@ public final class TextQueries {
     return true;
   }
 
+  /**
+   * A word's title and body clauses as one BM25F field ({@link CombinedFieldQuery}): the word's
+   * frequency in the title (counted twice) and the body is added up before BM25 saturates it, and
+   * its rarity is the whole text's, instead of two saturated scores summed. A word said once in a
+   * headline and twice in a short body then no longer counts nearly double a word the article
+   * repeats, which is what a topic reads as. A clause that is not one plain word on each field (a
+   * compound with its parts, a multi-word synonym, a prefix, a fuzzy word) is kept as it is.
+   */
+  static Query blended(Query word) {
+    if (!(word instanceof BooleanQuery bool) || bool.getMinimumNumberShouldMatch() > 0) {
+      return word;
+    }
+    Map<String, Float> fields = new HashMap<>();
+    Set<BytesRef> terms = null;
+    for (BooleanClause clause : bool.clauses()) {
+      if (clause.getOccur() != BooleanClause.Occur.SHOULD) {
+        return word;
+      }
+      Query query = clause.getQuery();
+      float weight = 1f;
+      if (query instanceof BoostQuery boost) {
+        weight = boost.getBoost();
+        query = boost.getQuery();
+      }
+      Set<BytesRef> fieldTerms = new HashSet<>();
+      String field;
+      if (query instanceof TermQuery term) {
+        field = term.getTerm().field();
+        fieldTerms.add(term.getTerm().bytes());
+      } else if (query instanceof SynonymQuery synonyms) {
+        field = synonyms.getField();
+        synonyms.getTerms().forEach(t -> fieldTerms.add(t.bytes()));
+      } else {
+        return word;
+      }
+      if (weight < 1f || fields.put(field, weight) != null) {
+        return word;
+      }
+      if (terms != null && !terms.equals(fieldTerms)) {
+        return word;
+      }
+      terms = fieldTerms;
+    }
+    if (terms == null || !fields.keySet().equals(WEIGHTS.keySet())) {
+      return word;
+    }
+    CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder();
+    fields.forEach(combined::addField);
+    terms.forEach(combined::addTerm);
+    return combined.build();
+  }
+
   /** How often a word is in the articles, for a {@link Match#SOME} reading. */
   private enum Frequency {
     /** In no article. */
@@ -353,7 +410,37 @@ public final class TextQueries {
     /** In some articles, not more than {@link #COMMON_SHARE} of them. */
     RARE,
     /** In more than {@link #COMMON_SHARE} of the articles. */
-    COMMON
+    COMMON,
+    /** A function word ({@link #STOP_TERMS}), however rare in the archive. */
+    STOP
+  }
+
+  /**
+   * English function words ("or", "the", "which", Lucene's English stop set) as the text analyzer
+   * indexes them. In a {@link Match#SOME} reading with other words they neither find nor rank an
+   * article: in a small or young archive such a word is not common enough to tell by its frequency,
+   * and "hybrid or diesel fuel cost" then ranked first an article for having "or" twice. A query of
+   * function words only is read by them.
+   */
+  private static final Set<BytesRef> STOP_TERMS = stopTerms();
+
+  private static Set<BytesRef> stopTerms() {
+    Set<BytesRef> terms = new HashSet<>();
+    try (Analyzer text = NewsAnalyzers.text()) {
+      for (Object word : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
+        try (TokenStream tokens = text.tokenStream(ArticleSchema.BODY, new String((char[]) word))) {
+          TermToBytesRefAttribute term = tokens.addAttribute(TermToBytesRefAttribute.class);
+          tokens.reset();
+          while (tokens.incrementToken()) {
+            terms.add(BytesRef.deepCopyOf(term.getBytesRef()));
+          }
+          tokens.end();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Set.copyOf(terms);
   }
 
   /**
@@ -366,6 +453,9 @@ public final class TextQueries {
     word.visit(QueryVisitor.termCollector(terms));
     if (terms.isEmpty()) {
       return Frequency.RARE;
+    }
+    if (terms.stream().allMatch(term -> STOP_TERMS.contains(term.bytes()))) {
+      return Frequency.STOP;
     }
     long common = (long) (COMMON_SHARE * reader.numDocs());
     int most = 0;
