@@ -51,6 +51,7 @@ import picocli.CommandLine.Option;
       Replay.class,
       EmbeddingChoice.class,
       TopicsEval.class,
+      PlainBm25.class,
       RelatedEval.class,
       ScaleIndex.class,
       AfterWrite.class,

@@ -9,8 +9,8 @@ public enum SearchMode {
   /** The meaning alone: the articles nearest to the query in the embedding model's space. */
   SEMANTIC,
   /**
-   * Both: the keyword ranking and the nearest articles fused by reciprocal rank; the hits and
-   * facets are those of the union of the keyword matches and the nearest articles.
+   * Both: the keyword ranking and the nearest articles fused ({@code views.HybridFusion}); the hits
+   * and facets are those of the union of the keyword matches and the nearest articles.
    */
   HYBRID;
 

@@ -458,8 +458,9 @@ class SolrCloudIT {
     JsonNode nissan = search(backend, "mode=" + mode + "&q=" + sentence + "&brand=nissan");
     assertEquals(Set.of("a2", "a7"), ids(nissan));
     // The brand facet counts the union without its own filter: the nearest articles were taken
-    // within it, so it holds Nissan's articles (one of them also Renault's).
-    assertEquals(1, count(nissan, "brand", "Renault"));
+    // within it, so they are Nissan's (one of them also Renault's); a hybrid search's words (any
+    // word of the sentence) also match another Renault article, counted drill-sideways.
+    assertEquals(mode.equals("hybrid") ? 2 : 1, count(nissan, "brand", "Renault"));
     assertEquals(2, count(nissan, "brand", "Nissan"));
     JsonNode dated =
         search(backend, "mode=" + mode + "&q=" + sentence + "&from=2025-07-01&to=2025-07-31");
@@ -542,8 +543,8 @@ class SolrCloudIT {
     assertEquals(Set.of("a1", "a6", "a7"), ids(any));
     assertEquals("some", any.get("interpretation").get("match").asText());
     assertEquals(Set.of("a6", "a7"), ids(search(backend, "q=the+van+prices")));
-    assertEquals(
-        Set.of("a1", "a2", "a3", "a4", "a5", "a6", "a7"), ids(search(backend, "q=the+said")));
+    // "the" is a function word: beside another word it neither finds nor ranks.
+    assertEquals(Set.of("a1", "a2", "a4", "a6", "a7"), ids(search(backend, "q=the+said")));
     assertEquals(Set.of("a1", "a6"), ids(search(backend, "q=battery+van")));
     JsonNode named = search(backend, "q=renault+battery");
     assertEquals(Set.of("a1"), ids(named));
