@@ -198,7 +198,8 @@ public final class LuceneNewsArchive implements NewsArchive {
   }
 
   /** The query's vector when the request searches by meaning and this archive can; else null. */
-  private float[] meaningOf(IndexSearcher searcher, SearchRequest request) throws IOException {
+  private Supplier<float[]> meaningOf(IndexSearcher searcher, SearchRequest request)
+      throws IOException {
     if (request.mode() == SearchMode.KEYWORD || request.q().isBlank()) {
       return null;
     }
@@ -206,12 +207,25 @@ public final class LuceneNewsArchive implements NewsArchive {
     if (queries == null || !hasVectors.get(searcher.getIndexReader())) {
       return null;
     }
-    return queries.query(request.q());
+    // Computed when first asked for, once: a hybrid search asks on another thread while its words
+    // are ranked ({@link QueryRuns}).
+    String q = request.q();
+    return new Supplier<>() {
+      private float[] vector;
+
+      @Override
+      public synchronized float[] get() {
+        if (vector == null) {
+          vector = queries.query(q);
+        }
+        return vector;
+      }
+    };
   }
 
   /** The interpretation of a search that asked for more than words: how it was answered. */
   private static QueryInterpretation madeHow(
-      SearchRequest request, float[] meaning, QueryInterpretation words) {
+      SearchRequest request, Supplier<float[]> meaning, QueryInterpretation words) {
     if (request.mode() == SearchMode.KEYWORD) {
       return words;
     }
@@ -290,7 +304,7 @@ public final class LuceneNewsArchive implements NewsArchive {
       EntityLexicon.Reading reading =
           q.isBlank() ? QueryReading.none() : queryReading.read(searcher.getIndexReader(), q);
       int depth = request.collapse() ? StoryCollapse.FIRST_DEPTH : 1;
-      float[] meaning = meaningOf(searcher, request);
+      Supplier<float[]> meaning = meaningOf(searcher, request);
       QueryRuns.Runs runs = queryRuns.runs(scope, request, afterDoc, meaning);
       TextQueries.Match how = TextQueries.firstReading(q, reading);
       // Two words, one of them in no article ("electrik platform"): read whole, so that the

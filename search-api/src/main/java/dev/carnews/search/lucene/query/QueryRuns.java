@@ -8,16 +8,25 @@ import dev.carnews.search.SearchRequest;
 import dev.carnews.search.SortOrder;
 import dev.carnews.search.lucene.facets.FacetCounts;
 import dev.carnews.search.lucene.facets.FacetStates;
+import dev.carnews.search.lucene.facets.SumFacets;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -71,10 +80,10 @@ public final class QueryRuns {
 
   /**
    * The runs of a search by meaning ({@code semantic}) or by words and meaning ({@code hybrid}),
-   * {@code meaning} being the query's vector; a keyword request, or one without a vector, runs by
-   * words.
+   * {@code meaning} giving the query's vector (it may still be being computed: a hybrid search
+   * ranks the words meanwhile); a keyword request, or one without a vector, runs by words.
    */
-  public Runs runs(Scope scope, SearchRequest request, ScoreDoc after, float[] meaning) {
+  public Runs runs(Scope scope, SearchRequest request, ScoreDoc after, Supplier<float[]> meaning) {
     if (meaning == null || request.mode() == SearchMode.KEYWORD) {
       return runs(scope, request, after);
     }
@@ -92,6 +101,18 @@ public final class QueryRuns {
       return found.total();
     }
   }
+
+  /**
+   * Where a hybrid search embeds its query while its words are ranked: daemon threads, one per
+   * concurrent hybrid search at most, idle ones ended after a minute.
+   */
+  private static final ExecutorService MEANING =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "search-by-meaning");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final FacetsConfig config = ArticleSchema.facetsConfig();
   private final TextQueries textQueries = new TextQueries(ArticleSchema.queryAnalyzer());
@@ -206,7 +227,7 @@ public final class QueryRuns {
       TextQueries.Match match,
       EntityLexicon.Reading reading,
       int depth,
-      float[] meaning)
+      Supplier<float[]> meaning)
       throws IOException {
     IndexSearcher searcher = scope.searcher();
     Query text = textQueries.parse(q, match, searcher.getIndexReader());
@@ -214,9 +235,14 @@ public final class QueryRuns {
     int window = (after == null ? request.page() * request.size() : request.size()) * depth;
     int deepest = after == null ? window : MAX_FUSED;
     int k = Math.max(deepest, NEIGHBOURS);
-    TopDocs nearest =
-        searcher.search(new KnnFloatVectorQuery(VECTOR, meaning, k, filterOf(request)), k);
     boolean hybrid = request.mode() == SearchMode.HYBRID && !q.isBlank();
+    boolean counted = !request.facets().isEmpty();
+    Sort sort = sortOf(request);
+    if (hybrid && sort == null) {
+      return hybrid(scope, request, after, q, text, reading, window, k, meaning);
+    }
+    TopDocs nearest =
+        searcher.search(new KnnFloatVectorQuery(VECTOR, meaning.get(), k, filterOf(request)), k);
     Query neighbours =
         new DocSetQuery(
             Arrays.stream(nearest.scoreDocs).mapToInt(hit -> hit.doc).toArray(),
@@ -229,46 +255,67 @@ public final class QueryRuns {
                 .build()
             : neighbours;
     DrillDownQuery union = Filters.apply(config, matches, request);
-    boolean counted = !request.facets().isEmpty();
-    Sort sort = sortOf(request);
     if (sort != null) {
       FacetCounts.Found byDate =
           FacetCounts.collect(
               searcher, scope.pool(), scope.facets(), counted, union, sort, window, after);
       return new Attempt(text, union, window, byDate, false);
     }
-    if (!hybrid) {
-      FacetCounts.Found all =
-          FacetCounts.collect(
-              searcher, scope.pool(), scope.facets(), counted, union, null, 1, null);
-      return fusedAttempt(text, union, window, all, nearest.scoreDocs, after, false);
-    }
-    // One pass counts the union and ranks its keyword matches: the words carry the ranking (with
-    // salience and recency), the nearest articles join the matches with a score of 0.
-    Query ranked = rankedQueries.ranked(searcher, text, Optional.empty(), request, reading);
-    Query scored =
-        new BooleanQuery.Builder()
-            .add(ranked, BooleanClause.Occur.SHOULD)
-            .add(new BoostQuery(neighbours, 0f), BooleanClause.Occur.SHOULD)
-            .build();
-    DrillDownQuery scoredUnion = Filters.apply(config, scored, request);
-    IndexSearcher timed = timed(scope, request);
     FacetCounts.Found all =
+        FacetCounts.collect(searcher, scope.pool(), scope.facets(), counted, union, null, 1, null);
+    return fusedAttempt(text, union, window, all, nearest.scoreDocs, after, false);
+  }
+
+  /**
+   * A hybrid search in relevance order. The words' pass ranks and counts the keyword matches while
+   * another thread ({@link #MEANING}) embeds the query; the nearest articles are taken after it,
+   * and those the words did not match join the total and the facet counts ({@link SumFacets}): few,
+   * and taken within every filter, so counted plainly. The answer is the one a single pass over the
+   * union gives, in about the time of the longer of the two.
+   */
+  private Attempt hybrid(
+      Scope scope,
+      SearchRequest request,
+      ScoreDoc after,
+      String q,
+      Query text,
+      EntityLexicon.Reading reading,
+      int window,
+      int k,
+      Supplier<float[]> meaning)
+      throws IOException {
+    IndexSearcher searcher = scope.searcher();
+    boolean counted = !request.facets().isEmpty();
+    Query filter = filterOf(request);
+    CompletableFuture<float[]> vector = CompletableFuture.supplyAsync(meaning, MEANING);
+    Query ranked = rankedQueries.ranked(searcher, text, Optional.empty(), request, reading);
+    IndexSearcher timed = timed(scope, request);
+    FacetCounts.Found byWords =
         FacetCounts.collect(
             timed,
             scope.pool(),
             scope.facets(),
             counted,
-            scoredUnion,
+            Filters.apply(config, ranked, request),
             null,
             Math.max(k, PROXIMITY_WINDOW),
             null);
-    TopDocs words =
-        new TopDocs(
-            all.top().totalHits,
-            Arrays.stream(all.top().scoreDocs)
-                .filter(hit -> hit.score > 0)
-                .toArray(ScoreDoc[]::new));
+    TopDocs nearest =
+        searcher.search(new KnnFloatVectorQuery(VECTOR, joined(vector), k, filter), k);
+    Object reader = searcher.getIndexReader().getContext().id();
+    int[] near = Arrays.stream(nearest.scoreDocs).mapToInt(hit -> hit.doc).toArray();
+    Query neighbours = new DocSetQuery(near, reader);
+    int[] extra = notMatched(searcher, near, Filters.apply(config, text, request));
+    FacetsCollector extraHits =
+        counted && extra.length > 0
+            ? searcher.search(new DocSetQuery(extra, reader), new FacetsCollectorManager())
+            : null;
+    long total = byWords.total() + extra.length;
+    FacetCounts.Found all =
+        new FacetCounts.Found(
+            new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]),
+            SumFacets.of(byWords.facets(), scope.facets(), extraHits));
+    TopDocs words = byWords.top();
     Optional<Query> proximity = textQueries.proximity(q);
     if (proximity.isPresent() && words.scoreDocs.length > 0) {
       words =
@@ -280,7 +327,50 @@ public final class QueryRuns {
               words.scoreDocs.length);
     }
     ScoreDoc[] ranking = Fusion.fused(words.scoreDocs, nearest.scoreDocs, q);
+    Query union =
+        Filters.apply(
+            config,
+            new BooleanQuery.Builder()
+                .add(text, BooleanClause.Occur.SHOULD)
+                .add(neighbours, BooleanClause.Occur.SHOULD)
+                .build(),
+            request);
     return fusedAttempt(text, union, window, all, ranking, after, timed.timedOut());
+  }
+
+  /** The value of a finished future, its exception thrown as it was. */
+  private static <T> T joined(CompletableFuture<T> future) throws IOException {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw e;
+    }
+  }
+
+  /** The documents of {@code docs} that {@code matches} does not match, in order. */
+  private static int[] notMatched(IndexSearcher searcher, int[] docs, Query matches)
+      throws IOException {
+    if (docs.length == 0) {
+      return docs;
+    }
+    Query both =
+        new BooleanQuery.Builder()
+            .add(
+                new DocSetQuery(docs, searcher.getIndexReader().getContext().id()),
+                BooleanClause.Occur.FILTER)
+            .add(matches, BooleanClause.Occur.FILTER)
+            .build();
+    Set<Integer> matched = new HashSet<>();
+    for (ScoreDoc hit : searcher.search(both, docs.length).scoreDocs) {
+      matched.add(hit.doc);
+    }
+    return Arrays.stream(docs).filter(doc -> !matched.contains(doc)).toArray();
   }
 
   private static Attempt fusedAttempt(
