@@ -96,23 +96,9 @@ final class PlainBm25 implements Callable<Integer> {
             StringBuilder line =
                 new StringBuilder(String.format(Locale.ROOT, "%-8s %-7s", name, fields));
             for (TopicJudgements.Kind kind : TopicJudgements.Kind.values()) {
-              double ndcg = 0;
-              double p10 = 0;
-              double r100 = 0;
-              for (TopicJudgements.Topic topic : judged.topics()) {
-                List<String> ranked = new ArrayList<>();
-                Query q = query(query, kind.of(topic), fields);
-                for (ScoreDoc hit : searcher.search(q, 100).scoreDocs) {
-                  ranked.add(searcher.storedFields().document(hit.doc).get("id"));
-                }
-                ndcg += TopicJudgements.ndcg(ranked, judged.relevantTo(topic), 10);
-                p10 += TopicJudgements.precision(ranked, judged.relevantTo(topic), 10);
-                r100 += TopicJudgements.recall(ranked, judged.relevantTo(topic), 100);
-              }
-              int n = judged.topics().size();
               line.append(
-                  String.format(
-                      Locale.ROOT, " %.3f  %.3f  %.3f         ", ndcg / n, p10 / n, r100 / n));
+                  judged.scores(
+                      kind, text -> ranked(searcher, query(query, text, fields)), (t, n) -> {}));
             }
             System.out.println(line);
           }
@@ -120,6 +106,14 @@ final class PlainBm25 implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private static List<String> ranked(IndexSearcher searcher, Query query) throws IOException {
+    List<String> ranked = new ArrayList<>();
+    for (ScoreDoc hit : searcher.search(query, 100).scoreDocs) {
+      ranked.add(searcher.storedFields().document(hit.doc).get("id"));
+    }
+    return ranked;
   }
 
   private static Analyzer analyzer(String name, boolean query) {

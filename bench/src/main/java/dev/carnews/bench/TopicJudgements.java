@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -67,6 +68,39 @@ record TopicJudgements(List<Topic> topics, Map<String, Set<String>> relevant) {
       }
     }
     return new TopicJudgements(List.copyOf(topics), relevant);
+  }
+
+  /** A ranking of one query: the ids of the articles, best first. */
+  @FunctionalInterface
+  interface Ranker {
+    List<String> rank(String query) throws IOException;
+  }
+
+  /** What one topic's query scored: its nDCG@10. */
+  @FunctionalInterface
+  interface PerTopic {
+    void scored(Topic topic, double ndcg);
+  }
+
+  /**
+   * nDCG@10, P@10 and recall@100 of {@code ranker} over every topic's query of {@code kind},
+   * averaged and formatted as a column of the topics tables; {@code each} sees every topic's
+   * nDCG@10.
+   */
+  String scores(Kind kind, Ranker ranker, PerTopic each) throws IOException {
+    double ndcg = 0;
+    double p10 = 0;
+    double r100 = 0;
+    for (Topic topic : topics) {
+      List<String> ranked = ranker.rank(kind.of(topic));
+      double one = ndcg(ranked, relevantTo(topic), 10);
+      each.scored(topic, one);
+      ndcg += one;
+      p10 += precision(ranked, relevantTo(topic), 10);
+      r100 += recall(ranked, relevantTo(topic), 100);
+    }
+    int n = topics.size();
+    return String.format(Locale.ROOT, " %.3f  %.3f  %.3f         ", ndcg / n, p10 / n, r100 / n);
   }
 
   /** The articles relevant to a topic. */

@@ -67,30 +67,31 @@ final class TopicsEval implements Callable<Integer> {
       for (SearchMode mode : modes) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-9s ", mode.label()));
         for (TopicJudgements.Kind kind : TopicJudgements.Kind.values()) {
-          double ndcg = 0;
-          double p10 = 0;
-          double r100 = 0;
-          for (TopicJudgements.Topic topic : judged.topics()) {
-            SearchRequest request =
-                SearchRequest.of(kind.of(topic))
-                    .withPage(SortOrder.RELEVANCE, 1, SearchRequest.MAX_SIZE)
-                    .withFacets(List.of(), SearchRequest.DEFAULT_FACET_SIZE)
-                    .withMode(mode);
-            List<String> ranked =
-                archive.search(request).hits().stream().map(SearchHit::id).toList();
-            double one = TopicJudgements.ndcg(ranked, judged.relevantTo(topic), 10);
-            if (perTopic) {
-              System.out.printf(
-                  Locale.ROOT, "  %-8s %-11s %-14s %.3f%n", mode.label(), kind, topic.label(), one);
-            }
-            ndcg += one;
-            p10 += TopicJudgements.precision(ranked, judged.relevantTo(topic), 10);
-            r100 += TopicJudgements.recall(ranked, judged.relevantTo(topic), 100);
-          }
-          int n = judged.topics().size();
           line.append(
-              String.format(
-                  Locale.ROOT, " %.3f  %.3f  %.3f         ", ndcg / n, p10 / n, r100 / n));
+              judged.scores(
+                  kind,
+                  query ->
+                      archive
+                          .search(
+                              SearchRequest.of(query)
+                                  .withPage(SortOrder.RELEVANCE, 1, SearchRequest.MAX_SIZE)
+                                  .withFacets(List.of(), SearchRequest.DEFAULT_FACET_SIZE)
+                                  .withMode(mode))
+                          .hits()
+                          .stream()
+                          .map(SearchHit::id)
+                          .toList(),
+                  (topic, ndcg) -> {
+                    if (perTopic) {
+                      System.out.printf(
+                          Locale.ROOT,
+                          "  %-8s %-11s %-14s %.3f%n",
+                          mode.label(),
+                          kind,
+                          topic.label(),
+                          ndcg);
+                    }
+                  }));
         }
         System.out.println(line);
       }
