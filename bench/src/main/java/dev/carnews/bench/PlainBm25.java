@@ -35,6 +35,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
@@ -64,6 +65,12 @@ final class PlainBm25 implements Callable<Integer> {
   @Option(names = "--title-weight", paramLabel = "W", description = "default: ${DEFAULT-VALUE}")
   float titleWeight = 2f;
 
+  @Option(names = "--k1", paramLabel = "K1", description = "BM25 k1 (default: ${DEFAULT-VALUE})")
+  float k1 = 1.2f;
+
+  @Option(names = "--b", paramLabel = "B", description = "BM25 b (default: ${DEFAULT-VALUE})")
+  float b = 0.75f;
+
   /** How a word's title and body clauses are combined. */
   enum Fields {
     DISMAX,
@@ -77,10 +84,12 @@ final class PlainBm25 implements Callable<Integer> {
     List<String[]> articles = read(corpus);
     System.out.printf(
         Locale.ROOT,
-        "%d topics, %d articles, title x%.1f%n%-8s %-7s %-24s %-24s%n",
+        "%d topics, %d articles, title x%.1f, k1 %.2f, b %.2f%n%-8s %-7s %-24s %-24s%n",
         judged.topics().size(),
         articles.size(),
         titleWeight,
+        k1,
+        b,
         "analyzer",
         "fields",
         "title nDCG@10 P@10 R@100",
@@ -92,6 +101,7 @@ final class PlainBm25 implements Callable<Integer> {
         write(directory, index, articles);
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
           IndexSearcher searcher = new IndexSearcher(reader);
+          searcher.setSimilarity(new BM25Similarity(k1, b));
           for (Fields fields : Fields.values()) {
             StringBuilder line =
                 new StringBuilder(String.format(Locale.ROOT, "%-8s %-7s", name, fields));
