@@ -153,6 +153,7 @@ public final class HitReader {
         UnifiedHighlighter.builderWithoutSearcher(textAnalyzer)
             .withFormatter(new Snippets())
             .withMaxNoHighlightPassages(0)
+            .withScorer(new LeanPassageScorer())
             .withBreakIterator(passages),
         offsets);
   }
