@@ -52,6 +52,7 @@ import picocli.CommandLine.Option;
       EmbeddingChoice.class,
       TopicsEval.class,
       PlainBm25.class,
+      InProcessFirstTime.class,
       RelatedEval.class,
       ScaleIndex.class,
       AfterWrite.class,
