@@ -37,6 +37,7 @@ import dev.carnews.search.lucene.query.LuceneCursor;
 import dev.carnews.search.lucene.query.QueryLimits;
 import dev.carnews.search.lucene.query.QueryReading;
 import dev.carnews.search.lucene.query.QueryRuns;
+import dev.carnews.search.lucene.query.QueryVector;
 import dev.carnews.search.lucene.query.RankedQueries;
 import dev.carnews.search.lucene.query.Spelling;
 import dev.carnews.search.lucene.query.TextQueries;
@@ -207,20 +208,8 @@ public final class LuceneNewsArchive implements NewsArchive {
     if (queries == null || !hasVectors.get(searcher.getIndexReader())) {
       return null;
     }
-    // Computed when first asked for, once: a hybrid search asks on another thread while its words
-    // are ranked ({@link QueryRuns}).
-    String q = request.q();
-    return new Supplier<>() {
-      private float[] vector;
-
-      @Override
-      public synchronized float[] get() {
-        if (vector == null) {
-          vector = queries.query(q);
-        }
-        return vector;
-      }
-    };
+    // Embedded from now on, on another thread, while the query is read and its words ranked.
+    return QueryVector.started(queries, request.q());
   }
 
   /** The interpretation of a search that asked for more than words: how it was answered. */
@@ -300,11 +289,11 @@ public final class LuceneNewsArchive implements NewsArchive {
     try (SearchThreads.Lease lease = searchThreads.lease()) {
       FacetStates.Entry facetState = facetStates.forReader(searcher.getIndexReader());
       QueryRuns.Scope scope = new QueryRuns.Scope(searcher, lease.pool().orElse(null), facetState);
+      Supplier<float[]> meaning = meaningOf(searcher, request);
       String q = request.q();
       EntityLexicon.Reading reading =
           q.isBlank() ? QueryReading.none() : queryReading.read(searcher.getIndexReader(), q);
       int depth = request.collapse() ? StoryCollapse.FIRST_DEPTH : 1;
-      Supplier<float[]> meaning = meaningOf(searcher, request);
       QueryRuns.Runs runs = queryRuns.runs(scope, request, afterDoc, meaning);
       TextQueries.Match how = TextQueries.firstReading(q, reading);
       // Two words, one of them in no article ("electrik platform"): read whole, so that the

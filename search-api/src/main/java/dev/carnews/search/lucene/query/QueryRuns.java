@@ -10,16 +10,12 @@ import dev.carnews.search.lucene.facets.FacetCounts;
 import dev.carnews.search.lucene.facets.FacetStates;
 import dev.carnews.search.lucene.facets.SumFacets;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsCollector;
@@ -101,18 +97,6 @@ public final class QueryRuns {
       return found.total();
     }
   }
-
-  /**
-   * Where a hybrid search embeds its query while its words are ranked: daemon threads, one per
-   * concurrent hybrid search at most, idle ones ended after a minute.
-   */
-  private static final ExecutorService MEANING =
-      Executors.newCachedThreadPool(
-          task -> {
-            Thread thread = new Thread(task, "search-by-meaning");
-            thread.setDaemon(true);
-            return thread;
-          });
 
   private final FacetsConfig config = ArticleSchema.facetsConfig();
   private final TextQueries textQueries = new TextQueries(ArticleSchema.queryAnalyzer());
@@ -268,7 +252,7 @@ public final class QueryRuns {
 
   /**
    * A hybrid search in relevance order. The words' pass ranks and counts the keyword matches while
-   * another thread ({@link #MEANING}) embeds the query; the nearest articles are taken after it,
+   * another thread embeds the query ({@link QueryVector}); the nearest articles are taken after it,
    * and those the words did not match join the total and the facet counts ({@link SumFacets}): few,
    * and taken within every filter, so counted plainly. The answer is the one a single pass over the
    * union gives, in about the time of the longer of the two.
@@ -287,7 +271,6 @@ public final class QueryRuns {
     IndexSearcher searcher = scope.searcher();
     boolean counted = !request.facets().isEmpty();
     Query filter = filterOf(request);
-    CompletableFuture<float[]> vector = CompletableFuture.supplyAsync(meaning, MEANING);
     Query ranked = rankedQueries.ranked(searcher, text, Optional.empty(), request, reading);
     IndexSearcher timed = timed(scope, request);
     FacetCounts.Found byWords =
@@ -300,8 +283,10 @@ public final class QueryRuns {
             null,
             Math.max(k, PROXIMITY_WINDOW),
             null);
-    TopDocs nearest =
-        searcher.search(new KnnFloatVectorQuery(VECTOR, joined(vector), k, filter), k);
+    // On the caller's thread only: segments searched in turn share the best scores found so far
+    // (Lucene's global queue), so each explores less, and in the same order every time; searched in
+    // parallel they answered a query differently from one run to the next.
+    TopDocs nearest = searcher.search(new KnnFloatVectorQuery(VECTOR, meaning.get(), k, filter), k);
     Object reader = searcher.getIndexReader().getContext().id();
     int[] near = Arrays.stream(nearest.scoreDocs).mapToInt(hit -> hit.doc).toArray();
     Query neighbours = new DocSetQuery(near, reader);
@@ -336,21 +321,6 @@ public final class QueryRuns {
                 .build(),
             request);
     return fusedAttempt(text, union, window, all, ranking, after, timed.timedOut());
-  }
-
-  /** The value of a finished future, its exception thrown as it was. */
-  private static <T> T joined(CompletableFuture<T> future) throws IOException {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof UncheckedIOException io) {
-        throw io.getCause();
-      }
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw e;
-    }
   }
 
   /** The documents of {@code docs} that {@code matches} does not match, in order. */

@@ -1,0 +1,55 @@
+package dev.carnews.search.lucene.query;
+
+import dev.carnews.embed.TextEmbedder;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * A query's vector, embedded on a thread of its own from the moment a search by meaning starts: the
+ * search reads the query, parses it and ranks its words meanwhile, and {@link #get()} waits only
+ * for what is left of the embedding. Thread-safe.
+ */
+public final class QueryVector implements Supplier<float[]> {
+
+  /**
+   * Where queries are embedded: daemon threads, one per concurrent search by meaning at most, idle
+   * ones ended after a minute.
+   */
+  private static final ExecutorService MEANING =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "search-by-meaning");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  private final CompletableFuture<float[]> vector;
+
+  private QueryVector(CompletableFuture<float[]> vector) {
+    this.vector = vector;
+  }
+
+  /** Starts embedding {@code q} with {@code queries}' query model. */
+  public static QueryVector started(TextEmbedder queries, String q) {
+    return new QueryVector(CompletableFuture.supplyAsync(() -> queries.query(q), MEANING));
+  }
+
+  /** The vector, once embedded; an embedding that failed throws its exception here. */
+  @Override
+  public float[] get() {
+    try {
+      return vector.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failed) {
+        throw failed;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+}
