@@ -42,6 +42,11 @@ final class AfterWrite implements Callable<Integer> {
   @Option(names = "--writes", description = "single writes measured (default: ${DEFAULT-VALUE})")
   int writes = 20;
 
+  @Option(
+      names = "--no-warm",
+      description = "leave new readers cold, as before the service warmed them (issue 25)")
+  boolean noWarm;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(index)) {
@@ -49,6 +54,9 @@ final class AfterWrite implements Callable<Integer> {
     }
     try (ArticleIndex articles = ArticleIndex.open(index)) {
       LuceneNewsArchive archive = new LuceneNewsArchive(articles);
+      if (!noWarm) {
+        articles.warmNewReadersWith(archive::warm);
+      }
       EntityListing top =
           archive.entities(
               new EntityListRequest(EntityType.PERSON, "", EntityListRequest.Sort.COUNT, 1, 1));
@@ -79,6 +87,7 @@ final class AfterWrite implements Callable<Integer> {
           request.call();
         }
       }
+      long[] commits = new long[writes];
       Map<String, long[]> first = new LinkedHashMap<>();
       Map<String, long[]> steady = new LinkedHashMap<>();
       requests.keySet().forEach(name -> first.put(name, new long[writes]));
@@ -86,7 +95,9 @@ final class AfterWrite implements Callable<Integer> {
       for (int w = 0; w < writes; w++) {
         round[0] = w;
         articles.write(article(w));
+        long committing = System.nanoTime();
         articles.commit();
+        commits[w] = System.nanoTime() - committing;
         for (Map.Entry<String, Callable<Object>> request : requests.entrySet()) {
           long start = System.nanoTime();
           request.getValue().call();
@@ -104,6 +115,12 @@ final class AfterWrite implements Callable<Integer> {
               + " again on the same reader%n",
           articles.count(),
           writes);
+      System.out.println(
+          "  new readers "
+              + (noWarm ? "cold" : "warmed before they serve")
+              + "; commit (and refresh) p50 / max "
+              + String.format(
+                  Locale.ROOT, "%.1f / %.1f", percentile(commits, 0.5), percentile(commits, 1.0)));
       System.out.println("  request       first p50 / max        steady p50 / max");
       for (String name : requests.keySet()) {
         System.out.printf(

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -30,6 +31,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexCommit;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
@@ -41,6 +43,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
@@ -69,6 +72,9 @@ public final class ArticleIndex implements Closeable {
   private final SnapshotDeletionPolicy snapshots;
 
   private final SearcherManager searchers;
+
+  /** What prepares each new reader before it serves ({@link #warmNewReadersWith}). */
+  private final List<ReaderWarmer> warmers = new CopyOnWriteArrayList<>();
 
   /** How title and body are indexed: as the schema says, or as this older index has them. */
   private final FieldType textType;
@@ -132,7 +138,7 @@ public final class ArticleIndex implements Closeable {
     }
     String stored = recorded.get(CURATION);
     this.curation = stored == null ? Curation.none() : CurationCodec.decode(stored);
-    this.searchers = new SearcherManager(writer, true, false, null);
+    this.searchers = new SearcherManager(writer, true, false, new WarmingFactory());
     this.searchers.addListener(new PendingCleaner());
     this.textType = textTypeOf(searchers);
     this.stories = rule == null ? null : new StoryKeeper(writer, searchers, this::document, rule);
@@ -479,6 +485,43 @@ public final class ArticleIndex implements Closeable {
    */
   public SearcherManager searchers() {
     return searchers;
+  }
+
+  /**
+   * Prepares what a reader's searches keep for that reader (facet ordinals, entity directories and
+   * the like) on a new reader, before any search sees it.
+   */
+  @FunctionalInterface
+  public interface ReaderWarmer {
+    void warm(IndexSearcher searcher) throws IOException;
+  }
+
+  /**
+   * Has {@code warmer} prepare every reader opened from now on (after a write, a commit or a
+   * refresh) before {@link #searchers()} hands it out, as Solr warms a new searcher before it
+   * registers it: the refresh takes the time, not the first reader after each write. A refresh, and
+   * so a write's acknowledgement, waits for the warmers. A warmer that fails is logged and the
+   * reader serves anyway; its searches then build what they need themselves.
+   */
+  public void warmNewReadersWith(ReaderWarmer warmer) {
+    warmers.add(Objects.requireNonNull(warmer, "warmer"));
+  }
+
+  /** Opens the searchers of new readers, warmed by every {@link ReaderWarmer} in turn. */
+  private final class WarmingFactory extends SearcherFactory {
+    @Override
+    public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader)
+        throws IOException {
+      IndexSearcher searcher = super.newSearcher(reader, previousReader);
+      for (ReaderWarmer warmer : warmers) {
+        try {
+          warmer.warm(searcher);
+        } catch (IOException | RuntimeException e) {
+          LOG.warn("Warming a new reader failed; its first searches prepare it instead", e);
+        }
+      }
+      return searcher;
+    }
   }
 
   /**

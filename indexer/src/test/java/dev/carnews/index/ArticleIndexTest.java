@@ -87,6 +87,46 @@ class ArticleIndexTest {
   }
 
   @Test
+  void newReadersAreWarmedBeforeAnySearchSeesThem() throws IOException {
+    try (ArticleIndex index = ArticleIndex.open(new ByteBuffersDirectory())) {
+      List<Integer> warmedCounts = new ArrayList<>();
+      List<Object> warmedReaders = new ArrayList<>();
+      index.warmNewReadersWith(
+          searcher -> {
+            warmedReaders.add(searcher.getIndexReader());
+            warmedCounts.add(searcher.getIndexReader().numDocs());
+          });
+      index.write(tagged("a", "First", null));
+      index.refresh();
+      index.write(tagged("b", "Second", null));
+      index.commit();
+      IndexSearcher searcher = index.searchers().acquire();
+      try {
+        assertEquals(List.of(1, 2), warmedCounts, "each new reader, once, with its writes");
+        assertTrue(warmedReaders.get(1) == searcher.getIndexReader(), "the reader now served");
+      } finally {
+        index.searchers().release(searcher);
+      }
+    }
+  }
+
+  @Test
+  void aFailingWarmerDoesNotStopTheReaderFromServing() throws IOException {
+    try (ArticleIndex index = ArticleIndex.open(new ByteBuffersDirectory())) {
+      AtomicInteger later = new AtomicInteger();
+      index.warmNewReadersWith(
+          searcher -> {
+            throw new IOException("disk trouble while warming");
+          });
+      index.warmNewReadersWith(searcher -> later.incrementAndGet());
+      index.write(tagged("a", "First", null));
+      index.refresh();
+      assertEquals(1, index.count(), "the write is visible");
+      assertEquals(1, later.get(), "the next warmer still ran");
+    }
+  }
+
+  @Test
   void deleteReportsWhetherTheArticleExisted() throws IOException {
     try (ArticleIndex index = ArticleIndex.open(new ByteBuffersDirectory())) {
       index.write(tagged("a", "First", null));

@@ -100,6 +100,7 @@ final class LocalBackend implements Backend {
           if (meaning != null) {
             searching.searchingByMeaning(meaning);
           }
+          index.warmNewReadersWith(searching::warm);
           return new ServedIndex(
               where, index, new GroupCommitter(index, COMMIT_GATHER), searching, base);
         };

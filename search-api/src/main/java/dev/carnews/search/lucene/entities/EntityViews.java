@@ -44,6 +44,11 @@ public final class EntityViews {
             });
   }
 
+  /** Builds the directory and listings of a new reader before it serves. */
+  public void warm(IndexSearcher searcher) throws IOException {
+    perReader.get(searcher.getIndexReader());
+  }
+
   public Optional<EntityPage> page(
       IndexSearcher searcher, EntityType type, String name, Query scope, Query text, int size)
       throws IOException {

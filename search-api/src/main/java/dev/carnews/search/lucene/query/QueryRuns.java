@@ -21,6 +21,7 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -67,6 +68,11 @@ public final class QueryRuns {
   public interface Runs {
     Attempt attempt(String q, TextQueries.Match match, EntityLexicon.Reading reading, int depth)
         throws IOException;
+  }
+
+  /** Builds what the ranking keeps per reader, for a new reader before it serves. */
+  public void warm(IndexReader reader) throws IOException {
+    rankedQueries.warm(reader);
   }
 
   /** The runs of a search in this scope, after this cursor ({@code null}: from the top). */

@@ -44,6 +44,11 @@ public final class RankedQueries {
     this.ranking = ranking;
   }
 
+  /** Finds which ranking features a new reader has, before it serves. */
+  void warm(IndexReader reader) throws IOException {
+    salienceFeatures.get(reader);
+  }
+
   /**
    * The text query with the news ranking around it when the request is ranked by relevance with
    * words; the text query alone otherwise.
