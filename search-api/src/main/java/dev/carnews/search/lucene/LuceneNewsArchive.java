@@ -181,7 +181,7 @@ public final class LuceneNewsArchive implements NewsArchive {
     }
     // The index-time analysis of title and body, for highlighting and more-like-this.
     Analyzer textAnalyzer = NewsAnalyzers.text();
-    this.lexicons = new ReaderCache<>(EntityLexicon::build);
+    this.lexicons = new ReaderCache<>(new EntityLexicon.Builder()::build);
     this.spelling = new Spelling(textAnalyzer);
     this.queryReading = new QueryReading(lexicons, spelling);
     this.queryRuns = new QueryRuns(new RankedQueries(ranking), timeBudget);

@@ -93,6 +93,11 @@ public class NameLexicon {
     }
   }
 
+  /** Every name of the lexicon with its count and newest date. */
+  public List<Known> known() {
+    return all;
+  }
+
   /**
    * The known brands and people a query names, as whole words: full names, or for people also the
    * surname alone (the most frequent person of that surname) when the word is mostly that person's
