@@ -5,7 +5,6 @@ import dev.carnews.index.ArticleIndex;
 import dev.carnews.search.lucene.LuceneNewsArchive;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -59,15 +58,15 @@ final class InProcessFirstTime implements Callable<Integer> {
         nanos[i] = System.nanoTime() - started;
       }
       long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
-      Arrays.sort(nanos);
+      Latencies latencies = Latencies.of(nanos, 0);
       System.out.printf(
           Locale.ROOT,
           "%d first-time searches: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms; %.1f kB allocated per"
               + " search%n",
-          nanos.length,
-          nanos[nanos.length / 2] / 1e6,
-          nanos[nanos.length * 9 / 10] / 1e6,
-          nanos[nanos.length * 99 / 100] / 1e6,
+          latencies.count(),
+          latencies.p50Ms(),
+          latencies.p90Ms(),
+          latencies.p99Ms(),
           allocated / (double) nanos.length / 1024);
     }
     return 0;

@@ -296,7 +296,7 @@ public final class QueryRuns {
     Object reader = searcher.getIndexReader().getContext().id();
     int[] near = Arrays.stream(nearest.scoreDocs).mapToInt(hit -> hit.doc).toArray();
     Query neighbours = new DocSetQuery(near, reader);
-    int[] extra = notMatched(searcher, near, Filters.apply(config, text, request));
+    int[] extra = notMatched(searcher, near, neighbours, Filters.apply(config, text, request));
     FacetsCollector extraHits =
         counted && extra.length > 0
             ? searcher.search(new DocSetQuery(extra, reader), new FacetsCollectorManager())
@@ -329,17 +329,18 @@ public final class QueryRuns {
     return fusedAttempt(text, union, window, all, ranking, after, timed.timedOut());
   }
 
-  /** The documents of {@code docs} that {@code matches} does not match, in order. */
-  private static int[] notMatched(IndexSearcher searcher, int[] docs, Query matches)
-      throws IOException {
+  /**
+   * The documents of {@code docs} (which {@code docsQuery} matches) that {@code matches} does not
+   * match, in order.
+   */
+  private static int[] notMatched(
+      IndexSearcher searcher, int[] docs, Query docsQuery, Query matches) throws IOException {
     if (docs.length == 0) {
       return docs;
     }
     Query both =
         new BooleanQuery.Builder()
-            .add(
-                new DocSetQuery(docs, searcher.getIndexReader().getContext().id()),
-                BooleanClause.Occur.FILTER)
+            .add(docsQuery, BooleanClause.Occur.FILTER)
             .add(matches, BooleanClause.Occur.FILTER)
             .build();
     Set<Integer> matched = new HashSet<>();
