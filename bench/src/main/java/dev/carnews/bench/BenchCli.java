@@ -56,6 +56,7 @@ import picocli.CommandLine.Option;
       RelatedEval.class,
       ScaleIndex.class,
       AfterWrite.class,
+      LiveArchive.class,
       GenerateCorpus.class,
       CloudCompare.class,
       CloudLoad.class

@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState.OrdRange;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -106,10 +107,14 @@ public final class EntityDirectory {
             ordsOfSlot.add(List.of(ord));
           });
     }
+    String field = state == null ? null : state.getField();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int[][] globalOrds = SlotCounts.Mapping.globalOrds(field, ordinalMap, leaves);
     SlotCounts.Mapping mapping =
-        new SlotCounts.Mapping(
-            state == null ? null : state.getField(), ordinalMap, slotOfOrd, draft.size());
-    SlotCounts all = SlotCounts.count(searcher, new MatchAllDocsQuery(), mapping);
+        SlotCounts.Mapping.of(field, globalOrds, leaves, slotOfOrd, draft.size());
+    SlotCounts all =
+        SlotCounts.countAll(
+            searcher, new MatchAllDocsQuery(), mapping, globalOrds, slotOfOrd.length);
     List<Slot> slots = new ArrayList<>(draft.size());
     for (int slot = 0; slot < draft.size(); slot++) {
       slots.add(named(draft.get(slot), ordsOfSlot.get(slot), all.ordCounts, values));
