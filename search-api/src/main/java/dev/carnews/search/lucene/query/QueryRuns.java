@@ -289,6 +289,18 @@ public final class QueryRuns {
             null,
             Math.max(k, PROXIMITY_WINDOW),
             null);
+    // Re-ranked by proximity while the query may still be embedding.
+    TopDocs words = byWords.top();
+    Optional<Query> proximity = textQueries.proximity(q);
+    if (proximity.isPresent() && words.scoreDocs.length > 0) {
+      words =
+          QueryRescorer.rescore(
+              searcher,
+              words,
+              rankedQueries.withRecency(searcher, proximity.get()),
+              1,
+              words.scoreDocs.length);
+    }
     // On the caller's thread only: segments searched in turn share the best scores found so far
     // (Lucene's global queue), so each explores less, and in the same order every time; searched in
     // parallel they answered a query differently from one run to the next.
@@ -306,17 +318,6 @@ public final class QueryRuns {
         new FacetCounts.Found(
             new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]),
             SumFacets.of(byWords.facets(), scope.facets(), extraHits));
-    TopDocs words = byWords.top();
-    Optional<Query> proximity = textQueries.proximity(q);
-    if (proximity.isPresent() && words.scoreDocs.length > 0) {
-      words =
-          QueryRescorer.rescore(
-              searcher,
-              words,
-              rankedQueries.withRecency(searcher, proximity.get()),
-              1,
-              words.scoreDocs.length);
-    }
     ScoreDoc[] ranking = Fusion.fused(words.scoreDocs, nearest.scoreDocs, q);
     Query union =
         Filters.apply(
