@@ -391,6 +391,7 @@ final class SolrEntities {
     query.setFields(SolrSearchParams.HIT_FIELDS);
     query.setRows(scope.size());
     query.addSort("score", SolrQuery.ORDER.desc);
+    query.addSort(ArticleSchema.PUBLISHED, SolrQuery.ORDER.desc);
     query.addSort(ArticleSchema.ID, SolrQuery.ORDER.asc);
     return SolrAnswers.hits(reads.query(query));
   }

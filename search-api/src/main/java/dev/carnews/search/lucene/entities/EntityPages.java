@@ -23,6 +23,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 
 /**
@@ -84,7 +86,12 @@ public final class EntityPages {
                   BooleanClause.Occur.MUST)
               .add(mentions, BooleanClause.Occur.FILTER)
               .build();
-      salient = hits(searcher, searcher.search(bySalience, size).scoreDocs, text);
+      // Equal saliences newest first, not in document order, which depends on how the index was
+      // written and merged.
+      Sort bySalienceThenDate =
+          new Sort(SortField.FIELD_SCORE, ArticleSchema.newestFirst().getSort()[0]);
+      salient =
+          hits(searcher, searcher.search(bySalience, size, bySalienceThenDate).scoreDocs, text);
     }
     return Optional.of(
         new EntityPage(
