@@ -183,8 +183,7 @@ final class LiveArchive implements Callable<Integer> {
       int run)
       throws Exception {
     Map<String, ConcurrentLinkedQueue<Long>> byKind = new ConcurrentHashMap<>();
-    List<Double> visible = new ArrayList<>();
-    int[] invisible = new int[1];
+    WriteStream writes = new WriteStream();
     ExecutorService pool = Executors.newFixedThreadPool(count + 1, new Threads("live"));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     try {
@@ -208,25 +207,7 @@ final class LiveArchive implements Callable<Integer> {
       Future<?> writer =
           pool.submit(
               () -> {
-                int n = 0;
-                while (System.nanoTime() < deadline) {
-                  long started = System.nanoTime();
-                  String token = "zqarchive" + run + "x" + n;
-                  write("bench-archive-" + run + "-" + n, token);
-                  double ms = visibleAfter(token, started);
-                  synchronized (visible) {
-                    if (ms < 0) {
-                      invisible[0]++;
-                    } else {
-                      visible.add(ms);
-                    }
-                  }
-                  n++;
-                  long wait = started + TimeUnit.SECONDS.toNanos(1) - System.nanoTime();
-                  if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                  }
-                }
+                writes.run(writePath(), "bench-archive-" + run, deadline);
                 return null;
               });
       for (Future<?> reader : readers) {
@@ -251,12 +232,7 @@ final class LiveArchive implements Callable<Integer> {
         "all",
         Latencies.of(
             all.stream().mapToLong(Long::longValue).toArray(), all.size() / (double) seconds));
-    double[] times = visible.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    result.put("writes", times.length + invisible[0]);
-    result.put("invisibleAfter10s", invisible[0]);
-    result.put("visibleP50Ms", times.length == 0 ? Double.NaN : times[(times.length - 1) / 2]);
-    result.put("visibleMaxMs", times.length == 0 ? Double.NaN : times[times.length - 1]);
-    result.put("visibleOver1s", java.util.Arrays.stream(times).filter(ms -> ms > 1000).count());
+    result.putAll(writes.summary());
     return result;
   }
 
@@ -323,40 +299,25 @@ final class LiveArchive implements Callable<Integer> {
     return JSON.readTree(get("/api/search?size=1&q=" + q)).path("total").asLong();
   }
 
-  /** Writes one new article naming {@code token}. */
-  private void write(String id, String token) throws Exception {
-    Map<String, Object> article = new LinkedHashMap<>();
-    article.put("title", "Archive desk update " + token);
-    article.put(
-        "body",
-        "A bench article written while readers search the archive: "
-            + token
-            + " stands for the story of the minute, a new electric model and its price.");
-    article.put("author", "Bench Desk");
-    article.put("published", Instant.now().toString());
-    HttpResponse<String> response =
-        client.send(
-            HttpRequest.newBuilder(base.resolve("/api/articles/" + id))
-                .header("Authorization", "Bearer " + writeKey)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(article)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    if (response.statusCode() / 100 != 2) {
-      throw new IOException("write " + id + " answered " + response.statusCode());
-    }
-  }
-
-  /** Milliseconds from {@code startedNanos} until a search finds the token; -1 after 10 s. */
-  private double visibleAfter(String token, long startedNanos) throws Exception {
-    long deadline = startedNanos + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      if (total(token) > 0) {
-        return (System.nanoTime() - startedNanos) / 1e6;
+  /** The service's write path and the search that finds a write. */
+  private WriteStream.Engine writePath() {
+    return new WriteStream.Engine() {
+      @Override
+      public void write(String id, String token) throws Exception {
+        HttpResponse<String> response =
+            client.send(
+                WriteStream.servicePut(base, writeKey, id, token),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() / 100 != 2) {
+          throw new IOException("write " + id + " answered " + response.statusCode());
+        }
       }
-      TimeUnit.MILLISECONDS.sleep(10);
-    }
-    return -1;
+
+      @Override
+      public boolean finds(String token) throws Exception {
+        return total(token) > 0;
+      }
+    };
   }
 
   private String get(String path) throws IOException, InterruptedException {

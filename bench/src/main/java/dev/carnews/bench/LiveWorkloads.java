@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -134,11 +133,10 @@ final class LiveWorkloads {
       throws Exception {
     long[] cacheBefore = cacheCounts(engine);
     ConcurrentLinkedQueue<Long> reads = new ConcurrentLinkedQueue<>();
-    List<Double> visible = new ArrayList<>();
+    WriteStream writes = new WriteStream();
     AtomicBoolean stop = new AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(clients + 1, new Threads("newsroom"));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    int[] invisible = new int[1];
     try {
       List<Future<?>> readers = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
@@ -159,26 +157,7 @@ final class LiveWorkloads {
       Future<?> writer =
           pool.submit(
               () -> {
-                int n = 0;
-                while (System.nanoTime() < deadline) {
-                  long started = System.nanoTime();
-                  String token = "zqlive" + run + "x" + n;
-                  write(engine, "bench-live-" + run + "-" + n, token);
-                  double ms = visibleAfter(engine, token, started);
-                  if (ms < 0) {
-                    invisible[0]++;
-                  } else {
-                    synchronized (visible) {
-                      visible.add(ms);
-                    }
-                  }
-                  n++;
-                  long next = started + TimeUnit.SECONDS.toNanos(1);
-                  long wait = next - System.nanoTime();
-                  if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                  }
-                }
+                writes.run(writePath(engine), "bench-live-" + run, deadline);
                 return null;
               });
       for (Future<?> reader : readers) {
@@ -193,73 +172,48 @@ final class LiveWorkloads {
     long[] nanos = reads.stream().mapToLong(Long::longValue).toArray();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("reads", Latencies.of(nanos, nanos.length / (double) seconds));
-    double[] times = visible.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    result.put("writes", times.length + invisible[0]);
-    result.put("invisibleAfter10s", invisible[0]);
-    result.put("visibleP50Ms", percentile(times, 0.50));
-    result.put("visibleMaxMs", times.length == 0 ? Double.NaN : times[times.length - 1]);
-    result.put("visibleOver1s", Arrays.stream(times).filter(ms -> ms > 1000).count());
+    result.putAll(writes.summary());
     long lookups = cacheAfter[0] - cacheBefore[0];
     long hits = cacheAfter[1] - cacheBefore[1];
     result.put("cacheHitRatio", lookups <= 0 ? Double.NaN : hits / (double) lookups);
     return result;
   }
 
-  /** Writes one new article naming {@code token} through the engine's write path. */
-  private void write(String engine, String id, String token) throws Exception {
-    String title = "Live desk update " + token;
-    String body =
-        "A bench article written while readers search: "
-            + token
-            + " stands for the story of the minute, a new electric model and its price.";
-    Instant now = Instant.now();
-    if (engine.equals("service")) {
-      Map<String, Object> article = new LinkedHashMap<>();
-      article.put("title", title);
-      article.put("body", body);
-      article.put("author", "Bench Desk");
-      article.put("published", now.toString());
-      send(
-          HttpRequest.newBuilder(URI.create(service + "/api/articles/" + id))
-              .header("Authorization", "Bearer " + writeKey)
-              .header("Content-Type", "application/json")
-              .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(article)))
-              .build());
-    } else {
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("id", id);
-      doc.put("title", title);
-      doc.put("body", body);
-      doc.put("author", List.of("Bench Desk"));
-      doc.put("published", now.toEpochMilli());
-      doc.put("month", dev.carnews.index.ArticleSchema.monthOf(now));
-      send(
-          HttpRequest.newBuilder(URI.create(solrCore + "/update?commitWithin=1000"))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(List.of(doc))))
-              .build());
-    }
-  }
-
-  /** Milliseconds from {@code startedNanos} until a search finds the token; -1 after 10 s. */
-  private double visibleAfter(String engine, String token, long startedNanos) throws Exception {
-    String url =
-        engine.equals("service")
-            ? service + "/api/search?q=" + token
-            : solrCore + "/select?wt=json&rows=0&q=body:" + token;
-    long deadline = startedNanos + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      JsonNode answer = JSON.readTree(get(url));
-      long total =
-          engine.equals("service")
-              ? answer.path("total").asLong()
-              : answer.at("/response/numFound").asLong();
-      if (total > 0) {
-        return (System.nanoTime() - startedNanos) / 1e6;
+  /** The engine's write path: one new article naming a token, and the search that finds it. */
+  private WriteStream.Engine writePath(String engine) {
+    return new WriteStream.Engine() {
+      @Override
+      public void write(String id, String token) throws Exception {
+        if (engine.equals("service")) {
+          send(WriteStream.servicePut(service, writeKey, id, token));
+          return;
+        }
+        Instant now = Instant.now();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("id", id);
+        doc.put("title", WriteStream.title(token));
+        doc.put("body", WriteStream.body(token));
+        doc.put("author", List.of("Bench Desk"));
+        doc.put("published", now.toEpochMilli());
+        doc.put("month", dev.carnews.index.ArticleSchema.monthOf(now));
+        send(
+            HttpRequest.newBuilder(URI.create(solrCore + "/update?commitWithin=1000"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(List.of(doc))))
+                .build());
       }
-      TimeUnit.MILLISECONDS.sleep(10);
-    }
-    return -1;
+
+      @Override
+      public boolean finds(String token) throws Exception {
+        if (engine.equals("service")) {
+          return JSON.readTree(get(service + "/api/search?q=" + token)).path("total").asLong() > 0;
+        }
+        return JSON.readTree(get(solrCore + "/select?wt=json&rows=0&q=body:" + token))
+                .at("/response/numFound")
+                .asLong()
+            > 0;
+      }
+    };
   }
 
   /** {lookups, hits} of the engine's answer cache so far. */
@@ -313,13 +267,6 @@ final class LiveWorkloads {
       throw new IOException(
           request.uri() + " answered " + response.statusCode() + ": " + response.body());
     }
-  }
-
-  private static double percentile(double[] sorted, double q) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
   }
 
   /** One table of both workloads, ratios service / Solr. */

@@ -141,6 +141,22 @@ public final class SlotCounts {
     return searcher.search(query, new Manager(mapping, globalOrds, ords));
   }
 
+  /** What {@link #match} answers for an article without a publication time. */
+  private static final long NO_DATE = Long.MIN_VALUE;
+
+  /** Counts one match and its publication time; answers the time, or {@link #NO_DATE}. */
+  private long match(SortedNumericDocValues published, int doc) throws IOException {
+    hits++;
+    if (!published.advanceExact(doc)) {
+      return NO_DATE;
+    }
+    long when = published.nextValue();
+    dated++;
+    firstSeen = Math.min(firstSeen, when);
+    lastSeen = Math.max(lastSeen, when);
+    return when;
+  }
+
   private void add(SlotCounts other) {
     for (int i = 0; i < counts.length; i++) {
       counts[i] += other.counts[i];
@@ -214,13 +230,7 @@ public final class SlotCounts {
 
           @Override
           public void collect(int doc) throws IOException {
-            counts.hits++;
-            if (published.advanceExact(doc)) {
-              long when = published.nextValue();
-              counts.dated++;
-              counts.firstSeen = Math.min(counts.firstSeen, when);
-              counts.lastSeen = Math.max(counts.lastSeen, when);
-            }
+            counts.match(published, doc);
             if (!ords.advanceExact(doc)) {
               return;
             }
@@ -242,15 +252,8 @@ public final class SlotCounts {
 
         @Override
         public void collect(int doc) throws IOException {
-          counts.hits++;
-          long when = Long.MIN_VALUE;
-          boolean hasDate = published.advanceExact(doc);
-          if (hasDate) {
-            when = published.nextValue();
-            counts.dated++;
-            counts.firstSeen = Math.min(counts.firstSeen, when);
-            counts.lastSeen = Math.max(counts.lastSeen, when);
-          }
+          long when = counts.match(published, doc);
+          boolean hasDate = when != NO_DATE;
           if (!ords.advanceExact(doc)) {
             return;
           }
