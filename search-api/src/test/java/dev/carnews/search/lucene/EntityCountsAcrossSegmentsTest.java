@@ -141,6 +141,56 @@ class EntityCountsAcrossSegmentsTest {
     assertTrue(trends.contains("Mara Lind") && trends.contains("Nissan"), trends);
   }
 
+  /**
+   * A live archive counts each segment once and keeps the tally while the segment is open: after
+   * more writes and a delete, its directory, pages and trends must equal those of an archive that
+   * counts every segment afresh, and the deleted article must no longer count.
+   */
+  @Test
+  void aReaderAfterWritesAndADeleteCountsAsAFreshOne() throws IOException {
+    try (ArticleIndex index = ArticleIndex.open(new ByteBuffersDirectory())) {
+      TagsEntityTagger tagger = new TagsEntityTagger();
+      List<Article> articles = articles();
+      EntityListRequest people =
+          new EntityListRequest(EntityType.PERSON, "", EntityListRequest.Sort.COUNT, 1, 20);
+      LuceneNewsArchive live = new LuceneNewsArchive(index);
+      for (Article article : articles) {
+        index.write(tagger.tag(article));
+        index.commit();
+        live.entities(people);
+      }
+      assertTrue(index.delete("a3"));
+      index.commit();
+      LuceneNewsArchive fresh = new LuceneNewsArchive(index);
+      for (EntityType type : List.of(EntityType.PERSON, EntityType.BRAND, EntityType.AUTHOR)) {
+        EntityListRequest listing =
+            new EntityListRequest(type, "", EntityListRequest.Sort.COUNT, 1, 20);
+        assertEquals(json(fresh.entities(listing)), json(live.entities(listing)), "" + type);
+      }
+      assertEquals(
+          json(
+              fresh
+                  .entity(EntityType.PERSON, "Francois Provost", SearchRequest.of(""))
+                  .orElseThrow()),
+          json(
+              live.entity(EntityType.PERSON, "Francois Provost", SearchRequest.of(""))
+                  .orElseThrow()));
+      assertEquals(
+          11,
+          live.entity(EntityType.PERSON, "Francois Provost", SearchRequest.of(""))
+              .orElseThrow()
+              .count());
+      TrendingRequest lastDays =
+          new TrendingRequest(
+              EnumSet.of(EntityType.PERSON, EntityType.BRAND),
+              LocalDate.parse("2025-07-09"),
+              LocalDate.parse("2025-07-12"),
+              2,
+              20);
+      assertEquals(json(fresh.trending(lastDays)), json(live.trending(lastDays)));
+    }
+  }
+
   private static String json(Object value) throws IOException {
     return JSON.writeValueAsString(value);
   }

@@ -19,19 +19,19 @@ import java.util.stream.IntStream;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState.OrdRange;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 
 /**
  * Every person, brand and author of one reader, and every month, as numbered slots: the facet
  * labels that fold to one key ({@code NameKeys.key}) share a slot shown under the most used
- * spelling, as the search facets merge them. Built once per reader from one pass over the facet and
- * date doc values ({@link SlotCounts}), so the whole-index counts that entity pages, the directory
- * and trends compare with cost nothing per request.
+ * spelling, as the search facets merge them. Built once per reader from the facet and date doc
+ * values, each segment counted once while it is open ({@link SlotCounts#countArchive}), so the
+ * whole-index counts that entity pages, the directory and trends compare with cost nothing per
+ * request.
  */
 public final class EntityDirectory {
 
@@ -63,8 +63,12 @@ public final class EntityDirectory {
     this.all = all;
   }
 
-  /** The directory of a reader whose facet state is {@code state} ({@code null}: no facets). */
-  static EntityDirectory build(IndexSearcher searcher, SortedSetDocValuesReaderState state)
+  /**
+   * The directory of a reader whose facet state is {@code state} ({@code null}: no facets), its
+   * whole-archive counts added up from {@code segments}' tally of each segment.
+   */
+  static EntityDirectory build(
+      IndexReader reader, SortedSetDocValuesReaderState state, SlotCounts.SegmentTallies segments)
       throws IOException {
     List<Slot> draft = new ArrayList<>();
     List<List<Integer>> ordsOfSlot = new ArrayList<>();
@@ -108,13 +112,12 @@ public final class EntityDirectory {
           });
     }
     String field = state == null ? null : state.getField();
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    List<LeafReaderContext> leaves = reader.leaves();
     int[][] globalOrds = SlotCounts.Mapping.globalOrds(field, ordinalMap, leaves);
     SlotCounts.Mapping mapping =
         SlotCounts.Mapping.of(field, globalOrds, leaves, slotOfOrd, draft.size());
     SlotCounts all =
-        SlotCounts.countAll(
-            searcher, new MatchAllDocsQuery(), mapping, globalOrds, slotOfOrd.length);
+        SlotCounts.countArchive(reader, mapping, globalOrds, slotOfOrd.length, segments);
     List<Slot> slots = new ArrayList<>(draft.size());
     for (int slot = 0; slot < draft.size(); slot++) {
       slots.add(named(draft.get(slot), ordsOfSlot.get(slot), all.ordCounts, values));

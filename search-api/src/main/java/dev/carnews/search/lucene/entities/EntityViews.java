@@ -34,12 +34,12 @@ public final class EntityViews {
   /** Views whose directories take each reader's facet state from {@code facetStates}. */
   public EntityViews(FacetStates facetStates, HitReader hitReader) {
     this.pages = new EntityPages(hitReader);
+    SlotCounts.SegmentTallies segments = new SlotCounts.SegmentTallies();
     this.perReader =
         new ReaderCache<>(
             reader -> {
               EntityDirectory directory =
-                  EntityDirectory.build(
-                      new IndexSearcher(reader), facetStates.forReader(reader).state());
+                  EntityDirectory.build(reader, facetStates.forReader(reader).state(), segments);
               return new PerReader(directory, new EntityListings(directory));
             });
   }

@@ -4,8 +4,12 @@ import dev.carnews.index.ArticleSchema;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedNumericDocValues;
@@ -17,6 +21,7 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.LongValues;
 
 /**
@@ -93,7 +98,7 @@ public final class SlotCounts {
 
   /**
    * Matching articles without a date per slot; with {@link #first} and {@link #last} counted only
-   * by {@link #countAll} (the whole archive's counts), empty otherwise.
+   * by {@link #countArchive} (the whole archive's counts), empty otherwise.
    */
   final int[] undated;
 
@@ -104,7 +109,7 @@ public final class SlotCounts {
 
   /**
    * Matching articles per global ordinal (for picking the most used spelling); counted only by
-   * {@link #countAll}, empty otherwise.
+   * {@link #countArchive}, empty otherwise.
    */
   final int[] ordCounts;
 
@@ -128,17 +133,142 @@ public final class SlotCounts {
    * hits are counted.
    */
   static SlotCounts count(IndexSearcher searcher, Query query, Mapping mapping) throws IOException {
-    return searcher.search(query, new Manager(mapping, null, 0));
+    return searcher.search(query, new Manager(mapping));
   }
 
   /**
-   * Counts the matches of {@code query} per slot, with each slot's dates and undated articles, and
-   * per global ordinal ({@code globalOrds} from {@link Mapping#globalOrds}, {@code ords} of them).
+   * The whole archive's counts: every live article per slot with each slot's dates and undated
+   * articles, and per global ordinal ({@code globalOrds} from {@link Mapping#globalOrds}, {@code
+   * ords} of them), from {@code segments}' tally of each segment: a reader opened after one write
+   * counts its new segment (and a segment whose deletions changed) and adds up the tallies of the
+   * others, in proportion to their distinct values rather than their articles (issue 25: the count
+   * of every article was a third of each refresh at 190k articles).
    */
-  static SlotCounts countAll(
-      IndexSearcher searcher, Query query, Mapping mapping, int[][] globalOrds, int ords)
+  static SlotCounts countArchive(
+      IndexReader reader, Mapping mapping, int[][] globalOrds, int ords, SegmentTallies segments)
       throws IOException {
-    return searcher.search(query, new Manager(mapping, globalOrds, ords));
+    SlotCounts total = new SlotCounts(mapping.slots(), ords, true);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      int[] slotOf = mapping.field() == null ? new int[0] : mapping.slotOfLeafOrd()[leaf.ord];
+      SegmentTally tally = segments.of(leaf, mapping.field(), slotOf);
+      SlotCounts part = tally.counts();
+      int[] toGlobal = globalOrds[leaf.ord];
+      for (int ord = 0; ord < part.ordCounts.length; ord++) {
+        total.ordCounts[toGlobal[ord]] += part.ordCounts[ord];
+      }
+      for (int group = 0; group < tally.ordOfGroup().length; group++) {
+        int slot = slotOf[tally.ordOfGroup()[group]];
+        total.counts[slot] += part.counts[group];
+        total.undated[slot] += part.undated[group];
+        total.first[slot] = Math.min(total.first[slot], part.first[group]);
+        total.last[slot] = Math.max(total.last[slot], part.last[group]);
+      }
+      total.hits += part.hits;
+      total.dated += part.dated;
+      total.firstSeen = Math.min(total.firstSeen, part.firstSeen);
+      total.lastSeen = Math.max(total.lastSeen, part.lastSeen);
+    }
+    return total;
+  }
+
+  /**
+   * The tally of each open segment (as of its deletions), kept while the segment is open so that
+   * successive readers of one index count each segment once. Thread-safe.
+   */
+  static final class SegmentTallies {
+    private final Map<IndexReader.CacheKey, SegmentTally> bySegment = new ConcurrentHashMap<>();
+
+    /** How many segments have a tally now (for tests). */
+    int size() {
+      return bySegment.size();
+    }
+
+    SegmentTally of(LeafReaderContext leaf, String field, int[] slotOf) throws IOException {
+      IndexReader.CacheHelper helper = leaf.reader().getReaderCacheHelper();
+      if (helper == null) {
+        return SegmentTally.count(leaf, field, slotOf);
+      }
+      IndexReader.CacheKey key = helper.getKey();
+      SegmentTally tally = bySegment.get(key);
+      if (tally == null) {
+        tally = SegmentTally.count(leaf, field, slotOf);
+        if (bySegment.putIfAbsent(key, tally) == null) {
+          helper.addClosedListener(bySegment::remove);
+        }
+      }
+      return tally;
+    }
+  }
+
+  /**
+   * One segment's live articles counted per ordinal and per group of ordinals that share a slot.
+   * Which ordinals share a slot depends on their labels alone (a slot is a type and a folded name,
+   * or a month), and a segment's labels never change, so the groups found with the mapping of the
+   * reader that first counted the segment hold for every later reader; each later reader finds a
+   * group's slot through the group's first ordinal. An article lives in one segment, so counting it
+   * once per group here counts it once per slot in the sum.
+   */
+  private record SegmentTally(int[] ordOfGroup, SlotCounts counts) {
+
+    static SegmentTally count(LeafReaderContext leaf, String field, int[] slotOf)
+        throws IOException {
+      SortedSetDocValues values =
+          field == null ? DocValues.emptySortedSet() : DocValues.getSortedSet(leaf.reader(), field);
+      int ords = Math.toIntExact(values.getValueCount());
+      int[] groupOf = new int[ords];
+      int[] firstOrd = new int[ords];
+      Map<Integer, Integer> groupOfSlot = new HashMap<>();
+      for (int ord = 0; ord < ords; ord++) {
+        int slot = slotOf[ord];
+        if (slot < 0) {
+          groupOf[ord] = -1;
+          continue;
+        }
+        Integer group = groupOfSlot.putIfAbsent(slot, groupOfSlot.size());
+        if (group == null) {
+          group = groupOfSlot.size() - 1;
+          firstOrd[group] = ord;
+        }
+        groupOf[ord] = group;
+      }
+      int groups = groupOfSlot.size();
+      SlotCounts counts = new SlotCounts(groups, ords, true);
+      SortedNumericDocValues published =
+          DocValues.getSortedNumeric(leaf.reader(), ArticleSchema.PUBLISHED);
+      Bits live = leaf.reader().getLiveDocs();
+      int[] lastDoc = new int[groups];
+      Arrays.fill(lastDoc, -1);
+      for (int doc = 0, maxDoc = leaf.reader().maxDoc(); doc < maxDoc; doc++) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        long when = counts.match(published, doc);
+        if (!values.advanceExact(doc)) {
+          continue;
+        }
+        for (int i = 0, n = values.docValueCount(); i < n; i++) {
+          int ord = (int) values.nextOrd();
+          counts.ordCounts[ord]++;
+          int group = groupOf[ord];
+          if (group >= 0 && lastDoc[group] != doc) {
+            lastDoc[group] = doc;
+            counts.countDated(group, when);
+          }
+        }
+      }
+      return new SegmentTally(Arrays.copyOf(firstOrd, groups), counts);
+    }
+  }
+
+  /** Counts one article's slot with its publication time ({@link #NO_DATE}: undated). */
+  private void countDated(int slot, long when) {
+    counts[slot]++;
+    if (when != NO_DATE) {
+      first[slot] = Math.min(first[slot], when);
+      last[slot] = Math.max(last[slot], when);
+    } else {
+      undated[slot]++;
+    }
   }
 
   /** What {@link #match} answers for an article without a publication time. */
@@ -175,18 +305,17 @@ public final class SlotCounts {
     lastSeen = Math.max(lastSeen, other.lastSeen);
   }
 
-  /** {@code globalOrds} {@code null}: counts and dates of the match set only. */
-  private record Manager(Mapping mapping, int[][] globalOrds, int ords)
-      implements CollectorManager<Counter, SlotCounts> {
+  /** Counts and dates of a match set. */
+  private record Manager(Mapping mapping) implements CollectorManager<Counter, SlotCounts> {
 
     @Override
     public Counter newCollector() {
-      return new Counter(mapping, globalOrds, ords);
+      return new Counter(mapping);
     }
 
     @Override
     public SlotCounts reduce(Collection<Counter> collectors) {
-      SlotCounts total = new SlotCounts(mapping.slots(), ords, globalOrds != null);
+      SlotCounts total = new SlotCounts(mapping.slots(), 0, false);
       collectors.forEach(counter -> total.add(counter.counts));
       return total;
     }
@@ -194,16 +323,14 @@ public final class SlotCounts {
 
   private static final class Counter implements Collector {
     private final Mapping mapping;
-    private final int[][] globalOrds;
     private final SlotCounts counts;
 
     /** The last article counted per slot, so two spellings in one article count once. */
     private final int[] lastDoc;
 
-    Counter(Mapping mapping, int[][] globalOrds, int ords) {
+    Counter(Mapping mapping) {
       this.mapping = mapping;
-      this.globalOrds = globalOrds;
-      this.counts = new SlotCounts(mapping.slots(), ords, globalOrds != null);
+      this.counts = new SlotCounts(mapping.slots(), 0, false);
       this.lastDoc = new int[mapping.slots()];
       Arrays.fill(lastDoc, -1);
     }
@@ -223,55 +350,22 @@ public final class SlotCounts {
           DocValues.getSortedNumeric(context.reader(), ArticleSchema.PUBLISHED);
       int[] slotOf = mapping.field() == null ? new int[0] : mapping.slotOfLeafOrd()[context.ord];
       int docBase = context.docBase;
-      if (globalOrds == null) {
-        return new LeafCollector() {
-          @Override
-          public void setScorer(Scorable scorer) {}
-
-          @Override
-          public void collect(int doc) throws IOException {
-            counts.match(published, doc);
-            if (!ords.advanceExact(doc)) {
-              return;
-            }
-            int global = docBase + doc;
-            for (int i = 0, n = ords.docValueCount(); i < n; i++) {
-              int slot = slotOf[(int) ords.nextOrd()];
-              if (slot >= 0 && lastDoc[slot] != global) {
-                lastDoc[slot] = global;
-                counts.counts[slot]++;
-              }
-            }
-          }
-        };
-      }
-      int[] toGlobal = globalOrds[context.ord];
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
 
         @Override
         public void collect(int doc) throws IOException {
-          long when = counts.match(published, doc);
-          boolean hasDate = when != NO_DATE;
+          counts.match(published, doc);
           if (!ords.advanceExact(doc)) {
             return;
           }
           int global = docBase + doc;
           for (int i = 0, n = ords.docValueCount(); i < n; i++) {
-            int ord = (int) ords.nextOrd();
-            counts.ordCounts[toGlobal[ord]]++;
-            int slot = slotOf[ord];
-            if (slot < 0 || lastDoc[slot] == global) {
-              continue;
-            }
-            lastDoc[slot] = global;
-            counts.counts[slot]++;
-            if (hasDate) {
-              counts.first[slot] = Math.min(counts.first[slot], when);
-              counts.last[slot] = Math.max(counts.last[slot], when);
-            } else {
-              counts.undated[slot]++;
+            int slot = slotOf[(int) ords.nextOrd()];
+            if (slot >= 0 && lastDoc[slot] != global) {
+              lastDoc[slot] = global;
+              counts.counts[slot]++;
             }
           }
         }
