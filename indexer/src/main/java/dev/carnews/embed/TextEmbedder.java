@@ -20,6 +20,14 @@ public interface TextEmbedder {
   /** The vector of a query as a reader typed it. */
   float[] query(String text);
 
+  /**
+   * The vector of a query this embedder embedded before and still remembers, without embedding it;
+   * {@code null} when it does not remember it (or remembers nothing, as by default).
+   */
+  default float[] rememberedQuery(String text) {
+    return null;
+  }
+
   /** How many numbers each vector has. */
   int dimensions();
 

@@ -2,6 +2,7 @@ package dev.carnews.server;
 
 import dev.carnews.embed.EmbeddingTagger;
 import dev.carnews.embed.OnnxTextEmbedder;
+import dev.carnews.embed.RememberedQueries;
 import dev.carnews.embed.TextEmbedder;
 import dev.carnews.entity.EntityModelVersion;
 import dev.carnews.entity.EntityTagger;
@@ -153,6 +154,14 @@ public final class Main implements Callable<Integer> {
   int searchCacheSize = CachingNewsArchive.DEFAULT_ENTRIES;
 
   @Option(
+      names = "--query-vector-cache-size",
+      paramLabel = "N",
+      description =
+          "vectors of the last N queries searched by meaning, kept across writes so a query asked"
+              + " again is not embedded again; 0 turns it off (default: ${DEFAULT-VALUE})")
+  int queryVectorCacheSize = RememberedQueries.DEFAULT_ENTRIES;
+
+  @Option(
       names = "--no-vectors",
       description =
           "keyword search only: load no embedding model; writes get no vector and mode=semantic"
@@ -205,7 +214,10 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     validate();
     Ranking ranking = Ranking.withHalfLife(recencyHalfLifeDays);
-    Supplier<TextEmbedder> meaning = noVectors ? null : OnnxTextEmbedder.lazyDefault();
+    Supplier<TextEmbedder> meaning =
+        noVectors
+            ? null
+            : RememberedQueries.around(OnnxTextEmbedder.lazyDefault(), queryVectorCacheSize);
     Backend backend =
         collection != null
             ? new SolrCloudBackend(
@@ -263,6 +275,10 @@ public final class Main implements Callable<Integer> {
     if (searchCacheSize < 0) {
       throw new CommandLine.ParameterException(
           commandLine, "--search-cache-size must be >= 0, was " + searchCacheSize);
+    }
+    if (queryVectorCacheSize < 0) {
+      throw new CommandLine.ParameterException(
+          commandLine, "--query-vector-cache-size must be >= 0, was " + queryVectorCacheSize);
     }
     if (searchThreads < 1) {
       throw new CommandLine.ParameterException(

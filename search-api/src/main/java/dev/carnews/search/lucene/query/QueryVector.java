@@ -32,8 +32,15 @@ public final class QueryVector implements Supplier<float[]> {
     this.vector = vector;
   }
 
-  /** Starts embedding {@code q} with {@code queries}' query model. */
+  /**
+   * Starts embedding {@code q} with {@code queries}' query model; a vector {@code queries}
+   * remembers is there at once, with no thread.
+   */
   public static QueryVector started(TextEmbedder queries, String q) {
+    float[] remembered = queries.rememberedQuery(q);
+    if (remembered != null) {
+      return new QueryVector(CompletableFuture.completedFuture(remembered));
+    }
     return new QueryVector(CompletableFuture.supplyAsync(() -> queries.query(q), MEANING));
   }
 
