@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carnews.embed.EmbeddingTagger;
 import dev.carnews.embed.OnnxTextEmbedder;
+import dev.carnews.embed.RememberedQueries;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.ingest.Article;
 import dev.carnews.search.SearchHit;
@@ -67,10 +68,12 @@ class SearchByMeaningTest {
 
   private static ArticleIndex index;
   private static LuceneNewsArchive archive;
+  private static OnnxTextEmbedder model;
 
   @BeforeAll
   static void indexWithVectors() throws IOException {
     OnnxTextEmbedder embedder = OnnxTextEmbedder.load();
+    model = embedder;
     index = ArticleIndex.open(new ByteBuffersDirectory());
     EmbeddingTagger tagger = new EmbeddingTagger(new TagsEntityTagger(), embedder);
     for (Article article : ARTICLES) {
@@ -95,6 +98,40 @@ class SearchByMeaningTest {
   }
 
   private static final String LAYOFFS = "automaker laying off staff";
+
+  /**
+   * A remembered query vector (asked again, after a write or with another filter) gives the same
+   * answers as one embedded afresh, whether the nearest articles are taken after the words' pass
+   * or, with the vector known already, beside it.
+   */
+  @Test
+  void aRememberedQueryVectorAnswersAsAFreshOne() throws IOException {
+    RememberedQueries remembered = new RememberedQueries(model, 16);
+    LuceneNewsArchive remembering =
+        new LuceneNewsArchive(index).searchingByMeaning(() -> remembered);
+    for (SearchMode mode : List.of(SearchMode.HYBRID, SearchMode.SEMANTIC)) {
+      for (SearchRequest request :
+          List.of(
+              SearchRequest.of(LAYOFFS).withMode(mode),
+              SearchRequest.of("kia factory").withMode(mode),
+              SearchRequest.of("which car is the cheapest electric one").withMode(mode))) {
+        String fresh = withoutTook(search(request));
+        assertEquals(fresh, withoutTook(remembering.search(request)), "embedded: " + request);
+        assertEquals(fresh, withoutTook(remembering.search(request)), "remembered: " + request);
+      }
+    }
+    assertEquals(3, remembered.size());
+  }
+
+  private static String withoutTook(SearchResponse response) {
+    return response.hits()
+        + " "
+        + response.total()
+        + " "
+        + response.facets()
+        + " "
+        + response.interpretation();
+  }
 
   @Test
   void aQuestionWithNoneOfTheWordsIsAnsweredByMeaning() throws IOException {

@@ -1,10 +1,14 @@
 package dev.carnews.search.lucene.query;
 
 import dev.carnews.embed.TextEmbedder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +46,32 @@ public final class QueryVector implements Supplier<float[]> {
       return new QueryVector(CompletableFuture.completedFuture(remembered));
     }
     return new QueryVector(CompletableFuture.supplyAsync(() -> queries.query(q), MEANING));
+  }
+
+  /** A search that needs the vector. */
+  @FunctionalInterface
+  public interface VectorSearch<T> {
+    T search(float[] vector) throws IOException;
+  }
+
+  /**
+   * When the vector is there already (remembered), {@code search} with it started on a thread of
+   * its own, to run beside what the caller does meanwhile; empty while the query still embeds.
+   */
+  public <T> Optional<Future<T>> searchedAheadIfReady(VectorSearch<T> search) {
+    if (!vector.isDone() || vector.isCompletedExceptionally()) {
+      return Optional.empty();
+    }
+    float[] known = vector.join();
+    return Optional.of(
+        MEANING.submit(
+            () -> {
+              try {
+                return search.search(known);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }));
   }
 
   /** The vector, once embedded; an embedding that failed throws its exception here. */
