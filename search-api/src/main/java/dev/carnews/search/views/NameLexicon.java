@@ -84,9 +84,9 @@ public class NameLexicon {
         brands.merge(known.key(), known, NameLexicon::moreFrequent);
       } else if (known.type().equals(ArticleSchema.PERSON_FACET)) {
         persons.merge(known.key(), known, NameLexicon::moreFrequent);
-        String[] words = known.key().split(" ");
-        String surname = words[words.length - 1];
-        if (words.length > 1 && surname.length() >= MIN_SURNAME_LENGTH) {
+        int lastSpace = known.key().lastIndexOf(' ');
+        String surname = known.key().substring(lastSpace + 1);
+        if (lastSpace >= 0 && surname.length() >= MIN_SURNAME_LENGTH) {
           personsBySurname.merge(surname, known, NameLexicon::moreFrequent);
         }
       }

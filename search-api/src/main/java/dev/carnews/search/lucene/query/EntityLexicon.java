@@ -49,43 +49,54 @@ public final class EntityLexicon extends NameLexicon {
   public static final class Builder {
 
     /** What was read of each open segment (as of its deletions), in its label order. */
-    private final Map<IndexReader.CacheKey, List<Known>> segments = new ConcurrentHashMap<>();
+    private final Map<IndexReader.CacheKey, Segment> segments = new ConcurrentHashMap<>();
 
     /** The lexicon of {@code reader}. */
     public EntityLexicon build(IndexReader reader) throws IOException {
+      // Grown as before (not sized ahead): the lexicon's order, which breaks ties between spellings
+      // of one name, stays the same.
       Map<String, Known> merged = new HashMap<>();
       for (LeafReaderContext leaf : reader.leaves()) {
-        for (Known known : segment(leaf)) {
-          merged.merge(
-              known.type() + '\u001f' + known.label(),
-              known,
-              (a, b) ->
-                  new Known(
-                      a.type(),
-                      a.label(),
-                      a.key(),
-                      a.count() + b.count(),
-                      Math.max(a.latest(), b.latest())));
+        Segment segment = segment(leaf);
+        for (int i = 0; i < segment.known().size(); i++) {
+          merged.merge(segment.keys().get(i), segment.known().get(i), Builder::sum);
         }
       }
       return new EntityLexicon(new ArrayList<>(merged.values()));
     }
 
+    private static Known sum(Known a, Known b) {
+      return new Known(
+          a.type(), a.label(), a.key(), a.count() + b.count(), Math.max(a.latest(), b.latest()));
+    }
+
     /** The labels of one segment, read once while the segment (with these deletions) is open. */
-    private List<Known> segment(LeafReaderContext leaf) throws IOException {
+    private Segment segment(LeafReaderContext leaf) throws IOException {
       IndexReader.CacheHelper helper = leaf.reader().getReaderCacheHelper();
       if (helper == null) {
-        return read(leaf);
+        return Segment.of(read(leaf));
       }
       IndexReader.CacheKey key = helper.getKey();
-      List<Known> known = segments.get(key);
+      Segment known = segments.get(key);
       if (known == null) {
-        known = read(leaf);
+        known = Segment.of(read(leaf));
         if (segments.putIfAbsent(key, known) == null) {
           helper.addClosedListener(segments::remove);
         }
       }
       return known;
+    }
+  }
+
+  /**
+   * One segment's names, each with the key that merges it with the same name of other segments (its
+   * type and label), made once per segment rather than once per reader.
+   */
+  private record Segment(List<String> keys, List<Known> known) {
+
+    static Segment of(List<Known> known) {
+      return new Segment(
+          known.stream().map(name -> name.type() + '\u001f' + name.label()).toList(), known);
     }
   }
 
