@@ -101,14 +101,29 @@ final class LiveWorkloads {
 
   /**
    * The live newsroom: per client count and engine, {@code seconds} of Zipf-distributed reads
-   * (exponent {@code exponent}) over {@code stream} while one article a second is written.
+   * (exponent {@code exponent}) over {@code stream} while one article a second is written; first
+   * {@code warmUpSeconds} of the same, untimed, on each engine with one client.
    */
   Map<String, Object> newsroom(
-      List<BenchQuery> stream, double exponent, int seconds, List<Integer> clients, long seed)
+      List<BenchQuery> stream,
+      double exponent,
+      int warmUpSeconds,
+      int seconds,
+      List<Integer> clients,
+      long seed)
       throws Exception {
     Zipf zipf = new Zipf(stream.size(), exponent);
     Map<String, Object> byClients = new LinkedHashMap<>();
     int run = 0;
+    if (warmUpSeconds > 0) {
+      // Numbered apart from the timed runs, whose streams and write ids stay as without it.
+      int warmUp = 100;
+      for (String engine : List.of("service", "solr")) {
+        warmUp++;
+        LOG.info("Newsroom warm-up: {} s on {}, untimed", warmUpSeconds, engine);
+        newsroomRun(engine, stream, zipf, warmUpSeconds, 1, seed + warmUp, warmUp);
+      }
+    }
     for (int count : clients) {
       Map<String, Object> engines = new LinkedHashMap<>();
       for (String engine : List.of("service", "solr")) {

@@ -171,6 +171,13 @@ final class SolrCompareCommand implements Callable<Integer> {
   int newsroomSeconds = 60;
 
   @Option(
+      names = "--newsroom-warm-up-seconds",
+      description =
+          "untimed newsroom seconds per engine before the timed runs, reads and writes alike, so"
+              + " neither engine's cold first writes and queries count (default: ${DEFAULT-VALUE})")
+  int newsroomWarmUpSeconds = 10;
+
+  @Option(
       names = "--zipf",
       description = "exponent of the newsroom's query popularity (default: ${DEFAULT-VALUE})")
   double zipf = 1.0;
@@ -257,6 +264,7 @@ final class SolrCompareCommand implements Callable<Integer> {
             live.newsroom(
                 TitleQueries.distinct(index, newsroomQueries, seed + 2),
                 zipf,
+                newsroomWarmUpSeconds,
                 newsroomSeconds,
                 clients,
                 seed));
