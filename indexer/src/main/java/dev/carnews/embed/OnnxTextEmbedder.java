@@ -42,27 +42,9 @@ public final class OnnxTextEmbedder implements TextEmbedder {
    * service that never embeds does not pay for loading it.
    */
   public static Supplier<TextEmbedder> lazyDefault() {
-    return new Supplier<>() {
-      private volatile TextEmbedder loaded;
-
-      @Override
-      public TextEmbedder get() {
-        TextEmbedder model = loaded;
-        if (model == null) {
-          synchronized (this) {
-            model = loaded;
-            if (model == null) {
-              model = load();
-              loaded = model;
-            }
-          }
-        }
-        return model;
-      }
-    };
+    return new Once<>(OnnxTextEmbedder::load);
   }
 
-  /** Loads the default model (a second or two, once per process). */
   /** The name the default model records in the index, known without loading it. */
   public static String defaultName() {
     return nameOf(VectorModel.DEFAULT);
@@ -72,6 +54,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     return model.label() + "-q";
   }
 
+  /** Loads the default model (a second or two, once per process). */
   public static OnnxTextEmbedder load() {
     return load(VectorModel.DEFAULT);
   }

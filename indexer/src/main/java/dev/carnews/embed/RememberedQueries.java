@@ -55,24 +55,7 @@ public final class RememberedQueries implements TextEmbedder {
     if (entries == 0) {
       return model;
     }
-    return new Supplier<>() {
-      private volatile TextEmbedder made;
-
-      @Override
-      public TextEmbedder get() {
-        TextEmbedder remembered = made;
-        if (remembered == null) {
-          synchronized (this) {
-            remembered = made;
-            if (remembered == null) {
-              remembered = new RememberedQueries(model.get(), entries);
-              made = remembered;
-            }
-          }
-        }
-        return remembered;
-      }
-    };
+    return new Once<>(() -> new RememberedQueries(model.get(), entries));
   }
 
   @Override

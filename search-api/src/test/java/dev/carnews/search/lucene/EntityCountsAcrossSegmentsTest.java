@@ -10,6 +10,7 @@ import dev.carnews.entity.EntityType;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.ingest.Article;
 import dev.carnews.search.EntityListRequest;
+import dev.carnews.search.EntityPage;
 import dev.carnews.search.Fixtures;
 import dev.carnews.search.SearchRequest;
 import dev.carnews.search.TagsEntityTagger;
@@ -36,6 +37,15 @@ class EntityCountsAcrossSegmentsTest {
 
   private static final ObjectMapper JSON =
       JsonMapper.builder().addModule(new JavaTimeModule()).build();
+
+  /** The last four days of the articles, when Mara Lind and Nissan are named far more often. */
+  private static final TrendingRequest LAST_DAYS =
+      new TrendingRequest(
+          EnumSet.of(EntityType.PERSON, EntityType.BRAND),
+          LocalDate.parse("2025-07-09"),
+          LocalDate.parse("2025-07-12"),
+          2,
+          20);
 
   private static Directory oneFolder;
   private static Directory manyFolder;
@@ -123,21 +133,9 @@ class EntityCountsAcrossSegmentsTest {
           entity[1]);
     }
     // Two spellings in one article count once: twelve articles name François Provost.
-    assertEquals(
-        12,
-        oneArchive
-            .entity(EntityType.PERSON, "Francois Provost", SearchRequest.of(""))
-            .orElseThrow()
-            .count());
-    TrendingRequest lastDays =
-        new TrendingRequest(
-            EnumSet.of(EntityType.PERSON, EntityType.BRAND),
-            LocalDate.parse("2025-07-09"),
-            LocalDate.parse("2025-07-12"),
-            2,
-            20);
-    String trends = json(oneArchive.trending(lastDays));
-    assertEquals(trends, json(manyArchive.trending(lastDays)));
+    assertEquals(12, provost(oneArchive).count());
+    String trends = json(oneArchive.trending(LAST_DAYS));
+    assertEquals(trends, json(manyArchive.trending(LAST_DAYS)));
     assertTrue(trends.contains("Mara Lind") && trends.contains("Nissan"), trends);
   }
 
@@ -167,28 +165,17 @@ class EntityCountsAcrossSegmentsTest {
             new EntityListRequest(type, "", EntityListRequest.Sort.COUNT, 1, 20);
         assertEquals(json(fresh.entities(listing)), json(live.entities(listing)), "" + type);
       }
-      assertEquals(
-          json(
-              fresh
-                  .entity(EntityType.PERSON, "Francois Provost", SearchRequest.of(""))
-                  .orElseThrow()),
-          json(
-              live.entity(EntityType.PERSON, "Francois Provost", SearchRequest.of(""))
-                  .orElseThrow()));
-      assertEquals(
-          11,
-          live.entity(EntityType.PERSON, "Francois Provost", SearchRequest.of(""))
-              .orElseThrow()
-              .count());
-      TrendingRequest lastDays =
-          new TrendingRequest(
-              EnumSet.of(EntityType.PERSON, EntityType.BRAND),
-              LocalDate.parse("2025-07-09"),
-              LocalDate.parse("2025-07-12"),
-              2,
-              20);
-      assertEquals(json(fresh.trending(lastDays)), json(live.trending(lastDays)));
+      assertEquals(json(provost(fresh)), json(provost(live)));
+      assertEquals(11, provost(live).count());
+      assertEquals(json(fresh.trending(LAST_DAYS)), json(live.trending(LAST_DAYS)));
     }
+  }
+
+  /** The entity page of François Provost (either spelling). */
+  private static EntityPage provost(LuceneNewsArchive archive) throws IOException {
+    return archive
+        .entity(EntityType.PERSON, "Francois Provost", SearchRequest.of(""))
+        .orElseThrow();
   }
 
   private static String json(Object value) throws IOException {

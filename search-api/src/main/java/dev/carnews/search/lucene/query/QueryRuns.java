@@ -10,15 +10,12 @@ import dev.carnews.search.lucene.facets.FacetCounts;
 import dev.carnews.search.lucene.facets.FacetStates;
 import dev.carnews.search.lucene.facets.SumFacets;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsCollector;
@@ -282,7 +279,7 @@ public final class QueryRuns {
     Query filter = filterOf(request);
     // A vector known already (remembered) lets the nearest articles be taken on another thread
     // while the words are ranked; else they are taken after, once the query is embedded.
-    Optional<Future<TopDocs>> nearestAhead =
+    Optional<QueryVector.Ahead<TopDocs>> nearestAhead =
         meaning instanceof QueryVector vector
             ? vector.searchedAheadIfReady(
                 known -> searcher.search(new KnnFloatVectorQuery(VECTOR, known, k, filter), k))
@@ -317,7 +314,7 @@ public final class QueryRuns {
     // parallel they answered a query differently from one run to the next.
     TopDocs nearest =
         nearestAhead.isPresent()
-            ? joined(nearestAhead.get())
+            ? nearestAhead.get().get()
             : searcher.search(new KnnFloatVectorQuery(VECTOR, meaning.get(), k, filter), k);
     Object reader = searcher.getIndexReader().getContext().id();
     int[] near = Arrays.stream(nearest.scoreDocs).mapToInt(hit -> hit.doc).toArray();
@@ -342,27 +339,6 @@ public final class QueryRuns {
                 .build(),
             request);
     return fusedAttempt(text, union, window, all, ranking, after, timed.timedOut());
-  }
-
-  /** What a search on another thread found; its failure is thrown here, as if searched here. */
-  private static TopDocs joined(Future<TopDocs> search) throws IOException {
-    try {
-      return search.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while searching by meaning", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof UncheckedIOException io) {
-        throw io.getCause();
-      }
-      if (e.getCause() instanceof RuntimeException failed) {
-        throw failed;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IOException(e.getCause());
-    }
   }
 
   /**

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -54,24 +53,42 @@ public final class QueryVector implements Supplier<float[]> {
     T search(float[] vector) throws IOException;
   }
 
+  /** What a search started ahead finds; its failure is thrown here, as if it had searched here. */
+  @FunctionalInterface
+  public interface Ahead<T> {
+    T get() throws IOException;
+  }
+
   /**
    * When the vector is there already (remembered), {@code search} with it started on a thread of
    * its own, to run beside what the caller does meanwhile; empty while the query still embeds.
    */
-  public <T> Optional<Future<T>> searchedAheadIfReady(VectorSearch<T> search) {
+  public <T> Optional<Ahead<T>> searchedAheadIfReady(VectorSearch<T> search) {
     if (!vector.isDone() || vector.isCompletedExceptionally()) {
       return Optional.empty();
     }
     float[] known = vector.join();
-    return Optional.of(
-        MEANING.submit(
+    CompletableFuture<T> found =
+        CompletableFuture.supplyAsync(
             () -> {
               try {
                 return search.search(known);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
-            }));
+            },
+            MEANING);
+    return Optional.of(
+        () -> {
+          try {
+            return found.join();
+          } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+              throw io.getCause();
+            }
+            throw rethrown(e);
+          }
+        });
   }
 
   /** The vector, once embedded; an embedding that failed throws its exception here. */
@@ -80,13 +97,18 @@ public final class QueryVector implements Supplier<float[]> {
     try {
       return vector.join();
     } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException failed) {
-        throw failed;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
+      throw rethrown(e);
     }
+  }
+
+  /** What a task on another thread failed with, to throw on the caller's thread. */
+  private static RuntimeException rethrown(CompletionException e) {
+    if (e.getCause() instanceof RuntimeException failed) {
+      return failed;
+    }
+    if (e.getCause() instanceof Error error) {
+      throw error;
+    }
+    return e;
   }
 }
