@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
@@ -145,19 +146,26 @@ public final class SolrBackups {
     if (repository != null) {
       request.setBackupRepository(repository);
     }
-    CollectionAdminResponse response;
-    try {
-      response = request.process(client);
-    } catch (SolrServerException | RuntimeException e) {
-      String message = String.valueOf(e.getMessage());
-      if (message.contains("Number found: 0") || message.contains("No backup name")) {
-        // Solr's way of saying the repository holds no backup of that name.
-        return List.of();
-      }
-      throw new IOException("listing backup " + name + ": " + e.getMessage(), e);
+    // A read: a dropped connection (a node closing an idle one, one restarting) is tried again.
+    Optional<CollectionAdminResponse> response =
+        new SolrRetries(Duration.ofMinutes(1))
+            .run(
+                "listing backup " + name,
+                () -> {
+                  try {
+                    return Optional.of(request.process(client));
+                  } catch (SolrServerException | RuntimeException e) {
+                    if (saysNoBackup(e)) {
+                      return Optional.empty();
+                    }
+                    throw e;
+                  }
+                });
+    if (response.isEmpty()) {
+      return List.of();
     }
     List<Point> points = new ArrayList<>();
-    Object backups = response.getResponse().get("backups");
+    Object backups = response.get().getResponse().get("backups");
     if (backups instanceof List<?> all) {
       for (Object one : all) {
         points.add(point(name, asMap(one)));
@@ -165,6 +173,12 @@ public final class SolrBackups {
     }
     points.sort(Comparator.comparingInt(Point::id));
     return points;
+  }
+
+  /** Solr's way of saying the repository holds no backup of that name. */
+  private static boolean saysNoBackup(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("Number found: 0") || message.contains("No backup name");
   }
 
   /**
@@ -225,20 +239,66 @@ public final class SolrBackups {
     return docs == null ? 1 : docs.getReplicas().size();
   }
 
-  /** Runs an asynchronous Collections API request and waits for it, failing with Solr's reason. */
+  /**
+   * Runs an asynchronous Collections API request and waits for it, failing with Solr's reason. The
+   * request is sent under an id of our own, so an answer lost on the way back (a dropped
+   * connection) is found by asking for that id instead of sending the request twice; the status
+   * polls are reads and are tried again after such failures.
+   */
   private void await(String what, CollectionAdminRequest.AsyncCollectionAdminRequest request)
       throws IOException {
-    RequestStatusState state;
+    String asyncId = "carnews-" + UUID.randomUUID();
+    SolrRetries retries = new SolrRetries(Duration.ofMinutes(1));
     try {
-      state = request.processAndWait(client, Math.max(1, timeout.toSeconds()));
-    } catch (SolrServerException | RuntimeException e) {
+      request.processAsync(asyncId, client);
+    } catch (SolrServerException | IOException lost) {
+      if (status(retries, what, asyncId).state() == RequestStatusState.NOT_FOUND) {
+        retries.run(what, () -> request.processAsync(asyncId, client));
+      }
+    } catch (RuntimeException e) {
       throw new IOException(what + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(what + " interrupted", e);
     }
-    if (state != RequestStatusState.COMPLETED) {
-      throw new IOException(what + " did not complete: " + state);
+    long end = System.nanoTime() + Math.max(1, timeout.toSeconds()) * 1_000_000_000L;
+    while (true) {
+      Status status = status(retries, what, asyncId);
+      if (status.state() == RequestStatusState.COMPLETED) {
+        forget(asyncId);
+        return;
+      }
+      if (status.state() == RequestStatusState.FAILED) {
+        forget(asyncId);
+        throw new IOException(what + " did not complete: FAILED " + status.reason());
+      }
+      if (System.nanoTime() > end) {
+        throw new IOException(what + " did not complete within " + timeout + ": " + status.state());
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(what + " interrupted", e);
+      }
+    }
+  }
+
+  private record Status(RequestStatusState state, String reason) {}
+
+  private Status status(SolrRetries retries, String what, String asyncId) throws IOException {
+    CollectionAdminRequest.RequestStatusResponse response =
+        retries.run(
+            "status of " + what,
+            () -> CollectionAdminRequest.requestStatus(asyncId).process(client));
+    Object exception = response.getResponse().get("exception");
+    return new Status(
+        response.getRequestStatus(), exception == null ? "" : String.valueOf(exception));
+  }
+
+  /** Drops a finished request's stored status; a failure here leaves only a stale entry. */
+  private void forget(String asyncId) {
+    try {
+      CollectionAdminRequest.deleteAsyncId(asyncId).process(client);
+    } catch (SolrServerException | IOException | RuntimeException e) {
+      // Solr keeps finished statuses for a bounded count anyway.
     }
   }
 
