@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -112,6 +113,8 @@ public final class IndexCommand implements Callable<Integer> {
           "write without story fingerprints (each article its own story; for measuring their cost)")
   boolean noStories;
 
+  @Mixin MergeOption merge;
+
   @Option(
       names = {"-q", "--quiet"},
       description = "no progress lines")
@@ -130,6 +133,10 @@ public final class IndexCommand implements Callable<Integer> {
     if (toSolr == (index != null) || toSolr != (collection != null)) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "give either --index DIR or --solr URL[,URL...] --collection NAME");
+    }
+    if (merge.target(spec.commandLine()).isPresent() && toSolr) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--merge-to applies to a local index (--index DIR)");
     }
     PrintWriter out = spec.commandLine().getOut();
     ReadOptions options =
@@ -182,8 +189,9 @@ public final class IndexCommand implements Callable<Integer> {
       articles.recordModels(versions);
       BatchIndexer indexer = new BatchIndexer(articles, taggers, threads);
       summary = indexer.index(ArticleSources.standard(), paths, options, progress(out));
+      printSummary(out, summary, index.toString());
+      merge.apply(articles, summary.created() + summary.updated(), out, spec.commandLine());
     }
-    printSummary(out, summary, index.toString());
     return 0;
   }
 

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       EvalEntitiesCommand.class,
       BenchTaggingCommand.class,
       VectorsCommand.class,
+      MergeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class IndexerCli {

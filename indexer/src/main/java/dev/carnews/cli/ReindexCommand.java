@@ -27,6 +27,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -72,10 +73,13 @@ public final class ReindexCommand implements Callable<Integer> {
       description = "tagging threads (default: the number of cores, ${DEFAULT-VALUE})")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Mixin MergeOption merge;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    merge.target(spec.commandLine());
     if (threads < 1) {
       err.println("--threads must be >= 1, was " + threads);
       return 2;
@@ -137,6 +141,7 @@ public final class ReindexCommand implements Callable<Integer> {
       ProgressLines lines = new ProgressLines(out);
       result = Reindex.copy(searcher, target, taggers, threads, lines::copied);
       target.commit();
+      merge.apply(target, result.articles(), out, spec.commandLine());
     }
     Reindex.complete(to);
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -29,6 +29,8 @@ public final class VectorsCommand implements Callable<Integer> {
   @Option(names = "--all", description = "embed every article again (another model)")
   boolean all;
 
+  @Mixin MergeOption merge;
+
   @Option(
       names = "--threads",
       paramLabel = "N",
@@ -41,6 +43,7 @@ public final class VectorsCommand implements Callable<Integer> {
     if (!index.exists(spec.commandLine())) {
       return 2;
     }
+    merge.target(spec.commandLine());
     long start = System.nanoTime();
     VectorFill.Result result;
     try (ArticleIndex articles = ArticleIndex.open(index.served())) {
@@ -55,15 +58,16 @@ public final class VectorsCommand implements Callable<Integer> {
                   out.printf(Locale.ROOT, "  %,d articles embedded%n", done);
                 }
               });
+      double seconds = (System.nanoTime() - start) / 1e9;
+      out.printf(
+          Locale.ROOT,
+          "Embedded %,d of %,d articles in %.1f s (%.0f articles/s)%n",
+          result.embedded(),
+          result.articles(),
+          seconds,
+          result.embedded() / Math.max(seconds, 1e-9));
+      merge.apply(articles, result.embedded(), out, spec.commandLine());
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    out.printf(
-        Locale.ROOT,
-        "Embedded %,d of %,d articles in %.1f s (%.0f articles/s)%n",
-        result.embedded(),
-        result.articles(),
-        seconds,
-        result.embedded() / Math.max(seconds, 1e-9));
     return 0;
   }
 }

@@ -14,6 +14,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -455,6 +456,45 @@ public final class ArticleIndex implements Closeable {
   public void commit() throws IOException {
     writer.commit();
     refresh();
+  }
+
+  /**
+   * What a merge did.
+   *
+   * @param before the segments before it
+   * @param after the segments after it
+   * @param took how long it took
+   */
+  public record Merged(int before, int after, Duration took) {}
+
+  /** The segments of the index as its searchers see it now. */
+  public int segments() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.getIndexReader().leaves().size();
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * Merges the index into at most {@code maxSegments} segments, waits for the merge, then commits
+   * it and makes it visible. Each segment is searched on its own, its own nearest-neighbour graph
+   * and term dictionary included, so an archive written in one run searches fastest as one segment.
+   * The merge rewrites the whole index (about as many bytes again on disk while it runs); searches
+   * and writes go on meanwhile.
+   */
+  public Merged merge(int maxSegments) throws IOException {
+    if (maxSegments < 1) {
+      throw new IllegalArgumentException("maxSegments must be >= 1, was " + maxSegments);
+    }
+    commit();
+    int before = segments();
+    long start = System.nanoTime();
+    // Also when the segments are few enough: a segment holding deleted articles is rewritten.
+    writer.forceMerge(maxSegments, true);
+    commit();
+    return new Merged(before, segments(), Duration.ofNanos(System.nanoTime() - start));
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.carnews.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,6 +106,80 @@ class IndexerCliTest {
     assertEquals(
         Instant.parse("2025-02-03T00:00:00Z"),
         stored(index, idOfThePage(index)).article().published());
+  }
+
+  private Path feed(String name, int from, int count) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = from; i < from + count; i++) {
+      lines.append(
+          String.format(
+              "{\"id\": \"m%d\", \"title\": \"Test track report %d\", \"body\": \"A test"
+                  + " track opened on day %d.\", \"published\": \"2024-05-%02d\"}%n",
+              i, i, i, 1 + i % 28));
+    }
+    return Files.writeString(work.resolve(name), lines.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** The segments and the live and all documents of the index's last commit. */
+  private static int[] segmentsLiveAndAll(Path index) throws IOException {
+    try (FSDirectory dir = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      return new int[] {reader.leaves().size(), reader.numDocs(), reader.maxDoc()};
+    }
+  }
+
+  @Test
+  void autoMergesAfterARunThatWroteAtLeastHalfOfTheIndexOnly() {
+    assertEquals(1, MergeOption.automatic(13, 13), "a first load");
+    assertEquals(1, MergeOption.automatic(7, 13));
+    assertEquals(0, MergeOption.automatic(6, 13), "a few articles added to a larger index");
+    assertEquals(0, MergeOption.automatic(1, 1_000_000));
+    assertEquals(0, MergeOption.automatic(0, 0), "nothing written");
+  }
+
+  @Test
+  void aBulkRunLeavesOneSegmentAndTheMergeVerbMergesAnIndexLeftInSegments() throws IOException {
+    Path index = work.resolve("index");
+    for (int run = 0; run < 3; run++) {
+      Run one =
+          run(
+              "index",
+              "--index",
+              index.toString(),
+              "-q",
+              "--no-vectors",
+              "--merge-to",
+              "none",
+              feed("feed" + run + ".jsonl", run * 4, 4).toString());
+      assertEquals(0, one.code(), one.err());
+      assertFalse(one.out().contains("Merged"), one.out());
+    }
+
+    Run merge = run("merge", "--index", index.toString());
+
+    assertEquals(0, merge.code(), merge.err());
+    assertTrue(merge.out().matches("(?s).* segments before, 1 after, in .*"), merge.out());
+    assertArrayEquals(new int[] {1, 12, 12}, segmentsLiveAndAll(index));
+
+    // Most articles written again, the rest added: a bulk run, merged, the old versions gone.
+    Run bulk =
+        run(
+            "index",
+            "--index",
+            index.toString(),
+            "-q",
+            "--no-vectors",
+            feed("most.jsonl", 4, 12).toString());
+    assertEquals(0, bulk.code(), bulk.err());
+    assertTrue(bulk.out().contains("Indexed 4 new and 8 updated"), bulk.out());
+    assertArrayEquals(new int[] {1, 16, 16}, segmentsLiveAndAll(index));
+    assertEquals("Test track report 15", stored(index, "m15").article().title());
+
+    Run bad = run("index", "--index", index.toString(), "--merge-to", "zero", index.toString());
+    assertNotEquals(0, bad.code());
+    assertTrue(bad.err().contains("--merge-to"), bad.err());
+    assertNotEquals(0, run("merge", "--index", work.resolve("none").toString()).code());
+    assertNotEquals(0, run("merge", "--index", index.toString(), "--segments", "0").code());
   }
 
   @Test
