@@ -44,13 +44,19 @@ final class SolrFeed {
 
   private SolrFeed() {}
 
-  /** Posts every live article of {@code index} to {@code core}, commits; the article count. */
+  /**
+   * Posts every live article of {@code index} to {@code core}, commits, and merges Solr's index
+   * into at most as many segments as the service's index has (each engine searches segment by
+   * segment: like with like); the article count.
+   */
   static long feed(Path index, URI core, HttpClient client)
       throws IOException, InterruptedException {
     long count = 0;
+    int segments;
     List<Map<String, Object>> batch = new ArrayList<>(BATCH);
     try (FSDirectory directory = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(directory)) {
+      segments = Math.max(1, reader.leaves().size());
       for (LeafReaderContext leaf : reader.leaves()) {
         StoredFields stored = leaf.reader().storedFields();
         Bits live = leaf.reader().getLiveDocs();
@@ -71,6 +77,10 @@ final class SolrFeed {
       post(client, core, batch);
     }
     send(client, URI.create(core + "/update?commit=true"), "{\"commit\":{}}");
+    send(
+        client,
+        URI.create(core + "/update"),
+        "{\"optimize\":{\"maxSegments\":" + segments + ",\"waitSearcher\":true}}");
     return count;
   }
 
