@@ -119,6 +119,14 @@ final class SolrCompareCommand implements Callable<Integer> {
   Path baselineJar;
 
   @Option(
+      names = "--baseline-index",
+      paramLabel = "DIR",
+      description =
+          "the baseline's index, copied (default: a copy of --index): the same articles in"
+              + " another layout, e.g. not merged; the queries are drawn from --index")
+  Path baselineIndexFrom;
+
+  @Option(
       names = "--service-option",
       description =
           "an option of the service's command line (repeatable), e.g. --search-cache-size=0")
@@ -219,7 +227,11 @@ final class SolrCompareCommand implements Callable<Integer> {
     List<String> withKeys = new ArrayList<>(serviceOptions);
     withKeys.add("--api-keys=" + keys);
     Path baselineIndex =
-        baselineJar == null ? null : IndexFiles.copy(index, logs.resolve("baseline-index"));
+        baselineJar == null
+            ? null
+            : IndexFiles.copy(
+                baselineIndexFrom == null ? index : baselineIndexFrom,
+                logs.resolve("baseline-index"));
     try (ChildJvm solr = startSolr(logs);
         ChildJvm service =
             startService(jar, index, logs.resolve("service.log"), servicePort, withKeys);

@@ -108,9 +108,12 @@ final class TitleQueries {
     return new String[] {words.get(first), words.get(first + 1)};
   }
 
-  /** The usable words of every title that has at least two, in title order. */
+  /**
+   * The usable words of every title that has at least two, in the order of the articles' ids: the
+   * same queries from the same articles, however the index is laid out in segments.
+   */
   private static List<List<String>> titleWords(Path index) throws IOException {
-    List<List<String>> titles = new ArrayList<>();
+    java.util.TreeMap<String, List<String>> byId = new java.util.TreeMap<>();
     try (FSDirectory directory = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(directory)) {
       for (var leaf : reader.leaves()) {
@@ -120,15 +123,16 @@ final class TitleQueries {
           if (live != null && !live.get(doc)) {
             continue;
           }
-          String title = stored.document(doc, Set.of(ArticleSchema.TITLE)).get(ArticleSchema.TITLE);
+          var fields = stored.document(doc, Set.of(ArticleSchema.ID, ArticleSchema.TITLE));
+          String title = fields.get(ArticleSchema.TITLE);
           List<String> words = words(title == null ? "" : title);
           if (words.size() >= 2) {
-            titles.add(words);
+            byId.put(fields.get(ArticleSchema.ID), words);
           }
         }
       }
     }
-    return titles;
+    return new ArrayList<>(byId.values());
   }
 
   static List<String> words(String title) {
