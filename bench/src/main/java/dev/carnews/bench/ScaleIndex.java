@@ -38,6 +38,14 @@ final class ScaleIndex implements Callable<Integer> {
   @Option(names = "--times", description = "copies of each article (default: 10)")
   int times = 10;
 
+  @Option(
+      names = "--segments",
+      paramLabel = "N",
+      description =
+          "merge the result into at most N segments, as indexer.jar index does after a bulk load"
+              + " (default: ${DEFAULT-VALUE}; 0 = leave them as written, about one per copy)")
+  int segments = 1;
+
   @Override
   public Integer call() throws Exception {
     if (Files.exists(to) && Files.list(to).findAny().isPresent()) {
@@ -69,6 +77,12 @@ final class ScaleIndex implements Callable<Integer> {
         source.searchers().release(searcher);
       }
       target.commit();
+      if (segments > 0) {
+        ArticleIndex.Merged merged = target.merge(segments);
+        System.out.printf(
+            "merged %d segments into %d in %.1f s%n",
+            merged.before(), merged.after(), merged.took().toMillis() / 1000.0);
+      }
     }
     System.out.printf(
         "%,d articles in %.0f s into %s%n", written, (System.nanoTime() - started) / 1e9, to);
