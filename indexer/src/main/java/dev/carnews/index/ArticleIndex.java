@@ -482,7 +482,7 @@ public final class ArticleIndex implements Closeable {
    * it and makes it visible. Each segment is searched on its own, its own nearest-neighbour graph
    * and term dictionary included, so an archive written in one run searches fastest as one segment.
    * The merge rewrites the whole index (about as many bytes again on disk while it runs); searches
-   * and writes go on meanwhile.
+   * and writes go on meanwhile, and writes made during it may leave segments of their own.
    */
   public Merged merge(int maxSegments) throws IOException {
     if (maxSegments < 1) {

@@ -3,6 +3,7 @@ package dev.carnews.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carnews.analysis.NameKeys;
@@ -165,6 +166,57 @@ class ArticleIndexTest {
       index.write(tagged("a", "Undated", null));
       index.refresh();
       assertNull(stored(index, "a").article().published());
+    }
+  }
+
+  @Test
+  void mergeLeavesOneSegmentWithoutDeletedArticlesWhileSearchesAndWritesGoOn() throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(new ByteBuffersDirectory())) {
+      for (int i = 0; i < 30; i++) {
+        index.write(tagged("a" + i, "Article " + i, Instant.parse("2024-01-01T00:00:00Z")));
+        if (i % 10 == 9) {
+          index.commit();
+        }
+      }
+      index.write(tagged("a3", "Article 3, updated", null));
+      IndexSearcher before = index.searchers().acquire();
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 30; i < 60; i++) {
+                    index.write(tagged("a" + i, "Article " + i, null));
+                  }
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      writer.start();
+      ArticleIndex.Merged merged = index.merge(1);
+      writer.join();
+      try {
+        assertEquals(30, before.getIndexReader().numDocs(), "a searcher taken before still reads");
+        assertEquals(
+            1, before.search(new TermQuery(new Term(ArticleSchema.ID, "a7")), 1).totalHits.value);
+      } finally {
+        index.searchers().release(before);
+      }
+      assertTrue(merged.before() >= merged.after(), merged.toString());
+      index.commit();
+      assertEquals(60, index.count(), "every write made during the merge is kept");
+      assertEquals("Article 3, updated", stored(index, "a3").article().title());
+
+      index.write(tagged("a5", "Article 5, updated", null));
+      assertEquals(1, index.merge(1).after());
+      IndexSearcher after = index.searchers().acquire();
+      try {
+        assertEquals(1, after.getIndexReader().leaves().size());
+        assertEquals(60, after.getIndexReader().maxDoc(), "the replaced version is dropped");
+        assertEquals(60, after.getIndexReader().numDocs());
+      } finally {
+        index.searchers().release(after);
+      }
+      assertThrows(IllegalArgumentException.class, () -> index.merge(0));
     }
   }
 
