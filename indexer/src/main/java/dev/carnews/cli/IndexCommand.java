@@ -134,10 +134,7 @@ public final class IndexCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "give either --index DIR or --solr URL[,URL...] --collection NAME");
     }
-    if (merge.target(spec.commandLine()).isPresent() && toSolr) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--merge-to applies to a local index (--index DIR)");
-    }
+    merge.target(spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
     ReadOptions options =
         new ReadOptions(date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -170,8 +167,15 @@ public final class IndexCommand implements Callable<Integer> {
         summary =
             new BatchIndexer(store, taggers, threads)
                 .index(ArticleSources.standard(), paths, options, progress(out));
+        printSummary(out, summary, "collection " + collection + " at " + String.join(",", solr));
+        merge.applySolr(
+            client,
+            collection,
+            summary.created() + summary.updated(),
+            retries,
+            out,
+            spec.commandLine());
       }
-      printSummary(out, summary, "collection " + collection + " at " + String.join(",", solr));
       return 0;
     }
     // After a reindex switched the service to another folder, new articles go there.

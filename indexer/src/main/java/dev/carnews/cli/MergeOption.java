@@ -1,21 +1,25 @@
 package dev.carnews.cli;
 
 import dev.carnews.index.ArticleIndex;
+import dev.carnews.solrcloud.SolrRetries;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalInt;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrQuery;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --merge-to} option of the verbs that write many articles into a local index. Lucene
- * searches each segment on its own (its terms, its nearest-neighbour graph), so an archive loaded
- * in bulk and left in a dozen segments pays for each of them on every search. By default a run that
- * wrote at least half of the index's articles (a bulk load, a rebuild) merges it into one segment:
- * the merge costs about what the run cost to write, far less than the tagging; a run that added a
- * few articles to a large index leaves the segments to Lucene's merge policy, since merging would
- * rewrite the whole index for them.
+ * The {@code --merge-to} option of the verbs that write many articles into an index (or, for {@code
+ * index}, a SolrCloud collection). Lucene searches each segment on its own (its terms, its
+ * nearest-neighbour graph), so an archive loaded in bulk and left in a dozen segments pays for each
+ * of them on every search. By default a run that wrote at least half of the index's articles (a
+ * bulk load, a rebuild) merges it into one segment: the merge costs about what the run cost to
+ * write, far less than the tagging; a run that added a few articles to a large index leaves the
+ * segments to Lucene's merge policy, since merging would rewrite the whole index for them.
  */
 final class MergeOption {
 
@@ -100,5 +104,48 @@ final class MergeOption {
         merged.before(),
         merged.after(),
         merged.took().toMillis() / 1000.0);
+  }
+
+  /**
+   * The same on a SolrCloud collection: Solr's {@code optimize} with {@code maxSegments}, which
+   * each shard's replicas run; the decision of {@code auto} counts the collection's articles.
+   */
+  void applySolr(
+      SolrClient client,
+      String collection,
+      long written,
+      SolrRetries retries,
+      PrintWriter out,
+      CommandLine command)
+      throws IOException {
+    OptionalInt target = target(command);
+    int segments;
+    if (target.isPresent()) {
+      segments = target.getAsInt();
+    } else {
+      SolrQuery all = new SolrQuery("*:*");
+      all.setRows(0);
+      long articles =
+          retries
+              .run("count of " + collection, () -> client.query(collection, all))
+              .getResults()
+              .getNumFound();
+      segments = automatic(written, articles);
+    }
+    if (segments == 0) {
+      return;
+    }
+    long start = System.nanoTime();
+    // A large collection merges for longer than one request may wait: asked again (Solr runs one
+    // merge at a time, so a repeated request waits for it) until it answers, up to an hour.
+    new SolrRetries(Duration.ofHours(1))
+        .run("merge of " + collection, () -> client.optimize(collection, true, true, segments));
+    out.printf(
+        Locale.ROOT,
+        "Merged collection %s into at most %d segment%s per shard in %.1f s%n",
+        collection,
+        segments,
+        segments == 1 ? "" : "s",
+        (System.nanoTime() - start) / 1e9);
   }
 }

@@ -805,6 +805,9 @@ class SolrCloudIT {
         out.toString());
     assertTrue(out.toString().contains("Indexed 2 new and 0 updated articles"), out.toString());
     assertTrue(out.toString().contains("skipped 1"), out.toString());
+    assertTrue(
+        out.toString().contains("Merged collection cli into at most 1 segment per shard"),
+        "a first load is merged: " + out);
     SolrNewsArchive archive = new SolrNewsArchive(connection, "cli", Ranking.defaults());
     assertEquals(2, archive.count());
     assertEquals(
