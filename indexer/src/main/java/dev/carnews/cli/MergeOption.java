@@ -1,6 +1,7 @@
 package dev.carnews.cli;
 
 import dev.carnews.index.ArticleIndex;
+import dev.carnews.solrcloud.SolrCollections;
 import dev.carnews.solrcloud.SolrRetries;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -75,6 +76,9 @@ final class MergeOption {
     int segments;
     if (target.isPresent()) {
       segments = target.getAsInt();
+      if (segments == 0) {
+        return;
+      }
     } else {
       int articles = index.count();
       segments = automatic(written, articles);
@@ -90,9 +94,6 @@ final class MergeOption {
         }
         return;
       }
-    }
-    if (segments == 0) {
-      return;
     }
     ArticleIndex.Merged merged = index.merge(segments);
     if (merged.before() == merged.after()) {
@@ -135,17 +136,13 @@ final class MergeOption {
     if (segments == 0) {
       return;
     }
-    long start = System.nanoTime();
-    // A large collection merges for longer than one request may wait: asked again (Solr runs one
-    // merge at a time, so a repeated request waits for it) until it answers, up to an hour.
-    new SolrRetries(Duration.ofHours(1))
-        .run("merge of " + collection, () -> client.optimize(collection, true, true, segments));
+    Duration took = SolrCollections.merge(client, collection, segments);
     out.printf(
         Locale.ROOT,
         "Merged collection %s into at most %d segment%s per shard in %.1f s%n",
         collection,
         segments,
         segments == 1 ? "" : "s",
-        (System.nanoTime() - start) / 1e9);
+        took.toMillis() / 1000.0);
   }
 }

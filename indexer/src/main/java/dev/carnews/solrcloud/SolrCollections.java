@@ -27,6 +27,20 @@ public final class SolrCollections {
   private SolrCollections() {}
 
   /**
+   * Merges a collection into at most {@code maxSegments} segments per shard (Solr's {@code
+   * optimize}, which every replica runs) and waits for it; how long it took. A merge that outlasts
+   * one request is asked again (Solr runs one at a time, so the repeated request waits for it)
+   * until it answers, up to an hour.
+   */
+  public static Duration merge(SolrClient client, String collection, int maxSegments)
+      throws IOException {
+    long start = System.nanoTime();
+    new SolrRetries(Duration.ofHours(1))
+        .run("merge of " + collection, () -> client.optimize(collection, true, true, maxSegments));
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  /**
    * Uploads (or replaces) the news configset under {@link NewsSolrConfigset#NAME}; {@code false}
    * when a trusted copy uploaded by an administrator is there already and is kept.
    */

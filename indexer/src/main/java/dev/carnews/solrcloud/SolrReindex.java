@@ -274,18 +274,14 @@ public final class SolrReindex {
       Duration copying = Duration.ofNanos(System.nanoTime() - start);
       if (checkpoint.switching() == 0) {
         // Written whole: one segment per shard searches fastest, its vector graph included (the
-        // writes made meanwhile are caught up after it). A merge that outlasts a request is asked
-        // again until it answers.
-        long merging = System.nanoTime();
-        String built = target;
-        new SolrRetries(Duration.ofHours(1))
-            .run("merge of " + built, () -> client.optimize(built, true, true, 1));
+        // writes made meanwhile are caught up after it).
+        Duration merging = SolrCollections.merge(client, target, 1);
         listener.line(
             String.format(
                 Locale.ROOT,
                 "Merged %s into one segment per shard in %.1f s",
                 target,
-                (System.nanoTime() - merging) / 1e9));
+                merging.toMillis() / 1000.0));
         listener.step("catching-up", source, target);
         for (int pass = 0; pass < MAX_CATCH_UP_PASSES; pass++) {
           long passStart = System.currentTimeMillis();
