@@ -307,10 +307,18 @@ public final class LuceneNewsArchive implements NewsArchive {
     QueryLimits.checkNesting(request.q());
     ScoreDoc afterDoc = after == null ? null : after.toScoreDoc();
     IndexSearcher searcher = searchers.acquire();
-    try (SearchThreads.Lease lease = searchThreads.lease()) {
+    Supplier<float[]> meaning;
+    try {
+      meaning = meaningOf(searcher, request);
+    } catch (IOException | RuntimeException e) {
+      searchers.release(searcher);
+      throw e;
+    }
+    // A query embedding on a thread of its own meanwhile takes a core too.
+    int cores = meaning instanceof QueryVector vector && vector.embedding() ? 2 : 1;
+    try (SearchThreads.Lease lease = searchThreads.lease(searcher.getIndexReader(), cores)) {
       FacetStates.Entry facetState = facetStates.forReader(searcher.getIndexReader());
       QueryRuns.Scope scope = new QueryRuns.Scope(searcher, lease.pool().orElse(null), facetState);
-      Supplier<float[]> meaning = meaningOf(searcher, request);
       String q = request.q();
       EntityLexicon.Reading reading =
           q.isBlank() ? QueryReading.none() : queryReading.read(searcher.getIndexReader(), q);

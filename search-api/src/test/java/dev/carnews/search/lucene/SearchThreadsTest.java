@@ -19,7 +19,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
@@ -40,6 +46,66 @@ class SearchThreadsTest {
         assertTrue(again.pool().isPresent(), "closed leases no longer count");
       }
     }
+  }
+
+  @Test
+  void aSearchThatEmbedsItsQueryTakesTwoCoresAndSoStaysOnItsCaller() throws IOException {
+    try (SearchThreads threads = SearchThreads.of(4);
+        DirectoryReader even = readerOfSegments(50, 50, 50)) {
+      try (SearchThreads.Lease embedding = threads.lease(even, 2)) {
+        assertTrue(embedding.pool().isPresent(), "two cores of four: may still spread");
+        try (SearchThreads.Lease other = threads.lease(even, 1)) {
+          assertFalse(other.pool().isPresent(), "three cores of four taken: stay on the caller");
+        }
+      }
+      try (SearchThreads.Lease alone = threads.lease(even, 1)) {
+        assertTrue(alone.pool().isPresent(), "a closed lease gives back both its cores");
+      }
+    }
+    try (SearchThreads two = SearchThreads.of(2);
+        DirectoryReader even = readerOfSegments(50, 50);
+        SearchThreads.Lease embedding = two.lease(even, 2)) {
+      assertFalse(embedding.pool().isPresent(), "on two cores the embedding takes the other one");
+    }
+  }
+
+  @Test
+  void onlyAReaderWhoseWorkDividesIsSpread() throws IOException {
+    try (SearchThreads threads = SearchThreads.of(2)) {
+      try (DirectoryReader one = readerOfSegments(120)) {
+        assertFalse(SearchThreads.divides(one), "one segment is one thread's work");
+        try (SearchThreads.Lease lease = threads.lease(one, 1)) {
+          assertFalse(lease.pool().isPresent());
+        }
+      }
+      try (DirectoryReader merged = readerOfSegments(200, 3, 2)) {
+        assertFalse(SearchThreads.divides(merged), "a merged archive and the few articles since");
+      }
+      try (DirectoryReader even = readerOfSegments(40, 40, 30)) {
+        assertTrue(SearchThreads.divides(even));
+        try (SearchThreads.Lease lease = threads.lease(even, 1)) {
+          assertTrue(lease.pool().isPresent());
+        }
+      }
+    }
+  }
+
+  /** A reader of segments of these sizes, in this order (nothing merged). */
+  private static DirectoryReader readerOfSegments(int... sizes) throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (IndexWriter writer =
+        new IndexWriter(
+            directory, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
+      for (int size : sizes) {
+        for (int i = 0; i < size; i++) {
+          writer.addDocument(List.of(new StringField("id", size + "-" + i, Field.Store.NO)));
+        }
+        writer.commit();
+      }
+    }
+    DirectoryReader reader = DirectoryReader.open(directory);
+    assertEquals(sizes.length, reader.leaves().size());
+    return reader;
   }
 
   @Test
@@ -75,8 +141,8 @@ class SearchThreadsTest {
       TagsEntityTagger tagger = new TagsEntityTagger();
       for (int i = 0; i < 60; i++) {
         index.write(tagger.tag(article(i)));
-        if (i % 5 == 4) {
-          index.commit(); // several segments, so facet counting is shared out
+        if (i % 20 == 19) {
+          index.commit(); // three segments alike, so matching and facet counting are shared out
         }
       }
       index.commit();
@@ -84,6 +150,7 @@ class SearchThreadsTest {
       IndexReader reader = held.getIndexReader();
       index.searchers().release(held);
       assertTrue(reader.leaves().size() >= 2, "segments: " + reader.leaves().size());
+      assertTrue(SearchThreads.divides(reader), "the spread searches must really spread");
 
       LuceneNewsArchive sequential = new LuceneNewsArchive(index);
       LuceneNewsArchive spread =

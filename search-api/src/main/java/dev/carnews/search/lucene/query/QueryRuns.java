@@ -258,9 +258,9 @@ public final class QueryRuns {
 
   /**
    * A hybrid search in relevance order. The words' pass ranks and counts the keyword matches while
-   * another thread embeds the query ({@link QueryVector}); the nearest articles are taken after it,
-   * and those the words did not match join the total and the facet counts ({@link SumFacets}): few,
-   * and taken within every filter, so counted plainly. The answer is the one a single pass over the
+   * another thread embeds the query ({@link QueryVector}) and then takes the nearest articles;
+   * those the words did not match join the total and the facet counts ({@link SumFacets}): few, and
+   * taken within every filter, so counted plainly. The answer is the one a single pass over the
    * union gives, in about the time of the longer of the two.
    */
   private Attempt hybrid(
@@ -277,13 +277,14 @@ public final class QueryRuns {
     IndexSearcher searcher = scope.searcher();
     boolean counted = !request.facets().isEmpty();
     Query filter = filterOf(request);
-    // A vector known already (remembered) lets the nearest articles be taken on another thread
-    // while the words are ranked; else they are taken after, once the query is embedded.
-    Optional<QueryVector.Ahead<TopDocs>> nearestAhead =
+    // On one thread, the embedding's: segments searched in turn share the best scores found so far
+    // (Lucene's global queue), so each explores less, and in the same order every time; searched in
+    // parallel they answered a query differently from one run to the next.
+    QueryVector.Ahead<TopDocs> nearestAhead =
         meaning instanceof QueryVector vector
-            ? vector.searchedAheadIfReady(
+            ? vector.searchedAhead(
                 known -> searcher.search(new KnnFloatVectorQuery(VECTOR, known, k, filter), k))
-            : Optional.empty();
+            : null;
     Query ranked = rankedQueries.ranked(searcher, text, Optional.empty(), request, reading);
     IndexSearcher timed = timed(scope, request);
     FacetCounts.Found byWords =
@@ -308,13 +309,9 @@ public final class QueryRuns {
               1,
               words.scoreDocs.length);
     }
-    // On one thread (the caller's, or the one that took them ahead): segments searched in turn
-    // share the best scores found so far
-    // (Lucene's global queue), so each explores less, and in the same order every time; searched in
-    // parallel they answered a query differently from one run to the next.
     TopDocs nearest =
-        nearestAhead.isPresent()
-            ? nearestAhead.get().get()
+        nearestAhead != null
+            ? nearestAhead.get()
             : searcher.search(new KnnFloatVectorQuery(VECTOR, meaning.get(), k, filter), k);
     Object reader = searcher.getIndexReader().getContext().id();
     int[] near = Arrays.stream(nearest.scoreDocs).mapToInt(hit -> hit.doc).toArray();

@@ -3,11 +3,11 @@ package dev.carnews.search.lucene.query;
 import dev.carnews.embed.TextEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +47,13 @@ public final class QueryVector implements Supplier<float[]> {
     return new QueryVector(CompletableFuture.supplyAsync(() -> queries.query(q), MEANING));
   }
 
+  /**
+   * Whether the query is still being embedded on a thread of its own (not remembered, not done).
+   */
+  public boolean embedding() {
+    return !vector.isDone();
+  }
+
   /** A search that needs the vector. */
   @FunctionalInterface
   public interface VectorSearch<T> {
@@ -54,41 +61,47 @@ public final class QueryVector implements Supplier<float[]> {
   }
 
   /** What a search started ahead finds; its failure is thrown here, as if it had searched here. */
-  @FunctionalInterface
   public interface Ahead<T> {
     T get() throws IOException;
+
+    /** Whether {@link #get()} would answer without waiting. */
+    boolean isDone();
   }
 
   /**
-   * When the vector is there already (remembered), {@code search} with it started on a thread of
-   * its own, to run beside what the caller does meanwhile; empty while the query still embeds.
+   * {@code search} with the vector, started ahead so that it runs beside what the caller does
+   * meanwhile: on the embedding's thread as soon as the vector is there, or on a thread of its own
+   * when it is there already (remembered).
    */
-  public <T> Optional<Ahead<T>> searchedAheadIfReady(VectorSearch<T> search) {
-    if (!vector.isDone() || vector.isCompletedExceptionally()) {
-      return Optional.empty();
-    }
-    float[] known = vector.join();
-    CompletableFuture<T> found =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return search.search(known);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            },
-            MEANING);
-    return Optional.of(
-        () -> {
+  public <T> Ahead<T> searchedAhead(VectorSearch<T> search) {
+    Function<float[], T> searched =
+        known -> {
           try {
-            return found.join();
-          } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-              throw io.getCause();
-            }
-            throw rethrown(e);
+            return search.search(known);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
           }
-        });
+        };
+    CompletableFuture<T> found =
+        vector.isDone() ? vector.thenApplyAsync(searched, MEANING) : vector.thenApply(searched);
+    return new Ahead<>() {
+      @Override
+      public T get() throws IOException {
+        try {
+          return found.join();
+        } catch (CompletionException e) {
+          if (e.getCause() instanceof UncheckedIOException io) {
+            throw io.getCause();
+          }
+          throw rethrown(e);
+        }
+      }
+
+      @Override
+      public boolean isDone() {
+        return found.isDone();
+      }
+    };
   }
 
   /** The vector, once embedded; an embedding that failed throws its exception here. */
