@@ -85,6 +85,8 @@ public final class HitReader {
       bodies.add(doc.get(BODY));
     }
     IndexReader reader = searcher.getIndexReader();
+    // Each hit's matches found once, for its body and its title alike.
+    PageHighlighter.HitMatches matches = new PageHighlighter.HitMatches();
     Object[] snippets =
         highlightAll(
             PageHighlighter.hasOffsets(reader, BODY) ? bodyFromPostings : bodyByAnalysis,
@@ -93,7 +95,8 @@ public final class HitReader {
             reader,
             page,
             bodies,
-            SNIPPET_PASSAGES);
+            SNIPPET_PASSAGES,
+            matches);
     Object[] titleHtmls =
         highlightAll(
             PageHighlighter.hasOffsets(reader, TITLE) ? titleFromPostings : titleByAnalysis,
@@ -102,7 +105,8 @@ public final class HitReader {
             reader,
             page,
             titles,
-            1);
+            1,
+            matches);
     List<SearchHit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < docs.size(); i++) {
       Document doc = docs.get(i);
@@ -141,11 +145,12 @@ public final class HitReader {
       IndexReader reader,
       ScoreDoc[] page,
       List<String> contents,
-      int passages)
+      int passages,
+      PageHighlighter.HitMatches matches)
       throws IOException {
     return text == null
         ? new Object[contents.size()]
-        : highlighter.highlightAll(field, text, reader, page, contents, passages);
+        : highlighter.highlightAll(field, text, reader, page, contents, passages, matches);
   }
 
   private PageHighlighter highlighter(Supplier<BreakIterator> passages, OffsetSource offsets) {

@@ -2,7 +2,9 @@ package dev.carnews.search.lucene.hits;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
@@ -80,7 +82,8 @@ public final class PageHighlighter extends UnifiedHighlighter {
       IndexReader reader,
       ScoreDoc[] page,
       List<String> contents,
-      int maxPassages)
+      int maxPassages,
+      HitMatches hitMatches)
       throws IOException {
     Object[] highlighted = new Object[contents.size()];
     UHComponents components = getHighlightComponents(field, query, extractTerms(query));
@@ -89,7 +92,7 @@ public final class PageHighlighter extends UnifiedHighlighter {
     OffsetSource source = getOptimizedOffsetSource(components);
     if (source == OffsetSource.POSTINGS
         && components.getHighlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)) {
-      pageMatches = new PageMatches(components, reader);
+      pageMatches = new PageMatches(components, hitMatches.of(components.getQuery(), reader));
       strategy = pageMatches;
     } else {
       strategy = getOffsetStrategy(source, components);
@@ -125,26 +128,62 @@ public final class PageHighlighter extends UnifiedHighlighter {
   }
 
   /**
-   * The offsets of a hit's matches from one weight of the query for the whole page: what Lucene's
-   * weight-matches strategy finds, without rewriting the query and looking up every term of it
-   * again for each hit (that was most of the highlighter's work once offsets were in postings). The
-   * weight's term states are kept per segment, so a term is looked up once per segment of the page.
-   * Not thread-safe: one per page.
+   * The matches of a page's hits, found once for all the fields highlighted: one weight of the
+   * query, and one {@link Matches} per hit, whose iterator for each field is read by that field's
+   * highlighter. Lucene's term matches open the postings of the query's terms in every field at
+   * once, so finding a hit's matches for its title and again for its body opened them all twice.
+   * One per page and query; not thread-safe.
+   */
+  static final class HitMatches {
+    private Query query;
+    private IndexReader reader;
+    private Weight weight;
+    private final Map<Integer, Matches> byDoc = new HashMap<>();
+
+    /** The matches of {@code query}'s hits in {@code reader}: these, or new ones for another. */
+    HitMatches of(Query query, IndexReader reader) throws IOException {
+      if (weight != null && query.equals(this.query) && reader == this.reader) {
+        return this;
+      }
+      IndexSearcher searcher = new IndexSearcher(reader);
+      searcher.setQueryCache(null);
+      this.weight =
+          searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1.0f);
+      this.query = query;
+      this.reader = reader;
+      byDoc.clear();
+      return this;
+    }
+
+    /** The hit's matches ({@code null}: none), found at the first field that asks. */
+    Matches matches(LeafReaderContext leaf, int docId) throws IOException {
+      int doc = leaf.docBase + docId;
+      if (byDoc.containsKey(doc)) {
+        return byDoc.get(doc);
+      }
+      Matches matches = weight.matches(leaf, docId);
+      byDoc.put(doc, matches);
+      return matches;
+    }
+  }
+
+  /**
+   * The offsets of a hit's matches from one weight of the query for the whole page ({@link
+   * HitMatches}): what Lucene's weight-matches strategy finds, without rewriting the query and
+   * looking up every term of it again for each hit (that was most of the highlighter's work once
+   * offsets were in postings). The weight's term states are kept per segment, so a term is looked
+   * up once per segment of the page. Not thread-safe: one per page.
    */
   private static final class PageMatches extends FieldOffsetStrategy {
 
-    private final Weight weight;
+    private final HitMatches hitMatches;
 
     /** The segment of the hit being highlighted. */
     LeafReaderContext leaf;
 
-    PageMatches(UHComponents components, IndexReader reader) throws IOException {
+    PageMatches(UHComponents components, HitMatches hitMatches) {
       super(components);
-      IndexSearcher searcher = new IndexSearcher(reader);
-      searcher.setQueryCache(null);
-      this.weight =
-          searcher.createWeight(
-              searcher.rewrite(components.getQuery()), ScoreMode.COMPLETE_NO_SCORES, 1.0f);
+      this.hitMatches = hitMatches;
     }
 
     @Override
@@ -153,7 +192,7 @@ public final class PageHighlighter extends UnifiedHighlighter {
       if (leaf == null || leaf.reader() != reader) {
         throw new IllegalStateException("the hit's segment was not set");
       }
-      Matches matches = weight.matches(leaf, docId);
+      Matches matches = hitMatches.matches(leaf, docId);
       if (matches == null) {
         return OffsetsEnum.EMPTY;
       }
