@@ -36,12 +36,28 @@ public final class CachingNewsArchive implements NewsArchive, MeterBinder {
   /** The rough memory bound of the cached answers when the operator does not say: 64 MiB. */
   public static final long DEFAULT_MAX_BYTES = 64L << 20;
 
+  /**
+   * Searches answered on each new index version before it serves, when the operator does not say:
+   * none. In a newsroom run (one write a second, Reuters 19k) warming 32 raised the hit ratio from
+   * 0.40-0.44 to 0.43-0.47 but doubled the time until a write was visible (105 → 172-204 ms p50),
+   * and read latencies moved within noise; it pays where writes are rarer than reads of the same
+   * popular searches.
+   */
+  public static final int DEFAULT_WARMED = 0;
+
+  private static final System.Logger LOG = System.getLogger(CachingNewsArchive.class.getName());
+
   private final NewsArchive archive;
   private final int maxEntries;
   private final long maxBytes;
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
+  private final LongAdder warmedAnswers = new LongAdder();
   private volatile SearchAnswers answers;
+  private int warmed = DEFAULT_WARMED;
+
+  /** Answers made for a version that does not serve yet ({@link #warm}); guarded by this. */
+  private SearchAnswers ready;
 
   /**
    * A cache of at most {@code maxEntries} answers and about {@code maxBytes} in front of an
@@ -72,6 +88,58 @@ public final class CachingNewsArchive implements NewsArchive, MeterBinder {
     return maxEntries == 0
         ? archive
         : new CachingNewsArchive(archive, maxEntries, DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * Sets how many searches {@link #warm} answers for each new version: the most asked for on the
+   * version before it; 0 = none. Call before serving; returns this cache.
+   *
+   * @throws IllegalArgumentException when {@code count} is negative
+   */
+  public CachingNewsArchive warming(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("the searches warmed must be >= 0, was " + count);
+    }
+    this.warmed = count;
+    return this;
+  }
+
+  /** A search of one index version that does not serve yet. */
+  @FunctionalInterface
+  public interface AnswerSource {
+    SearchResponse search(SearchRequest request) throws IOException;
+  }
+
+  /**
+   * Answers, with {@code source} (which searches {@code version} before it serves), the searches
+   * asked for most on the version serving now, so that the first readers of the new version (after
+   * every write a newsroom makes) find the popular answers ready instead of an empty cache: Solr's
+   * autowarming of a new searcher's result cache. Call before the new version serves; a search that
+   * fails here is left to its first reader.
+   */
+  public void warm(IndexVersion version, AnswerSource source) {
+    SearchAnswers current = answers;
+    if (warmed == 0 || current.version() == null || !isNewer(version, current.version())) {
+      return;
+    }
+    SearchAnswers next = new SearchAnswers(version, maxEntries, maxBytes);
+    for (SearchAnswers.Key key : current.mostAsked(warmed)) {
+      try {
+        SearchResponse answer = source.search(key.request());
+        if (!answer.partial()) {
+          next.putAhead(key, answer);
+          warmedAnswers.increment();
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.log(
+            System.Logger.Level.DEBUG, "Warming an answer failed; its first reader searches", e);
+      }
+    }
+    synchronized (this) {
+      if (ready == null || isNewer(version, ready.version())) {
+        ready = next;
+      }
+    }
   }
 
   @Override
@@ -120,8 +188,14 @@ public final class CachingNewsArchive implements NewsArchive, MeterBinder {
       current = answers;
       if (!version.equals(current.version())
           && (current.version() == null || isNewer(version, current.version()))) {
-        current = new SearchAnswers(version, maxEntries, maxBytes);
+        current =
+            ready != null && version.equals(ready.version())
+                ? ready
+                : new SearchAnswers(version, maxEntries, maxBytes);
         answers = current;
+        if (ready != null && !isNewer(ready.version(), version)) {
+          ready = null;
+        }
       }
       // A request that read an older version than the newest seen gets a throw-away cache.
       return version.equals(current.version())
@@ -161,6 +235,11 @@ public final class CachingNewsArchive implements NewsArchive, MeterBinder {
     return misses.sum();
   }
 
+  /** Answers made for new versions before they served. */
+  public long warmed() {
+    return warmedAnswers.sum();
+  }
+
   /** Answers cached now. */
   public int size() {
     return answers.size();
@@ -175,6 +254,9 @@ public final class CachingNewsArchive implements NewsArchive, MeterBinder {
     FunctionCounter.builder("carnews_search_cache_requests", misses, LongAdder::sum)
         .description("searches answered by the search cache (hit) or computed (miss)")
         .tag("result", "miss")
+        .register(registry);
+    FunctionCounter.builder("carnews_search_cache_warmed", warmedAnswers, LongAdder::sum)
+        .description("answers made for a new index version before it served")
         .register(registry);
     Gauge.builder("carnews_search_cache_entries", this, CachingNewsArchive::size)
         .description("answers in the search cache")

@@ -1,5 +1,8 @@
 package dev.carnews.search;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +19,18 @@ final class SearchAnswers {
   /** A normalised search: the validated request and the cursor, if any. */
   record Key(SearchRequest request, String after) {}
 
-  private record Weighted(SearchResponse response, long bytes) {}
+  /** An answer, its weight, and how often it was asked for on this version. */
+  private static final class Weighted {
+    final SearchResponse response;
+    final long bytes;
+    int asked;
+
+    Weighted(SearchResponse response, long bytes, int asked) {
+      this.response = response;
+      this.bytes = bytes;
+      this.asked = asked;
+    }
+  }
 
   /** Rough bytes of an object header and its references. */
   private static final long OBJECT = 48;
@@ -40,19 +54,49 @@ final class SearchAnswers {
 
   synchronized SearchResponse get(Key key) {
     Weighted found = entries.get(key);
-    return found == null ? null : found.response();
+    if (found == null) {
+      return null;
+    }
+    found.asked++;
+    return found.response;
   }
 
-  synchronized void put(Key key, SearchResponse response) {
+  /**
+   * Up to {@code count} searches without a cursor that were asked for on this version, the most
+   * asked for first, the most recently asked first among equals: what a new version is warmed with.
+   */
+  synchronized List<Key> mostAsked(int count) {
+    List<Map.Entry<Key, Weighted>> recentFirst = new ArrayList<>(entries.entrySet());
+    Collections.reverse(recentFirst);
+    return recentFirst.stream()
+        .filter(entry -> entry.getKey().after() == null && entry.getValue().asked > 0)
+        .sorted(
+            Comparator.comparingInt((Map.Entry<Key, Weighted> entry) -> -entry.getValue().asked))
+        .limit(count)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /** Keeps the answer of a search that was asked for. */
+  void put(Key key, SearchResponse response) {
+    put(key, response, 1);
+  }
+
+  /** Keeps an answer made ahead (warming), not yet asked for. */
+  void putAhead(Key key, SearchResponse response) {
+    put(key, response, 0);
+  }
+
+  private synchronized void put(Key key, SearchResponse response, int asked) {
     long weight = weigh(key, response);
     if (weight > maxBytes) {
       return;
     }
-    Weighted old = entries.put(key, new Weighted(response, weight));
-    bytes += weight - (old == null ? 0 : old.bytes());
+    Weighted old = entries.put(key, new Weighted(response, weight, asked));
+    bytes += weight - (old == null ? 0 : old.bytes);
     Iterator<Weighted> eldest = entries.values().iterator();
     while (entries.size() > maxEntries || bytes > maxBytes) {
-      bytes -= eldest.next().bytes();
+      bytes -= eldest.next().bytes;
       eldest.remove();
     }
   }

@@ -2,6 +2,8 @@ package dev.carnews.server;
 
 import dev.carnews.admin.IndexBackupService;
 import dev.carnews.admin.ReindexService;
+import dev.carnews.search.CachingNewsArchive;
+import dev.carnews.search.IndexVersion;
 import dev.carnews.search.NewsArchive;
 import dev.carnews.write.ArticleWriter;
 import dev.carnews.write.CurationStore;
@@ -41,6 +43,18 @@ interface Backend extends AutoCloseable {
   /** The editors' curation of the entities, when this backend keeps one. */
   default Optional<CurationStore> curations() {
     return Optional.empty();
+  }
+
+  /**
+   * Has {@code warmer} answer searches on each new version of the index before it serves (the
+   * answer cache's autowarming), when this backend opens its readers itself; otherwise nothing.
+   */
+  default void warmAnswersWith(AnswerWarmer warmer) {}
+
+  /** Answers searches on a new index version before it serves ({@code CachingNewsArchive#warm}). */
+  @FunctionalInterface
+  interface AnswerWarmer {
+    void warm(IndexVersion version, CachingNewsArchive.AnswerSource source);
   }
 
   /** What the start-up line says it serves, for example the index folder and its article count. */

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -45,6 +46,7 @@ final class LocalBackend implements Backend {
   private static final Duration COMMIT_GATHER = Duration.ofMillis(2);
 
   private final SearchThreads threads;
+  private volatile AnswerWarmer answerWarmer = (version, source) -> {};
   private final LiveIndex live;
   private final NewsArchive archive;
   private final ArticleWriter writer;
@@ -101,8 +103,20 @@ final class LocalBackend implements Backend {
             searching.searchingByMeaning(meaning);
           }
           index.warmNewReadersWith(searching::warm);
-          return new ServedIndex(
-              where, index, new GroupCommitter(index, COMMIT_GATHER), searching, base);
+          ServedIndex served =
+              new ServedIndex(
+                  where, index, new GroupCommitter(index, COMMIT_GATHER), searching, base);
+          // The popular answers of the index being served are made again on each new reader of it
+          // before that reader serves; an index being rebuilt beside it serves no one yet.
+          index.warmNewReadersWith(
+              searcher -> {
+                if (serving(served)) {
+                  answerWarmer.warm(
+                      ServedIndex.served(base, LuceneNewsArchive.versionOf(searcher)),
+                      request -> searching.search(searcher, request));
+                }
+              });
+          return served;
         };
     this.live =
         new LiveIndex(opener.open(folder, articles, new dev.carnews.search.IndexVersion(0, 0)));
@@ -182,6 +196,16 @@ final class LocalBackend implements Backend {
     } catch (IOException e) {
       return -1L;
     }
+  }
+
+  /** Whether {@code index} is the one serving now (not one being rebuilt, not one retired). */
+  private boolean serving(ServedIndex index) {
+    return live != null && live.current() == index;
+  }
+
+  @Override
+  public void warmAnswersWith(AnswerWarmer warmer) {
+    this.answerWarmer = Objects.requireNonNull(warmer, "warmer");
   }
 
   @Override

@@ -154,6 +154,15 @@ public final class Main implements Callable<Integer> {
   int searchCacheSize = CachingNewsArchive.DEFAULT_ENTRIES;
 
   @Option(
+      names = "--search-cache-warm",
+      paramLabel = "N",
+      description =
+          "searches answered again on each new index version (after a write) before it serves:"
+              + " the N asked most since the last one, as Solr's autowarmCount; 0 = none (default:"
+              + " ${DEFAULT-VALUE})")
+  int searchCacheWarm = CachingNewsArchive.DEFAULT_WARMED;
+
+  @Option(
       names = "--query-vector-cache-size",
       paramLabel = "N",
       description =
@@ -239,6 +248,9 @@ public final class Main implements Callable<Integer> {
     SearchApp app;
     try {
       NewsArchive archive = CachingNewsArchive.of(backend.archive(), searchCacheSize);
+      if (archive instanceof CachingNewsArchive cache) {
+        backend.warmAnswersWith(cache.warming(searchCacheWarm)::warm);
+      }
       app = SearchApp.create(archive, appOptions(backend)).start(host, port);
     } catch (IOException | RuntimeException e) {
       backend.close();
@@ -271,6 +283,10 @@ public final class Main implements Callable<Integer> {
     if (cacheMaxAgeSeconds < 0) {
       throw new CommandLine.ParameterException(
           commandLine, "--cache-max-age must be >= 0, was " + cacheMaxAgeSeconds);
+    }
+    if (searchCacheWarm < 0) {
+      throw new CommandLine.ParameterException(
+          commandLine, "--search-cache-warm must be >= 0, was " + searchCacheWarm);
     }
     if (searchCacheSize < 0) {
       throw new CommandLine.ParameterException(

@@ -51,7 +51,11 @@ final class ServedIndex {
 
   /** The version the service reports for this index's current state. */
   IndexVersion version() throws IOException {
-    IndexVersion raw = archive.version();
+    return served(base, archive.version());
+  }
+
+  /** The version the service reports for an index's own version {@code raw} above {@code base}. */
+  static IndexVersion served(IndexVersion base, IndexVersion raw) {
     return new IndexVersion(base.generation() + raw.generation(), base.version() + raw.version());
   }
 

@@ -112,6 +112,64 @@ class CachingNewsArchiveTest {
   }
 
   @Test
+  void theSearchesAskedMostAreAnsweredOnANewReaderBeforeItServes() throws IOException {
+    cache.warming(2);
+    index.warmNewReadersWith(
+        next ->
+            cache.warm(
+                LuceneNewsArchive.versionOf(next), request -> searcher.search(next, request)));
+    SearchRequest popular = SearchRequest.of("electric");
+    SearchRequest second = SearchRequest.of("battery");
+    SearchRequest once = SearchRequest.of("van");
+    for (SearchRequest request : List.of(popular, popular, popular, once, second, second)) {
+      cache.search(request);
+    }
+    long before = cache.search(popular).total();
+    long misses = cache.misses();
+    index.write(
+        new TagsEntityTagger()
+            .tag(
+                Fixtures.article(
+                    "w1",
+                    "Kia shows an electric van with a new battery",
+                    "The electric van's battery charges in twenty minutes.",
+                    "Jane Doe",
+                    "2025-09-01T00:00:00Z",
+                    "brand:Kia")));
+    index.refresh();
+    assertEquals(2, cache.warmed(), "the two searches asked most, made before the reader served");
+
+    SearchResponse warmed = cache.search(popular);
+    assertEquals(misses, cache.misses(), "answered from the warmed answers");
+    assertEquals(before + 1, warmed.total(), "the new reader's answer, the write included");
+    assertEquals(withoutTook(searcher.search(popular)), withoutTook(warmed));
+    cache.search(second);
+    assertEquals(misses, cache.misses());
+    cache.search(once);
+    assertEquals(misses + 1, cache.misses(), "asked once, behind the two asked more: not warmed");
+  }
+
+  @Test
+  void warmingNothingOrAnOlderVersionChangesNothing() throws IOException {
+    cache.search(SearchRequest.of("electric"));
+    IndexVersion now = searcher.version();
+    List<SearchRequest> asked = new java.util.ArrayList<>();
+    CachingNewsArchive.AnswerSource recording =
+        request -> {
+          asked.add(request);
+          return searcher.search(request);
+        };
+    cache.warm(new IndexVersion(now.generation(), now.version() + 1), recording);
+    assertEquals(List.of(), asked, "off by default");
+    cache.warming(4).warm(now, recording);
+    assertEquals(List.of(), asked, "the version serving now is not warmed again");
+    cache.warming(0).warm(new IndexVersion(now.generation(), now.version() + 1), recording);
+    assertEquals(List.of(), asked);
+    assertEquals(0, cache.warmed());
+    assertThrows(IllegalArgumentException.class, () -> cache.warming(-1));
+  }
+
+  @Test
   void aPartialAnswerIsNotKept() throws IOException {
     LuceneNewsArchive hurried = new LuceneNewsArchive(index.searchers(), Duration.ofNanos(1));
     CachingNewsArchive hurriedCache = new CachingNewsArchive(hurried, 100, 1 << 20);

@@ -48,6 +48,7 @@ class MainOptionsTest {
         new String[] {
           "--port=70000",
           "--search-cache-size=-1",
+          "--search-cache-warm=-1",
           "--query-vector-cache-size=-1",
           "--cache-max-age=-5",
           "--search-threads=0",

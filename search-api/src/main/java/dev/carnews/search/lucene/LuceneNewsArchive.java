@@ -268,13 +268,18 @@ public final class LuceneNewsArchive implements NewsArchive {
   public IndexVersion version() throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
-      if (searcher.getIndexReader() instanceof DirectoryReader reader) {
-        return new IndexVersion(reader.getIndexCommit().getGeneration(), reader.getVersion());
-      }
-      throw new IllegalStateException("the searcher does not read a directory index");
+      return versionOf(searcher);
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /** The version {@link #version()} reports once {@code searcher} serves. */
+  public static IndexVersion versionOf(IndexSearcher searcher) throws IOException {
+    if (searcher.getIndexReader() instanceof DirectoryReader reader) {
+      return new IndexVersion(reader.getIndexCommit().getGeneration(), reader.getVersion());
+    }
+    throw new IllegalStateException("the searcher does not read a directory index");
   }
 
   /**
@@ -303,17 +308,28 @@ public final class LuceneNewsArchive implements NewsArchive {
   }
 
   private SearchResponse search(SearchRequest request, LuceneCursor after) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return search(searcher, request, after);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * A search of {@code searcher}'s reader, which need not serve yet: a new reader's answers to the
+   * searches asked most are made while it warms ({@link #versionOf}, {@code CachingNewsArchive}).
+   */
+  public SearchResponse search(IndexSearcher searcher, SearchRequest request) throws IOException {
+    return search(searcher, request, null);
+  }
+
+  private SearchResponse search(IndexSearcher searcher, SearchRequest request, LuceneCursor after)
+      throws IOException {
     long started = System.nanoTime();
     QueryLimits.checkNesting(request.q());
     ScoreDoc afterDoc = after == null ? null : after.toScoreDoc();
-    IndexSearcher searcher = searchers.acquire();
-    Supplier<float[]> meaning;
-    try {
-      meaning = meaningOf(searcher, request);
-    } catch (IOException | RuntimeException e) {
-      searchers.release(searcher);
-      throw e;
-    }
+    Supplier<float[]> meaning = meaningOf(searcher, request);
     // A query embedding on a thread of its own meanwhile takes a core too.
     int cores = meaning instanceof QueryVector vector && vector.embedding() ? 2 : 1;
     try (SearchThreads.Lease lease = searchThreads.lease(searcher.getIndexReader(), cores)) {
@@ -411,8 +427,6 @@ public final class LuceneNewsArchive implements NewsArchive {
           next);
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooManyTerms(e);
-    } finally {
-      searchers.release(searcher);
     }
   }
 
