@@ -17,10 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class QueryVectorTest {
 
-  /** A model that records which thread embedded each query. */
-  private static final class ThreadRecordingModel implements TextEmbedder {
-    final List<String> threads = new CopyOnWriteArrayList<>();
-
+  /** A two-number model whose query vector is (0, the query's length); passages (1, 0). */
+  private abstract static class FakeModel implements TextEmbedder {
     @Override
     public float[] passage(String text) {
       return new float[] {1, 0};
@@ -28,7 +26,6 @@ class QueryVectorTest {
 
     @Override
     public float[] query(String text) {
-      threads.add(Thread.currentThread().getName());
       return new float[] {0, text.length()};
     }
 
@@ -39,7 +36,18 @@ class QueryVectorTest {
 
     @Override
     public String name() {
-      return "recording";
+      return getClass().getSimpleName();
+    }
+  }
+
+  /** A model that records which thread embedded each query. */
+  private static final class ThreadRecordingModel extends FakeModel {
+    final List<String> threads = new CopyOnWriteArrayList<>();
+
+    @Override
+    public float[] query(String text) {
+      threads.add(Thread.currentThread().getName());
+      return super.query(text);
     }
   }
 
@@ -63,14 +71,9 @@ class QueryVectorTest {
   }
 
   /** A model whose query waits until the test lets it go, or fails when told to. */
-  private static final class HeldModel implements TextEmbedder {
+  private static final class HeldModel extends FakeModel {
     final CountDownLatch release = new CountDownLatch(1);
     volatile RuntimeException failure;
-
-    @Override
-    public float[] passage(String text) {
-      return new float[] {1, 0};
-    }
 
     @Override
     public float[] query(String text) {
@@ -82,17 +85,7 @@ class QueryVectorTest {
       if (failure != null) {
         throw failure;
       }
-      return new float[] {0, text.length()};
-    }
-
-    @Override
-    public int dimensions() {
-      return 2;
-    }
-
-    @Override
-    public String name() {
-      return "held";
+      return super.query(text);
     }
   }
 
