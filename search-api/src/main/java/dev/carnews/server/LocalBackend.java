@@ -46,7 +46,10 @@ final class LocalBackend implements Backend {
   private static final Duration COMMIT_GATHER = Duration.ofMillis(2);
 
   private final SearchThreads threads;
-  private volatile AnswerWarmer answerWarmer = (version, source) -> {};
+
+  /** What warms the answer cache on each new reader; null (the default): nothing is done. */
+  private volatile AnswerWarmer answerWarmer;
+
   private final LiveIndex live;
   private final NewsArchive archive;
   private final ArticleWriter writer;
@@ -110,8 +113,9 @@ final class LocalBackend implements Backend {
           // before that reader serves; an index being rebuilt beside it serves no one yet.
           index.warmNewReadersWith(
               searcher -> {
-                if (serving(served)) {
-                  answerWarmer.warm(
+                AnswerWarmer warmer = answerWarmer;
+                if (warmer != null && serving(served)) {
+                  warmer.warm(
                       ServedIndex.served(base, LuceneNewsArchive.versionOf(searcher)),
                       request -> searching.search(searcher, request));
                 }

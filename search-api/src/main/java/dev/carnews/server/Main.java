@@ -248,7 +248,8 @@ public final class Main implements Callable<Integer> {
     SearchApp app;
     try {
       NewsArchive archive = CachingNewsArchive.of(backend.archive(), searchCacheSize);
-      if (archive instanceof CachingNewsArchive cache) {
+      // Without warming, a refresh does no answer-cache work at all (not even its version).
+      if (searchCacheWarm > 0 && archive instanceof CachingNewsArchive cache) {
         backend.warmAnswersWith(cache.warming(searchCacheWarm)::warm);
       }
       app = SearchApp.create(archive, appOptions(backend)).start(host, port);
