@@ -1,10 +1,13 @@
 package dev.carnews.bench;
 
 import com.sun.management.ThreadMXBean;
+import dev.carnews.embed.OnnxTextEmbedder;
 import dev.carnews.index.ArticleIndex;
+import dev.carnews.search.SearchMode;
 import dev.carnews.search.lucene.LuceneNewsArchive;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,16 +15,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * First-time keyword searches run in process on one thread, without HTTP or an answer cache: the
- * latency of the search itself and the bytes it allocates, for profiling a change (run it under JFR
- * and read the recording with {@code jfr-top}).
+ * First-time searches run in process on one thread, without HTTP or an answer cache: the latency of
+ * the search itself and the bytes it allocates, for profiling a change (run it under JFR and read
+ * the recording with {@code jfr-top}). Several modes are interleaved query by query, so that each
+ * sees the same machine: the cost of searching by meaning is the difference within one run.
  */
 @Command(
     name = "inprocess-first-time",
     mixinStandardHelpOptions = true,
     description =
-        "Runs first-time keyword searches (title word pairs and singles never asked before) in"
-            + " process on one thread: p50/p90/p99 and kB allocated per search.")
+        "Runs first-time searches (title word pairs and singles never asked before) in process on"
+            + " one thread, each mode in turn per query: p50/p90/p99 and kB allocated per search.")
 final class InProcessFirstTime implements Callable<Integer> {
 
   @Option(names = "--index", required = true, paramLabel = "DIR", description = "the index")
@@ -36,38 +40,62 @@ final class InProcessFirstTime implements Callable<Integer> {
   @Option(names = "--seed", description = "seed of the query set (default: ${DEFAULT-VALUE})")
   long seed = 43;
 
+  @Option(
+      names = "--modes",
+      split = ",",
+      paramLabel = "MODE",
+      description =
+          "search modes, interleaved query by query: keyword, semantic, hybrid (default:"
+              + " ${DEFAULT-VALUE}); the others need an index with vectors")
+  List<String> modeLabels = List.of("keyword");
+
   @Override
   public Integer call() throws Exception {
     List<BenchQuery> queries = TitleQueries.distinct(index, warmUp + timed, seed);
     if (queries.size() <= warmUp) {
       throw new IllegalArgumentException("only " + queries.size() + " distinct queries");
     }
+    List<SearchMode> modes = modeLabels.stream().map(SearchMode::parse).toList();
     ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().getId();
     try (ArticleIndex articles = ArticleIndex.open(index)) {
       LuceneNewsArchive archive = new LuceneNewsArchive(articles);
+      if (modes.stream().anyMatch(mode -> mode != SearchMode.KEYWORD)) {
+        archive.searchingByMeaning(OnnxTextEmbedder.lazyDefault());
+      }
       for (BenchQuery query : queries.subList(0, warmUp)) {
-        archive.search(query.request());
+        for (SearchMode mode : modes) {
+          archive.search(query.request().withMode(mode));
+        }
       }
       List<BenchQuery> measured = queries.subList(warmUp, queries.size());
-      long[] nanos = new long[measured.size()];
-      long allocatedBefore = threads.getThreadAllocatedBytes(thread);
-      for (int i = 0; i < nanos.length; i++) {
-        long started = System.nanoTime();
-        archive.search(measured.get(i).request());
-        nanos[i] = System.nanoTime() - started;
+      List<long[]> nanos = new ArrayList<>();
+      long[] allocated = new long[modes.size()];
+      for (int m = 0; m < modes.size(); m++) {
+        nanos.add(new long[measured.size()]);
       }
-      long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
-      Latencies latencies = Latencies.of(nanos, 0);
-      System.out.printf(
-          Locale.ROOT,
-          "%d first-time searches: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms; %.1f kB allocated per"
-              + " search%n",
-          latencies.count(),
-          latencies.p50Ms(),
-          latencies.p90Ms(),
-          latencies.p99Ms(),
-          allocated / (double) nanos.length / 1024);
+      for (int i = 0; i < measured.size(); i++) {
+        for (int m = 0; m < modes.size(); m++) {
+          long allocatedBefore = threads.getThreadAllocatedBytes(thread);
+          long started = System.nanoTime();
+          archive.search(measured.get(i).request().withMode(modes.get(m)));
+          nanos.get(m)[i] = System.nanoTime() - started;
+          allocated[m] += threads.getThreadAllocatedBytes(thread) - allocatedBefore;
+        }
+      }
+      for (int m = 0; m < modes.size(); m++) {
+        Latencies latencies = Latencies.of(nanos.get(m), 0);
+        System.out.printf(
+            Locale.ROOT,
+            "%s: %d first-time searches: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms; %.1f kB allocated"
+                + " per search on the caller's thread%n",
+            modes.get(m).label(),
+            latencies.count(),
+            latencies.p50Ms(),
+            latencies.p90Ms(),
+            latencies.p99Ms(),
+            allocated[m] / (double) measured.size() / 1024);
+      }
     }
     return 0;
   }
