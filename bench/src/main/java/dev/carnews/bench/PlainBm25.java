@@ -72,6 +72,9 @@ final class PlainBm25 implements Callable<Integer> {
   float b = 0.75f;
 
   /** How a word's title and body clauses are combined. */
+  @Option(names = "--per-topic", description = "print each topic's nDCG@10")
+  boolean perTopic;
+
   enum Fields {
     DISMAX,
     SUM,
@@ -108,7 +111,20 @@ final class PlainBm25 implements Callable<Integer> {
             for (TopicJudgements.Kind kind : TopicJudgements.Kind.values()) {
               line.append(
                   judged.scores(
-                      kind, text -> ranked(searcher, query(query, text, fields)), (t, n) -> {}));
+                      kind,
+                      text -> ranked(searcher, query(query, text, fields)),
+                      (topic, ndcg) -> {
+                        if (perTopic) {
+                          System.out.printf(
+                              Locale.ROOT,
+                              "  %-8s %-7s %-11s %-14s %.3f%n",
+                              name,
+                              fields,
+                              kind,
+                              topic.label(),
+                              ndcg);
+                        }
+                      }));
             }
             System.out.println(line);
           }
