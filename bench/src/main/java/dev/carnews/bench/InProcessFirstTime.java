@@ -4,6 +4,7 @@ import com.sun.management.ThreadMXBean;
 import dev.carnews.embed.OnnxTextEmbedder;
 import dev.carnews.index.ArticleIndex;
 import dev.carnews.search.SearchMode;
+import dev.carnews.search.SearchResponse;
 import dev.carnews.search.lucene.LuceneNewsArchive;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -11,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * First-time searches run in process on one thread, without HTTP or an answer cache: the latency of
@@ -27,6 +30,8 @@ import picocli.CommandLine.Option;
         "Runs first-time searches (title word pairs and singles never asked before) in process on"
             + " one thread, each mode in turn per query: p50/p90/p99 and kB allocated per search.")
 final class InProcessFirstTime implements Callable<Integer> {
+
+  @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--index", required = true, paramLabel = "DIR", description = "the index")
   Path index;
@@ -46,8 +51,21 @@ final class InProcessFirstTime implements Callable<Integer> {
       paramLabel = "MODE",
       description =
           "search modes, interleaved query by query: keyword, semantic, hybrid (default:"
-              + " ${DEFAULT-VALUE}); the others need an index with vectors")
-  List<String> modeLabels = List.of("keyword");
+              + " keyword); the others need an index with vectors",
+      converter = ModeConverter.class)
+  List<SearchMode> modes = List.of(SearchMode.KEYWORD);
+
+  /** A mode as the API names it ({@code hybrid}), or a usage error. */
+  static final class ModeConverter implements CommandLine.ITypeConverter<SearchMode> {
+    @Override
+    public SearchMode convert(String label) {
+      try {
+        return SearchMode.parse(label);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -55,7 +73,6 @@ final class InProcessFirstTime implements Callable<Integer> {
     if (queries.size() <= warmUp) {
       throw new IllegalArgumentException("only " + queries.size() + " distinct queries");
     }
-    List<SearchMode> modes = modeLabels.stream().map(SearchMode::parse).toList();
     ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().getId();
     try (ArticleIndex articles = ArticleIndex.open(index)) {
@@ -65,7 +82,14 @@ final class InProcessFirstTime implements Callable<Integer> {
       }
       for (BenchQuery query : queries.subList(0, warmUp)) {
         for (SearchMode mode : modes) {
-          archive.search(query.request().withMode(mode));
+          SearchResponse answer = archive.search(query.request().withMode(mode));
+          String made = answer.interpretation() == null ? null : answer.interpretation().mode();
+          if (mode != SearchMode.KEYWORD && !mode.label().equals(made)) {
+            // Timing words under the name of meaning would measure nothing.
+            throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                index + " has no vectors: mode " + mode.label() + " would search by words");
+          }
         }
       }
       List<BenchQuery> measured = queries.subList(warmUp, queries.size());
