@@ -8,7 +8,6 @@ import dev.carnews.search.SearchResponse;
 import dev.carnews.search.lucene.LuceneNewsArchive;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -93,22 +92,19 @@ final class InProcessFirstTime implements Callable<Integer> {
         }
       }
       List<BenchQuery> measured = queries.subList(warmUp, queries.size());
-      List<long[]> nanos = new ArrayList<>();
+      long[][] nanos = new long[modes.size()][measured.size()];
       long[] allocated = new long[modes.size()];
-      for (int m = 0; m < modes.size(); m++) {
-        nanos.add(new long[measured.size()]);
-      }
       for (int i = 0; i < measured.size(); i++) {
         for (int m = 0; m < modes.size(); m++) {
           long allocatedBefore = threads.getThreadAllocatedBytes(thread);
           long started = System.nanoTime();
           archive.search(measured.get(i).request().withMode(modes.get(m)));
-          nanos.get(m)[i] = System.nanoTime() - started;
+          nanos[m][i] = System.nanoTime() - started;
           allocated[m] += threads.getThreadAllocatedBytes(thread) - allocatedBefore;
         }
       }
       for (int m = 0; m < modes.size(); m++) {
-        Latencies latencies = Latencies.of(nanos.get(m), 0);
+        Latencies latencies = Latencies.of(nanos[m], 0);
         System.out.printf(
             Locale.ROOT,
             "%s: %d first-time searches: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms; %.1f kB allocated"
