@@ -58,6 +58,7 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.cloud.DocCollection;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.params.ShardParams;
 
 /**
  * The archive on a SolrCloud collection of the news configset. Every read is retried for a short
@@ -697,12 +698,22 @@ public final class SolrNewsArchive implements NewsArchive {
     return stored(id, ArticleSchema.STORY);
   }
 
-  /** An article's stored fields and these others. */
+  /**
+   * An article's stored fields and these others. The real-time get goes to any active replica; one
+   * that has just rejoined may not yet hold a write its shard's leader acknowledged, so an id no
+   * replica answered for is asked of the leader before it is called missing.
+   */
   private Optional<SolrDocument> stored(String id, String... others) throws IOException {
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("fl", String.join(",", SolrArticles.STORED) + "," + String.join(",", others));
     CloudSolrClient client = connection.client();
     SolrDocument doc = read("get " + collection, () -> client.getById(collection, id, params));
+    if (doc == null) {
+      ModifiableSolrParams leader = new ModifiableSolrParams(params);
+      leader.set(
+          ShardParams.SHARDS_PREFERENCE, ShardParams.SHARDS_PREFERENCE_REPLICA_LEADER + ":true");
+      doc = read("get " + collection, () -> client.getById(collection, id, leader));
+    }
     return Optional.ofNullable(doc);
   }
 
