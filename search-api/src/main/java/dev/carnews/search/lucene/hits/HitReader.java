@@ -166,6 +166,8 @@ public final class HitReader {
   private static Supplier<BreakIterator> sentences() {
     return () ->
         LengthGoalBreakIterator.createClosestToLength(
-            BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_LENGTH, 0.5f);
+            new ForwardBreaks(BreakIterator.getSentenceInstance(Locale.ROOT)),
+            PASSAGE_LENGTH,
+            0.5f);
   }
 }
