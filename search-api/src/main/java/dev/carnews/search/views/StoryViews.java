@@ -24,8 +24,6 @@ public final class StoryViews {
   /** A blank line, or a line break followed by an indent, starts a paragraph. */
   private static final Pattern PARAGRAPH = Pattern.compile("\\n\\s*\\n|\\n(?=[ \\t]{2,})");
 
-  private static final Pattern SPACE = Pattern.compile("\\s+");
-
   private StoryViews() {}
 
   /**
@@ -112,6 +110,6 @@ public final class StoryViews {
   }
 
   private static String normalize(String text) {
-    return SPACE.matcher(text).replaceAll(" ").strip();
+    return ArticleViews.collapsed(text);
   }
 }

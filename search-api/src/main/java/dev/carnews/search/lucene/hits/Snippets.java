@@ -1,7 +1,6 @@
 package dev.carnews.search.lucene.hits;
 
 import dev.carnews.search.views.ArticleViews;
-import java.util.regex.Pattern;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
@@ -14,7 +13,6 @@ public final class Snippets extends PassageFormatter {
   private static final String ELLIPSIS = ArticleViews.ELLIPSIS;
   private static final String OPEN = "<mark>";
   private static final String CLOSE = "</mark>";
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   @Override
   public String format(Passage[] passages, String content) {
@@ -49,18 +47,27 @@ public final class Snippets extends PassageFormatter {
       ArticleViews.escape(content, pos, passage.getEndOffset(), out);
       previousEnd = passage.getEndOffset();
     }
-    if (previousEnd < content.strip().length()) {
+    if (previousEnd < strippedLength(content)) {
       out.append(' ').append(ELLIPSIS);
     }
-    return collapse(out.toString());
+    return ArticleViews.collapsed(out);
+  }
+
+  /** {@code content.strip().length()}, without copying the content. */
+  private static int strippedLength(String content) {
+    int end = content.length();
+    while (end > 0 && Character.isWhitespace(content.codePointBefore(end))) {
+      end -= Character.charCount(content.codePointBefore(end));
+    }
+    int start = 0;
+    while (start < end && Character.isWhitespace(content.codePointAt(start))) {
+      start += Character.charCount(content.codePointAt(start));
+    }
+    return end - start;
   }
 
   private static boolean endsWithClose(StringBuilder out) {
     int length = out.length();
     return length >= CLOSE.length() && out.substring(length - CLOSE.length(), length).equals(CLOSE);
-  }
-
-  private static String collapse(String text) {
-    return WHITESPACE.matcher(text).replaceAll(" ").strip();
   }
 }
