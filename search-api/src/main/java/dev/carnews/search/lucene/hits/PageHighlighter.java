@@ -138,6 +138,10 @@ public final class PageHighlighter extends UnifiedHighlighter {
     private Query query;
     private IndexReader reader;
     private Weight weight;
+
+    /** The same matches from postings shared by the page's hits, for a query of terms. */
+    private PageTermMatches terms;
+
     private final Map<Integer, Matches> byDoc = new HashMap<>();
 
     /** The matches of {@code query}'s hits in {@code reader}: these, or new ones for another. */
@@ -147,8 +151,9 @@ public final class PageHighlighter extends UnifiedHighlighter {
       }
       IndexSearcher searcher = new IndexSearcher(reader);
       searcher.setQueryCache(null);
-      this.weight =
-          searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1.0f);
+      Query rewritten = searcher.rewrite(query);
+      this.weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1.0f);
+      this.terms = PageTermMatches.of(rewritten);
       this.query = query;
       this.reader = reader;
       byDoc.clear();
@@ -161,7 +166,7 @@ public final class PageHighlighter extends UnifiedHighlighter {
       if (byDoc.containsKey(doc)) {
         return byDoc.get(doc);
       }
-      Matches matches = weight.matches(leaf, docId);
+      Matches matches = terms != null ? terms.matches(leaf, docId) : weight.matches(leaf, docId);
       byDoc.put(doc, matches);
       return matches;
     }
