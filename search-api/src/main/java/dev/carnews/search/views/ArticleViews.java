@@ -77,33 +77,33 @@ public final class ArticleViews {
    * {@code strip()} give, in one pass without a regular expression (a search formats ten snippets
    * with it).
    */
-  public static String collapsed(CharSequence text) {
+  public static String collapsed(String text) {
     int length = text.length();
-    StringBuilder out = null;
     int i = 0;
     while (i < length) {
       char c = text.charAt(i);
-      if (!isAsciiSpace(c)) {
-        if (out != null) {
-          out.append(c);
-        }
-        i++;
-        continue;
+      if (isAsciiSpace(c) && (c != ' ' || (i + 1 < length && isAsciiSpace(text.charAt(i + 1))))) {
+        break;
       }
-      int end = i + 1;
-      while (end < length && isAsciiSpace(text.charAt(end))) {
-        end++;
-      }
-      if (out == null && (end - i > 1 || c != ' ')) {
-        out = new StringBuilder(length);
-        out.append(text, 0, i);
-      }
-      if (out != null) {
-        out.append(' ');
-      }
-      i = end;
+      i++;
     }
-    return (out == null ? text.toString() : out.toString()).strip();
+    if (i == length) {
+      return text.strip();
+    }
+    char[] chars = text.toCharArray();
+    int n = i;
+    while (i < length) {
+      char c = chars[i++];
+      if (isAsciiSpace(c)) {
+        chars[n++] = ' ';
+        while (i < length && isAsciiSpace(chars[i])) {
+          i++;
+        }
+      } else {
+        chars[n++] = c;
+      }
+    }
+    return new String(chars, 0, n).strip();
   }
 
   private static boolean isAsciiSpace(char c) {
@@ -121,16 +121,26 @@ public final class ArticleViews {
    * HTML-escapes the characters {@code from} (inclusive) to {@code to} of text onto {@code out}.
    */
   public static void escape(String text, int from, int to, StringBuilder out) {
-    for (int i = from; i < to && i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
+    int end = Math.min(to, text.length());
+    // Runs of characters that need no escape are copied whole.
+    int run = from;
+    for (int i = from; i < end; i++) {
+      String entity =
+          switch (text.charAt(i)) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+          };
+      if (entity != null) {
+        out.append(text, run, i).append(entity);
+        run = i + 1;
       }
+    }
+    if (run < end) {
+      out.append(text, run, end);
     }
   }
 }

@@ -50,7 +50,7 @@ public final class Snippets extends PassageFormatter {
     if (previousEnd < strippedLength(content)) {
       out.append(' ').append(ELLIPSIS);
     }
-    return ArticleViews.collapsed(out);
+    return ArticleViews.collapsed(out.toString());
   }
 
   /** {@code content.strip().length()}, without copying the content. */

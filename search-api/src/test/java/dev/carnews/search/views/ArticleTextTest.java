@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class CollapsedWhitespaceTest {
+class ArticleTextTest {
 
   @Test
   void collapsesAsTheRegularExpressionThenStripDid() {
@@ -37,7 +37,39 @@ class CollapsedWhitespaceTest {
       }
       String s = text.toString();
       assertEquals(s.replaceAll("\\s+", " ").strip(), ArticleViews.collapsed(s), s);
-      assertEquals(s.replaceAll("\\s+", " ").strip(), ArticleViews.collapsed(text), s);
     }
+  }
+
+  @Test
+  void escapesMarkupCharactersAndCopiesTheRestOfTheRange() {
+    Random random = new Random(9);
+    char[] alphabet = {'a', 'Z', ' ', '&', '<', '>', '"', '\'', 'é', '€', ';'};
+    for (int n = 0; n < 2_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(25); i > 0; i--) {
+        text.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String s = text.toString();
+      int from = random.nextInt(s.length() + 3);
+      int to = from + random.nextInt(s.length() + 3);
+      StringBuilder expected = new StringBuilder("x");
+      for (int i = from; i < to && i < s.length(); i++) {
+        char c = s.charAt(i);
+        expected.append(
+            switch (c) {
+              case '&' -> "&amp;";
+              case '<' -> "&lt;";
+              case '>' -> "&gt;";
+              case '"' -> "&quot;";
+              case '\'' -> "&#39;";
+              default -> String.valueOf(c);
+            });
+      }
+      StringBuilder out = new StringBuilder("x");
+      ArticleViews.escape(s, from, to, out);
+      assertEquals(expected.toString(), out.toString(), s + " " + from + ".." + to);
+    }
+    assertEquals(
+        "Kia &amp; &lt;b&gt;VW&#39;s &quot;ID&quot;", ArticleViews.escape("Kia & <b>VW's \"ID\""));
   }
 }
