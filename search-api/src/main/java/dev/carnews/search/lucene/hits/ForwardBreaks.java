@@ -147,12 +147,12 @@ final class ForwardBreaks extends BreakIterator {
     return false;
   }
 
+  /** A copy at the same boundary; it reads the text again from the start, as far as asked. */
   @Override
   public Object clone() {
     ForwardBreaks copy = new ForwardBreaks((BreakIterator) base.clone());
-    copy.breaks = breaks.clone();
-    copy.known = known;
-    copy.complete = complete;
+    copy.setText((CharacterIterator) getText().clone());
+    copy.readPast(breaks[current] - 1);
     copy.current = current;
     return copy;
   }

@@ -125,6 +125,23 @@ class ForwardBreaksTest {
   }
 
   @Test
+  void aCopyGoesOnFromTheSameBoundary() {
+    String text = PLAIN.get(3);
+    List<Integer> forwardWalk = forwardWalk(text);
+    ForwardBreaks forward = new ForwardBreaks(BreakIterator.getSentenceInstance(Locale.ROOT));
+    forward.setText(text);
+    forward.next();
+    forward.next();
+    ForwardBreaks copy = (ForwardBreaks) forward.clone();
+    assertEquals(forward.current(), copy.current());
+    for (int b : forwardWalk.subList(3, forwardWalk.size())) {
+      assertEquals(b, copy.next());
+    }
+    assertEquals(BreakIterator.DONE, copy.next());
+    assertEquals(forwardWalk.get(3), forward.next());
+  }
+
+  @Test
   void refusesAnOffsetOutsideTheText() {
     ForwardBreaks forward = new ForwardBreaks(BreakIterator.getSentenceInstance(Locale.ROOT));
     forward.setText("Short. Text.");
