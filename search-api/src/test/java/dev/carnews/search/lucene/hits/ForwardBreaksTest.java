@@ -37,8 +37,7 @@ class ForwardBreaksTest {
   void answersEveryOffsetFromTheJdksForwardBoundaries() {
     for (String text : concat(PLAIN, TRICKY)) {
       List<Integer> forwardWalk = forwardWalk(text);
-      ForwardBreaks forward = new ForwardBreaks(BreakIterator.getSentenceInstance(Locale.ROOT));
-      forward.setText(text);
+      ForwardBreaks forward = forwardOver(text);
       for (int offset = 0; offset <= text.length(); offset++) {
         int after = BreakIterator.DONE;
         int before = BreakIterator.DONE;
@@ -60,8 +59,7 @@ class ForwardBreaksTest {
   void answersOrdinaryTextAsTheJdksSentenceIteratorDoes() {
     for (String text : PLAIN) {
       for (int offset = 0; offset <= text.length(); offset++) {
-        ForwardBreaks forward = new ForwardBreaks(BreakIterator.getSentenceInstance(Locale.ROOT));
-        forward.setText(text);
+        ForwardBreaks forward = forwardOver(text);
         assertEquals(
             sentences(text).following(offset), forward.following(offset), text + " " + offset);
         assertEquals(
@@ -74,8 +72,7 @@ class ForwardBreaksTest {
   void startsNoPassageInsideAnAbbreviation() {
     // The JDK's preceding() steps back with reverse rules that break after "vs." here.
     String text = "The offer values it at $40.5bn vs. $38bn a year ago. Shares rose.";
-    ForwardBreaks forward = new ForwardBreaks(BreakIterator.getSentenceInstance(Locale.ROOT));
-    forward.setText(text);
+    ForwardBreaks forward = forwardOver(text);
     assertEquals(0, forward.preceding(text.indexOf("$38bn") + 2));
     assertEquals(text.indexOf("Shares"), forward.following(text.indexOf("$38bn")));
   }
@@ -84,8 +81,7 @@ class ForwardBreaksTest {
   void walksTheSameBoundariesForwardAndBack() {
     for (String text : concat(PLAIN, TRICKY)) {
       List<Integer> forwardWalk = forwardWalk(text);
-      ForwardBreaks forward = new ForwardBreaks(BreakIterator.getSentenceInstance(Locale.ROOT));
-      forward.setText(text);
+      ForwardBreaks forward = forwardOver(text);
       assertEquals(0, forward.first());
       for (int b : forwardWalk.subList(1, forwardWalk.size())) {
         assertEquals(b, forward.next(), text);
@@ -128,8 +124,7 @@ class ForwardBreaksTest {
   void aCopyGoesOnFromTheSameBoundary() {
     String text = PLAIN.get(3);
     List<Integer> forwardWalk = forwardWalk(text);
-    ForwardBreaks forward = new ForwardBreaks(BreakIterator.getSentenceInstance(Locale.ROOT));
-    forward.setText(text);
+    ForwardBreaks forward = forwardOver(text);
     forward.next();
     forward.next();
     ForwardBreaks copy = (ForwardBreaks) forward.clone();
@@ -143,8 +138,7 @@ class ForwardBreaksTest {
 
   @Test
   void refusesAnOffsetOutsideTheText() {
-    ForwardBreaks forward = new ForwardBreaks(BreakIterator.getSentenceInstance(Locale.ROOT));
-    forward.setText("Short. Text.");
+    ForwardBreaks forward = forwardOver("Short. Text.");
     assertThrows(IllegalArgumentException.class, () -> forward.following(13));
     assertThrows(IllegalArgumentException.class, () -> forward.preceding(-1));
   }
@@ -163,6 +157,13 @@ class ForwardBreaksTest {
     List<String> both = new ArrayList<>(a);
     both.addAll(b);
     return both;
+  }
+
+  /** Forward boundaries of the JDK's sentence iterator over {@code text}. */
+  private static ForwardBreaks forwardOver(String text) {
+    ForwardBreaks forward = new ForwardBreaks(BreakIterator.getSentenceInstance(Locale.ROOT));
+    forward.setText(text);
+    return forward;
   }
 
   private static BreakIterator sentences(String text) {
