@@ -290,7 +290,9 @@ final class LiveWorkloads {
     if (firstTime != null) {
       out.println();
       out.println(
-          "first-time queries (each timed query new to both engines; caches as installed):");
+          "first-time queries (each timed query new to both engines; caches as each engine was"
+              + " started: as installed unless --no-solr-caches or a --service-option turned them"
+              + " off):");
       out.println(
           "  clients  service p50 / p99        Solr p50 / p99           p50 ratio  p99 ratio  QPS svc / Solr");
       firstTime.forEach(
