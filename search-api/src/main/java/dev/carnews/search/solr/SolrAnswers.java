@@ -115,6 +115,6 @@ final class SolrAnswers {
     if (passages == null || passages.isEmpty()) {
       return fallback;
     }
-    return String.join(ELLIPSIS, passages).replaceAll("\\s+", " ").strip();
+    return ArticleViews.collapsed(String.join(ELLIPSIS, passages));
   }
 }

@@ -181,17 +181,8 @@ final class ForwardBreaks extends BreakIterator {
 
   /** The index of the first known boundary after {@code offset}, {@code known} if none. */
   private int firstAfter(int offset) {
-    int low = 0;
-    int high = known;
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (breaks[mid] <= offset) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    return low;
+    int at = Arrays.binarySearch(breaks, 0, known, offset);
+    return at >= 0 ? at + 1 : -at - 1;
   }
 
   /** As the JDK's iterators: an offset outside the text is the caller's error. */

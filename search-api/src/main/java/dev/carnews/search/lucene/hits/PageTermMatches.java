@@ -63,18 +63,12 @@ final class PageTermMatches {
       return new TermNode(term);
     }
     if (query instanceof CombinedFieldQuery combined && !combined.getTerms().isEmpty()) {
-      // Its weight without scores is that of a disjunction of its terms, rewritten.
-      List<Term> terms = combined.getTerms();
-      if (terms.size() == 1) {
-        return new TermNode(new TermQuery(terms.get(0)));
+      // Its weight without scores is that of a disjunction of its terms.
+      BooleanQuery.Builder terms = new BooleanQuery.Builder();
+      for (Term term : combined.getTerms()) {
+        terms.add(new TermQuery(term), BooleanClause.Occur.SHOULD);
       }
-      List<BooleanClause.Occur> occurs = new ArrayList<>();
-      List<Node> clauses = new ArrayList<>();
-      for (Term term : terms) {
-        occurs.add(BooleanClause.Occur.SHOULD);
-        clauses.add(new TermNode(new TermQuery(term)));
-      }
-      return new BooleanNode(occurs, clauses, 0);
+      return node(terms.build());
     }
     if (query instanceof BooleanQuery bool) {
       List<BooleanClause.Occur> occurs = new ArrayList<>();
