@@ -133,10 +133,17 @@ public final class TextQueries {
     return !reading.brands().isEmpty() || !reading.persons().isEmpty() || DIGIT.matcher(q).find();
   }
 
-  /** Word distance inside which the whole query counts as a phrase in a title / a body. */
+  /**
+   * Word distance inside which the whole query counts as a phrase in a title / a body. A headline
+   * is a few words, so words near each other there are about one thing; a body is hundreds, and the
+   * query's words six apart in it ("exchange" ... "rate") were mostly two things said in one
+   * sentence. Only the body's exact phrase counts: on Reuters topics typed as a reader would,
+   * keyword nDCG@10 0.762 → 0.775 and hybrid 0.811 → 0.819 (6 topics better, 2 worse; sentences are
+   * too long for proximity), the judged sample queries 0.9528 → 0.9538.
+   */
   private static final int TITLE_SLOP = 2;
 
-  private static final int BODY_SLOP = 6;
+  private static final int BODY_SLOP = 0;
 
   /** Weight of the proximity reading against the word-by-word reading. */
   private static final float PROXIMITY_BOOST = 0.5f;
