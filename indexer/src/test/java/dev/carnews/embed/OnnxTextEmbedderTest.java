@@ -2,6 +2,7 @@ package dev.carnews.embed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.FilePermission;
 import java.net.SocketPermission;
@@ -90,6 +91,32 @@ class OnnxTextEmbedderTest {
     List<float[]> together = embedder.passages(texts);
     for (int i = 0; i < texts.size(); i++) {
       assertTrue(dot(together.get(i), embedder.passage(texts.get(i))) > 0.9999);
+    }
+  }
+
+  @Test
+  void aQueryEmbeddedInOnePassHasTheVectorOfTheEncoderThatSplitsLongText() {
+    VectorModel model = VectorModel.DEFAULT;
+    // Passages keep LangChain4j's encoder (which cuts text longer than the model into parts); with
+    // no passage marker, a passage of the query marker and the words is the query by that encoder.
+    assumeTrue(model.passagePrefix.isEmpty(), "the default model marks passages");
+    OnnxTextEmbedder embedder = OnnxTextEmbedder.load();
+    String longQuestion = "which carmaker cut the most jobs in europe this year ".repeat(60);
+    for (String q :
+        List.of(
+            "takeover bid merger",
+            "Which electric SUV goes furthest on a charge?",
+            "Škoda Citroën Peugeot e-208 émissions",
+            "ID.4 vs Model Y — 0-100 km/h in 5.8s!",
+            "トヨタ 電気自動車 😀 rivals",
+            "  spaces   between\twords\n",
+            longQuestion)) {
+      float[] byParts = embedder.passage(model.queryPrefix + q);
+      float[] onePass = embedder.query(q);
+      assertEquals(byParts.length, onePass.length);
+      for (int i = 0; i < onePass.length; i++) {
+        assertEquals(byParts[i], onePass[i], 1e-6, q + " [" + i + "]");
+      }
     }
   }
 
