@@ -44,9 +44,15 @@ public final class RankedQueries {
     this.ranking = ranking;
   }
 
-  /** Finds which ranking features a new reader has, before it serves. */
+  /**
+   * Finds which ranking features a new reader has and reads its new segments' publication times,
+   * before it serves.
+   */
   void warm(IndexReader reader) throws IOException {
     salienceFeatures.get(reader);
+    if (ranking.recency()) {
+      RecencyBoost.warm(reader);
+    }
   }
 
   /**
