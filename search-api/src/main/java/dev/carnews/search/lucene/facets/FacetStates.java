@@ -96,6 +96,7 @@ public final class FacetStates {
       return new Entry(null, Map.of(), Map.of());
     }
     SortedSetDocValuesReaderState state = new LabelCachingState(reader, config);
+    OrdinalArrayFacets.warm(state);
     Map<String, Map<String, String>> keys = new HashMap<>();
     return new Entry(state, variantDims(state, keys), keys);
   }

@@ -16,8 +16,9 @@ import org.apache.lucene.search.IndexSearcher;
 /**
  * Drill-sideways whose facet counts are tallied segment by segment on a thread pool ({@link
  * ConcurrentSortedSetDocValuesFacetCounts}) instead of on the calling thread. Matching itself runs
- * as the searcher says (in parallel slices when it has an executor). Without a pool it is plain
- * {@link DrillSideways}.
+ * as the searcher says (in parallel slices when it has an executor). Without a pool the counts are
+ * tallied on the calling thread from each segment's ordinals kept in arrays ({@link
+ * OrdinalArrayFacets}).
  */
 public final class ParallelFacetsDrillSideways extends DrillSideways {
 
@@ -40,7 +41,7 @@ public final class ParallelFacetsDrillSideways extends DrillSideways {
   protected Facets buildFacetsResult(
       FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims)
       throws IOException {
-    if (countingThreads == null) {
+    if (countingThreads == null && !OrdinalArrayFacets.counts(state)) {
       return super.buildFacetsResult(drillDowns, drillSideways, drillSidewaysDims);
     }
     Facets drillDownFacets = count(drillDowns);
@@ -55,6 +56,9 @@ public final class ParallelFacetsDrillSideways extends DrillSideways {
   }
 
   private Facets count(FacetsCollector hits) throws IOException {
+    if (countingThreads == null) {
+      return new OrdinalArrayFacets(state, hits);
+    }
     try {
       return new ConcurrentSortedSetDocValuesFacetCounts(state, hits, countingThreads);
     } catch (InterruptedException e) {
