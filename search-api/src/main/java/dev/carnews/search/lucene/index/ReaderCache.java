@@ -1,9 +1,6 @@
 package dev.carnews.search.lucene.index;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 
 /**
@@ -18,11 +15,10 @@ public final class ReaderCache<T> {
     T build(IndexReader reader) throws IOException;
   }
 
-  private final Builder<T> builder;
-  private final Map<IndexReader.CacheKey, T> cache = new ConcurrentHashMap<>();
+  private final PerKeyCache<IndexReader, T> cache;
 
   public ReaderCache(Builder<T> builder) {
-    this.builder = builder;
+    this.cache = new PerKeyCache<>(builder::build, IndexReader::getReaderCacheHelper);
   }
 
   /** How many readers have a value now. */
@@ -32,23 +28,6 @@ public final class ReaderCache<T> {
 
   /** The value for a reader, from the cache when it was built before. */
   public T get(IndexReader reader) throws IOException {
-    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-    if (helper == null) {
-      return builder.build(reader);
-    }
-    try {
-      return cache.computeIfAbsent(
-          helper.getKey(),
-          key -> {
-            helper.addClosedListener(cache::remove);
-            try {
-              return builder.build(reader);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    return cache.get(reader);
   }
 }

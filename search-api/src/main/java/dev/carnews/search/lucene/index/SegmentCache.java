@@ -1,10 +1,6 @@
 package dev.carnews.search.lucene.index;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 
 /**
@@ -20,11 +16,10 @@ public final class SegmentCache<T> {
     T build(LeafReader segment) throws IOException;
   }
 
-  private final Builder<T> builder;
-  private final Map<IndexReader.CacheKey, T> cache = new ConcurrentHashMap<>();
+  private final PerKeyCache<LeafReader, T> cache;
 
   public SegmentCache(Builder<T> builder) {
-    this.builder = builder;
+    this.cache = new PerKeyCache<>(builder::build, LeafReader::getCoreCacheHelper);
   }
 
   /** How many segments have a value now. */
@@ -34,23 +29,6 @@ public final class SegmentCache<T> {
 
   /** The value for a segment, from the cache when it was built before. */
   public T get(LeafReader segment) throws IOException {
-    IndexReader.CacheHelper helper = segment.getCoreCacheHelper();
-    if (helper == null) {
-      return builder.build(segment);
-    }
-    try {
-      return cache.computeIfAbsent(
-          helper.getKey(),
-          key -> {
-            helper.addClosedListener(cache::remove);
-            try {
-              return builder.build(segment);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    return cache.get(segment);
   }
 }
