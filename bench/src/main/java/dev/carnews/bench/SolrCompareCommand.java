@@ -226,6 +226,12 @@ final class SolrCompareCommand implements Callable<Integer> {
     Path keys = Files.writeString(logs.resolve("api-keys"), writeKey + "\n");
     List<String> withKeys = new ArrayList<>(serviceOptions);
     withKeys.add("--api-keys=" + keys);
+    // The newsroom writes through the service: into a copy, so the index given stays as it was
+    // and the next run measures the same articles.
+    Path serviceIndex =
+        workloads.contains("newsroom")
+            ? IndexFiles.copy(index, logs.resolve("service-index"))
+            : index;
     Path baselineIndex =
         baselineJar == null
             ? null
@@ -234,7 +240,7 @@ final class SolrCompareCommand implements Callable<Integer> {
                 logs.resolve("baseline-index"));
     try (ChildJvm solr = startSolr(logs);
         ChildJvm service =
-            startService(jar, index, logs.resolve("service.log"), servicePort, withKeys);
+            startService(jar, serviceIndex, logs.resolve("service.log"), servicePort, withKeys);
         ChildJvm baseline =
             baselineJar == null
                 ? null
@@ -284,6 +290,9 @@ final class SolrCompareCommand implements Callable<Integer> {
     } finally {
       if (baselineIndex != null) {
         IndexFiles.delete(baselineIndex);
+      }
+      if (!serviceIndex.equals(index)) {
+        IndexFiles.delete(serviceIndex);
       }
     }
     report.put("finished", Instant.now().toString());
