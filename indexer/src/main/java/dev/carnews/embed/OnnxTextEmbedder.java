@@ -113,7 +113,8 @@ public final class OnnxTextEmbedder implements TextEmbedder {
               session,
               HuggingFaceTokenizer.newInstance(
                   new ByteArrayInputStream(tokenizer), Map.of("padding", "false")),
-              model.pooling);
+              model.pooling,
+              session.getInputNames().contains("token_type_ids"));
       return new OnnxTextEmbedder(model, onnx, queries);
     } catch (IOException | OrtException e) {
       throw new IllegalStateException("embedding model " + model.label() + " did not load", e);
@@ -155,13 +156,14 @@ public final class OnnxTextEmbedder implements TextEmbedder {
    * passages keep, tokenizes a text three times to split it into parts of the model's length and
    * copies every token's output to the heap; for a query of a few words that was a tenth of the
    * embedding's time. Both give the same vector (the test holds them to 1e-6) for any text that
-   * fits the model in one part.
+   * fits the model in one part. {@code typed}: whether the model takes token type ids.
    */
   private record QueryEncoder(
       OrtEnvironment environment,
       OrtSession session,
       HuggingFaceTokenizer tokenizer,
-      PoolingMode pooling) {
+      PoolingMode pooling,
+      boolean typed) {
 
     /** The pooled, not yet unit, vector of {@code text}; null when it is longer than one part. */
     float[] encode(String text) {
@@ -179,7 +181,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
               OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getTypeIds()), shape);
           OrtSession.Result result =
               session.run(
-                  session.getInputNames().contains("token_type_ids")
+                  typed
                       ? Map.of("input_ids", tokens, "attention_mask", mask, "token_type_ids", types)
                       : Map.of("input_ids", tokens, "attention_mask", mask))) {
         FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();

@@ -82,7 +82,7 @@ final class OrdinalArrayFacets extends Facets {
   private final int[] counts;
 
   /** Whether some segment had hits (without any, Lucene answers no values rather than zeros). */
-  private boolean counted;
+  private boolean anyHits;
 
   /**
    * Whether this class counts for {@code state}: labels in the default facet field and no
@@ -127,7 +127,7 @@ final class OrdinalArrayFacets extends Facets {
         throw new IllegalStateException("the facet state is not of the reader that was searched");
       }
       if (segment.totalHits > 0) {
-        counted = true;
+        anyHits = true;
         count(segment, global);
       }
     }
@@ -177,7 +177,7 @@ final class OrdinalArrayFacets extends Facets {
   public FacetResult getTopChildren(int topN, String dim, String... path) throws IOException {
     validateTopN(topN);
     Children children = children(dim, path);
-    if (children == null || !counted) {
+    if (children == null || !anyHits) {
       return null;
     }
     TopOrdAndIntNumberQueue top = null;
@@ -215,7 +215,7 @@ final class OrdinalArrayFacets extends Facets {
   @Override
   public FacetResult getAllChildren(String dim, String... path) throws IOException {
     Children children = children(dim, path);
-    if (children == null || !counted) {
+    if (children == null || !anyHits) {
       return null;
     }
     int total = 0;
