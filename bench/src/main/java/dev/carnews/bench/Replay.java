@@ -173,7 +173,11 @@ final class Replay implements Callable<Integer> {
               "&facets=brand,month&facetSize=3",
               "&significant=person,brand",
               "&significant=true",
-              "&from=2024-01-01&to=2025-12-31")) {
+              "&from=2024-01-01&to=2025-12-31",
+              "&mode=semantic&size=10",
+              "&mode=hybrid&size=20",
+              "&mode=hybrid&page=2&size=5",
+              "&mode=hybrid&facets=brand,month&facetSize=3&from=2024-01-01")) {
         get(query + variant);
       }
       get("/api/search.atom?q=" + encode(q));
