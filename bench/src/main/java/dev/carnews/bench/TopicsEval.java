@@ -2,6 +2,7 @@ package dev.carnews.bench;
 
 import dev.carnews.embed.OnnxTextEmbedder;
 import dev.carnews.index.ArticleIndex;
+import dev.carnews.search.Ranking;
 import dev.carnews.search.SearchHit;
 import dev.carnews.search.SearchMode;
 import dev.carnews.search.SearchRequest;
@@ -42,6 +43,14 @@ final class TopicsEval implements Callable<Integer> {
       description = "modes to measure (default: all): ${COMPLETION-CANDIDATES}")
   List<SearchMode> modes = List.of(SearchMode.values());
 
+  @Option(
+      names = "--recency-half-life",
+      paramLabel = "DAYS",
+      description =
+          "the ranking's recency half-life in days, 0 for none (default: the service's,"
+              + " ${DEFAULT-VALUE})")
+  double recencyHalfLifeDays = Ranking.DEFAULT_RECENCY_HALF_LIFE_DAYS;
+
   @Option(names = "--per-topic", description = "print each topic's nDCG@10")
   boolean perTopic;
 
@@ -55,7 +64,8 @@ final class TopicsEval implements Callable<Integer> {
     TopicJudgements judged = TopicJudgements.read(topicsFile, corpus);
     try (ArticleIndex articles = ArticleIndex.open(index)) {
       LuceneNewsArchive archive =
-          new LuceneNewsArchive(articles).searchingByMeaning(OnnxTextEmbedder.lazyDefault());
+          new LuceneNewsArchive(articles, Ranking.withHalfLife(recencyHalfLifeDays))
+              .searchingByMeaning(OnnxTextEmbedder.lazyDefault());
       System.out.printf(
           Locale.ROOT,
           "%d topics, %d articles%n%-9s  %-24s %-24s%n",
