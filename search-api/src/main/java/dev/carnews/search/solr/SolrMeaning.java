@@ -32,8 +32,8 @@ import org.apache.solr.common.SolrDocument;
  * the neighbours, then the union in date order. Pages are offsets into the fused ranking (the
  * {@code next} token holds one): the ranking is computed again for each page, as locally. What
  * differs from the local index by design: the words' scores (per-shard statistics) and so the fused
- * order, and the passage of a hit found by meaning alone (its lead here, the closest passage
- * locally).
+ * order. A hit found by meaning alone shows its lead on both backends: the headline and the lead
+ * are the text its vector was made from, so they are the passage that matched the query's meaning.
  */
 final class SolrMeaning {
 
