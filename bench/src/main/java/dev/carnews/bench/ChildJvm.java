@@ -81,6 +81,14 @@ final class ChildJvm implements AutoCloseable {
     return readyGroup;
   }
 
+  /**
+   * The CPU time (user and system, every thread: request threads, GC, the JIT) the process has used
+   * so far; zero where the platform does not tell.
+   */
+  java.time.Duration cpu() {
+    return process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+  }
+
   /** The process id, to attach a profiler to. */
   long pid() {
     return process.pid();

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -53,6 +55,10 @@ final class LiveWorkloads {
   private final URI service;
   private final URI solrCore;
   private final String writeKey;
+
+  /** Each engine's process's CPU time so far, by engine ("service", "solr"). */
+  private final Map<String, Supplier<Duration>> cpu;
+
   private final HttpClient client = SolrCompare.client();
 
   /**
@@ -60,8 +66,14 @@ final class LiveWorkloads {
    * @param solrCore the Solr core's URL
    * @param writeKey a write key of the service
    */
-  LiveWorkloads(SolrCompare compare, URI service, URI solrCore, String writeKey) {
+  LiveWorkloads(
+      SolrCompare compare,
+      URI service,
+      URI solrCore,
+      String writeKey,
+      Map<String, Supplier<Duration>> cpu) {
     this.compare = compare;
+    this.cpu = cpu;
     this.service = service;
     this.solrCore = solrCore;
     this.writeKey = writeKey;
@@ -91,8 +103,11 @@ final class LiveWorkloads {
       Map<String, Object> engines = new LinkedHashMap<>();
       for (String engine : List.of("service", "solr")) {
         LOG.info("First-time: {} new queries on {} with {} client(s)", timed, engine, count);
+        Duration before = cpu.get(engine).get();
         LoadRunner.Pass pass = LoadRunner.measure(compare.target(engine), fresh, count);
+        Duration used = cpu.get(engine).get().minus(before);
         engines.put(engine, Latencies.of(pass.nanos(), timed / (pass.elapsedNanos() / 1e9)));
+        engines.put(engine + "CpuMsPerQuery", used.toNanos() / 1e6 / timed);
       }
       byClients.put(count + "-clients", engines);
     }
@@ -284,6 +299,13 @@ final class LiveWorkloads {
     }
   }
 
+  /** The CPU milliseconds per query an engine used in a run; NaN when not measured. */
+  private static double cpuMs(Map<?, ?> engines, String engine) {
+    return engines.get(engine + "CpuMsPerQuery") instanceof Number ms
+        ? ms.doubleValue()
+        : Double.NaN;
+  }
+
   /** One table of both workloads, ratios service / Solr. */
   static void print(
       Map<String, Object> firstTime, Map<String, Object> newsroom, java.io.PrintWriter out) {
@@ -294,15 +316,19 @@ final class LiveWorkloads {
               + " started: as installed unless --no-solr-caches or a --service-option turned them"
               + " off):");
       out.println(
-          "  clients  service p50 / p99        Solr p50 / p99           p50 ratio  p99 ratio  QPS svc / Solr");
+          "  clients  service p50 / p99        Solr p50 / p99           p50 ratio  p99 ratio  QPS svc / Solr"
+              + "  CPU ms/query svc / Solr  CPU ratio");
       firstTime.forEach(
           (clients, value) -> {
             Map<?, ?> engines = (Map<?, ?>) value;
             Latencies svc = (Latencies) engines.get("service");
             Latencies solr = (Latencies) engines.get("solr");
+            double svcCpu = cpuMs(engines, "service");
+            double solrCpu = cpuMs(engines, "solr");
             out.printf(
                 Locale.ROOT,
-                "  %-8s %6.2f / %-8.2f         %6.2f / %-8.2f         %9.2f  %9.2f  %5.0f / %.0f%n",
+                "  %-8s %6.2f / %-8.2f         %6.2f / %-8.2f         %9.2f  %9.2f  %5.0f / %-5.0f"
+                    + "     %5.2f / %-5.2f          %5.2f%n",
                 clients,
                 svc.p50Ms(),
                 svc.p99Ms(),
@@ -311,7 +337,10 @@ final class LiveWorkloads {
                 svc.p50Ms() / solr.p50Ms(),
                 svc.p99Ms() / solr.p99Ms(),
                 svc.qps(),
-                solr.qps());
+                solr.qps(),
+                svcCpu,
+                solrCpu,
+                svcCpu / solrCpu);
           });
     }
     if (newsroom != null) {

@@ -268,7 +268,11 @@ final class SolrCompareCommand implements Callable<Integer> {
       }
       LiveWorkloads live =
           new LiveWorkloads(
-              compare, URI.create("http://127.0.0.1:" + service.ready()), core, writeKey);
+              compare,
+              URI.create("http://127.0.0.1:" + service.ready()),
+              core,
+              writeKey,
+              Map.of("service", service::cpu, "solr", solr::cpu));
       if (workloads.contains("first-time")) {
         report.put(
             "firstTime",
