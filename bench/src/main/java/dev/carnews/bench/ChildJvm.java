@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -85,8 +86,8 @@ final class ChildJvm implements AutoCloseable {
    * The CPU time (user and system, every thread: request threads, GC, the JIT) the process has used
    * so far; zero where the platform does not tell.
    */
-  java.time.Duration cpu() {
-    return process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+  Duration cpu() {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   /** The process id, to attach a profiler to. */
